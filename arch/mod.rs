@@ -1,0 +1,40 @@
+//! Everything machine-specific, one folder per architecture.
+//!
+//! Every `arch/<arch>/` folder has the same files and exports the same names;
+//! this is the only place (with `crt/`) that selects on `target_arch`.
+//!
+//! - `syscall.rs`: raw `syscall0..6` and the i386 vDSO entry.
+//! - `thread_pointer.rs`: where static TLS sits relative to the thread pointer,
+//!   and how to read and set that pointer.
+//! - `signal.rs`: the kernel's `sigaction` layout, the signal restorer, and where
+//!   the interrupted PC and SP live in a signal handler's `ucontext_t`.
+//! - `probe.rs`: a faulting instruction at a known address, used by tests to
+//!   check the `ucontext_t` offsets and PC redirection.
+//! - `mod.rs`: vDSO symbol names and small constants.
+
+#[cfg(target_arch = "x86_64")]
+#[path = "x86_64/mod.rs"]
+mod imp;
+#[cfg(target_arch = "x86")]
+#[path = "i386/mod.rs"]
+mod imp;
+#[cfg(target_arch = "aarch64")]
+#[path = "aarch64/mod.rs"]
+mod imp;
+#[cfg(target_arch = "arm")]
+#[path = "arm/mod.rs"]
+mod imp;
+#[cfg(target_arch = "riscv64")]
+#[path = "riscv64/mod.rs"]
+mod imp;
+#[cfg(target_arch = "powerpc64")]
+#[path = "powerpc64le/mod.rs"]
+mod imp;
+#[cfg(target_arch = "s390x")]
+#[path = "s390x/mod.rs"]
+mod imp;
+#[cfg(target_arch = "loongarch64")]
+#[path = "loongarch64/mod.rs"]
+mod imp;
+
+pub use imp::*;

@@ -1,0 +1,37 @@
+//! Signals on x86_64: the kernel needs `SA_RESTORER`, and always builds an
+//! rt frame, so one restorer calling `rt_sigreturn` serves every handler.
+
+use core::arch::global_asm;
+
+/// The kernel's `struct sigaction` for `rt_sigaction` on this arch.
+pub type KernelSigaction = crate::signal::kernel::SigactionWithRestorer;
+
+/// The `SA_RESTORER` flag this arch's kernel understands.
+pub const SA_RESTORER: usize = 0x0400_0000;
+
+/// Byte offset of the interrupted PC (`gregs[REG_RIP]`) in `ucontext_t`.
+pub const UCONTEXT_PC: usize = 168;
+/// Byte offset of the interrupted SP (`gregs[REG_RSP]`) in `ucontext_t`.
+pub const UCONTEXT_SP: usize = 160;
+/// Bytes the kernel rewinds the PC by to restart a syscall (`syscall` is 2).
+pub const SYSCALL_INSN_LEN: usize = 2;
+
+// rt_sigreturn (15) unwinds the frame the kernel pushed; %rsp points at it.
+global_asm!(
+    ".pushsection .text.__muslin_restore_rt,\"ax\",@progbits",
+    ".globl __muslin_restore_rt",
+    ".hidden __muslin_restore_rt",
+    "__muslin_restore_rt:",
+    "    mov eax, 15",
+    "    syscall",
+    ".popsection",
+);
+
+unsafe extern "C" {
+    fn __muslin_restore_rt();
+}
+
+/// Address of the restorer for a handler (`siginfo`: installed with SA_SIGINFO).
+pub fn restorer(_siginfo: bool) -> usize {
+    __muslin_restore_rt as usize
+}

@@ -1,0 +1,7 @@
+use core::ffi::c_int;
+
+/// Address of the calling thread's `errno`.
+#[unsafe(no_mangle)]
+pub extern "C" fn __errno_location() -> *mut c_int {
+    crate::thread::current().errno_location()
+}

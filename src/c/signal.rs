@@ -1,0 +1,80 @@
+use super::{ret_int, ret_zero};
+use crate::signal::{self, SigAction, Sigset};
+use core::ffi::c_int;
+
+/// kill(2).
+#[unsafe(no_mangle)]
+pub extern "C" fn kill(pid: c_int, sig: c_int) -> c_int {
+    ret_zero(crate::syscall::process::kill(pid, sig))
+}
+
+/// raise(3).
+#[unsafe(no_mangle)]
+pub extern "C" fn raise(sig: c_int) -> c_int {
+    ret_zero(signal::raise(sig))
+}
+
+/// sigaction(2); the reserved signals (32–34) give `EINVAL`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn sigaction(sig: c_int, new: *const SigAction, old: *mut SigAction) -> c_int {
+    // SAFETY: C passes null or valid struct sigaction pointers.
+    let (new, old) = unsafe { (new.as_ref(), old.as_mut()) };
+    ret_zero(signal::sigaction(sig, new, old))
+}
+
+/// sigprocmask(2); the reserved signals are never blocked.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn sigprocmask(how: c_int, set: *const Sigset, old: *mut Sigset) -> c_int {
+    // SAFETY: C passes null or valid sigset_t pointers.
+    let (set, old) = unsafe { (set.as_ref(), old.as_mut()) };
+    ret_zero(signal::sigprocmask(how, set, old))
+}
+
+/// sigemptyset(3).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn sigemptyset(set: *mut Sigset) -> c_int {
+    // SAFETY: C passes a valid sigset_t.
+    unsafe { *set = Sigset::empty() };
+    0
+}
+
+/// sigfillset(3): every signal but the reserved ones.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn sigfillset(set: *mut Sigset) -> c_int {
+    // SAFETY: C passes a valid sigset_t.
+    unsafe { *set = Sigset::full() };
+    0
+}
+
+/// sigaddset(3); reserved or out-of-range signals give `EINVAL`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn sigaddset(set: *mut Sigset, sig: c_int) -> c_int {
+    // SAFETY: C passes a valid sigset_t.
+    ret_zero(unsafe { (*set).insert(sig) })
+}
+
+/// sigdelset(3).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn sigdelset(set: *mut Sigset, sig: c_int) -> c_int {
+    // SAFETY: C passes a valid sigset_t.
+    ret_zero(unsafe { (*set).remove(sig) })
+}
+
+/// sigismember(3).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn sigismember(set: *const Sigset, sig: c_int) -> c_int {
+    // SAFETY: C passes a valid sigset_t.
+    ret_int(unsafe { (*set).contains(sig) }.map(c_int::from))
+}
+
+/// The first real-time signal available to the application (`SIGRTMIN`).
+#[unsafe(no_mangle)]
+pub extern "C" fn __libc_current_sigrtmin() -> c_int {
+    signal::SIGRTMIN
+}
+
+/// The last real-time signal (`SIGRTMAX`).
+#[unsafe(no_mangle)]
+pub extern "C" fn __libc_current_sigrtmax() -> c_int {
+    signal::SIGRTMAX
+}

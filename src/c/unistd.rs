@@ -1,0 +1,142 @@
+use super::{ret_int, ret_size, ret_zero};
+use crate::syscall::fd::{self, Fd, IoVec};
+use crate::syscall::{fs, process};
+use crate::time::{Timespec, nanosleep};
+use core::ffi::{c_char, c_int, c_long, c_uint, c_void};
+
+/// read(2).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn read(fd: c_int, buf: *mut c_void, n: usize) -> isize {
+    // SAFETY: the kernel validates the buffer.
+    ret_size(unsafe { fd::read_raw(Fd(fd), buf.cast(), n) })
+}
+
+/// write(2).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn write(fd: c_int, buf: *const c_void, n: usize) -> isize {
+    // SAFETY: the kernel validates the buffer.
+    ret_size(unsafe { fd::write_raw(Fd(fd), buf.cast(), n) })
+}
+
+/// readv(2).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn readv(fd: c_int, iov: *const IoVec, n: c_int) -> isize {
+    // SAFETY: the kernel validates the vector.
+    ret_size(unsafe { fd::readv(Fd(fd), iov, n) })
+}
+
+/// writev(2).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn writev(fd: c_int, iov: *const IoVec, n: c_int) -> isize {
+    // SAFETY: the kernel validates the vector.
+    ret_size(unsafe { fd::writev(Fd(fd), iov, n) })
+}
+
+/// close(2); `EINTR` counts as success.
+#[unsafe(no_mangle)]
+pub extern "C" fn close(fd: c_int) -> c_int {
+    ret_zero(fd::close(Fd(fd)))
+}
+
+/// lseek(2) with a 64-bit `off_t`.
+#[unsafe(no_mangle)]
+pub extern "C" fn lseek(fd: c_int, offset: i64, whence: c_int) -> i64 {
+    fd::lseek(Fd(fd), offset, whence).unwrap_or_else(|e| {
+        e.set_last();
+        -1
+    })
+}
+
+/// pipe(2).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pipe(fds: *mut c_int) -> c_int {
+    // SAFETY: the kernel validates the pointer.
+    ret_zero(unsafe { fd::pipe2_raw(fds, 0) })
+}
+
+/// pipe2(2).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pipe2(fds: *mut c_int, flags: c_int) -> c_int {
+    // SAFETY: the kernel validates the pointer.
+    ret_zero(unsafe { fd::pipe2_raw(fds, flags) })
+}
+
+/// dup(2).
+#[unsafe(no_mangle)]
+pub extern "C" fn dup(fd: c_int) -> c_int {
+    ret_int(fd::dup(Fd(fd)).map(|f| f.0))
+}
+
+/// dup2(2).
+#[unsafe(no_mangle)]
+pub extern "C" fn dup2(old: c_int, new: c_int) -> c_int {
+    ret_int(fd::dup2(Fd(old), Fd(new)).map(|f| f.0))
+}
+
+/// unlink(2).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn unlink(path: *const c_char) -> c_int {
+    // SAFETY: the kernel validates the path.
+    ret_zero(unsafe { fs::unlinkat_raw(fd::AT_FDCWD, path.cast(), 0) })
+}
+
+/// getcwd(3): `buf` must be given (muslin has no allocator yet: NULL is `EINVAL`).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn getcwd(buf: *mut c_char, size: usize) -> *mut c_char {
+    if buf.is_null() {
+        crate::Errno::EINVAL.set_last();
+        return core::ptr::null_mut();
+    }
+    if size == 0 {
+        crate::Errno::EINVAL.set_last();
+        return core::ptr::null_mut();
+    }
+    // SAFETY: the kernel validates and writes at most `size` bytes.
+    match crate::syscall::ret(unsafe { crate::syscall!(__NR_getcwd, buf, size) }) {
+        Ok(_) => buf,
+        Err(e) => {
+            e.set_last();
+            core::ptr::null_mut()
+        }
+    }
+}
+
+/// getpid(2).
+#[unsafe(no_mangle)]
+pub extern "C" fn getpid() -> c_int {
+    process::getpid()
+}
+
+/// getppid(2).
+#[unsafe(no_mangle)]
+pub extern "C" fn getppid() -> c_int {
+    process::getppid()
+}
+
+/// gettid(2).
+#[unsafe(no_mangle)]
+pub extern "C" fn gettid() -> c_int {
+    process::gettid()
+}
+
+/// _exit(2): ends the process without running handlers or flushing.
+#[unsafe(no_mangle)]
+pub extern "C" fn _exit(status: c_int) -> ! {
+    crate::process::exit_immediately(status)
+}
+
+/// sleep(3): returns the whole seconds left when interrupted.
+#[unsafe(no_mangle)]
+pub extern "C" fn sleep(seconds: c_uint) -> c_uint {
+    match nanosleep(&Timespec::new(seconds as i64, 0)) {
+        Ok(()) => 0,
+        Err((_, rem)) => (rem.tv_sec + (rem.tv_nsec > 0) as i64) as c_uint,
+    }
+}
+
+/// usleep(3).
+#[unsafe(no_mangle)]
+pub extern "C" fn usleep(usec: c_uint) -> c_int {
+    let ts = Timespec::new((usec / 1_000_000) as i64, (usec % 1_000_000) as c_long * 1000);
+    ret_zero(nanosleep(&ts).map_err(|(e, _)| e))
+}

@@ -1,0 +1,56 @@
+//! muslin: a small, fast, race-free C library for static Linux binaries.
+//!
+//! A program linked with muslin starts at muslin's `_start` (see `crt/`),
+//! talks to the kernel through [`syscall`], and reaches everything
+//! machine-specific through the per-architecture folders under `arch/`.
+//! C programs get the POSIX names exported from [`c`]; Rust programs use the
+//! typed modules directly and declare their entry with [`main!`].
+#![no_std]
+#![feature(c_variadic)]
+#![cfg_attr(
+    any(target_arch = "powerpc64", target_arch = "s390x"),
+    feature(asm_experimental_arch)
+)]
+
+#[path = "../arch/mod.rs"]
+pub mod arch;
+#[path = "../crt/mod.rs"]
+mod crt;
+
+pub mod c;
+pub mod env;
+pub mod errno;
+pub mod process;
+pub mod signal;
+pub mod stdio;
+pub mod syscall;
+pub mod thread;
+pub mod time;
+
+pub use errno::Errno;
+
+/// Declares a Rust program's entry point: `muslin::main!(run);` where
+/// `fn run() -> i32` returns the exit status. Arguments and environment are
+/// read through [`env::args`] and [`env::vars`].
+#[macro_export]
+macro_rules! main {
+    ($f:path) => {
+        /// The C entry point called by muslin's start-up code.
+        #[unsafe(no_mangle)]
+        pub extern "C" fn main(
+            _argc: ::core::ffi::c_int,
+            _argv: *mut *mut ::core::ffi::c_char,
+            _envp: *mut *mut ::core::ffi::c_char,
+        ) -> ::core::ffi::c_int {
+            $f()
+        }
+    };
+}
+
+#[cfg(not(test))]
+#[panic_handler]
+fn panic(info: &core::panic::PanicInfo<'_>) -> ! {
+    use core::fmt::Write;
+    let _ = writeln!(stdio::Stderr, "muslin: panic: {info}");
+    process::abort()
+}

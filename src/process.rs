@@ -1,0 +1,97 @@
+//! Ending the process: `exit` with `atexit` handlers and destructors,
+//! `_exit`, `abort`.
+
+use crate::syscall::process::exit_group;
+use core::ffi::c_int;
+use core::sync::atomic::{AtomicPtr, AtomicUsize, Ordering};
+
+/// POSIX requires room for at least 32 `atexit` handlers.
+const ATEXIT_MAX: usize = 32;
+static ATEXIT: [AtomicPtr<()>; ATEXIT_MAX] =
+    [const { AtomicPtr::new(core::ptr::null_mut()) }; ATEXIT_MAX];
+static ATEXIT_COUNT: AtomicUsize = AtomicUsize::new(0);
+
+/// Hook run by `exit` after the destructors: stdio installs its flush here.
+static FLUSH_HOOK: AtomicPtr<()> = AtomicPtr::new(core::ptr::null_mut());
+
+unsafe extern "C" {
+    static __fini_array_start: [unsafe extern "C" fn(); 0];
+    static __fini_array_end: [unsafe extern "C" fn(); 0];
+}
+
+/// Registers `f` to run at `exit`, after those registered later.
+/// Fails (returns `Err`) once [`ATEXIT_MAX`] handlers are registered.
+pub fn atexit(f: extern "C" fn()) -> Result<(), ()> {
+    let i = ATEXIT_COUNT.fetch_add(1, Ordering::AcqRel);
+    match ATEXIT.get(i) {
+        Some(slot) => {
+            slot.store(f as *mut (), Ordering::Release);
+            Ok(())
+        }
+        None => {
+            ATEXIT_COUNT.fetch_sub(1, Ordering::AcqRel);
+            Err(())
+        }
+    }
+}
+
+/// Sets the function `exit` calls to flush buffered output.
+pub fn set_flush_hook(f: fn()) {
+    FLUSH_HOOK.store(f as *mut (), Ordering::Release);
+}
+
+/// Runs `atexit` handlers (last registered first), then `.fini_array`
+/// (in reverse), flushes buffered output, and ends the process.
+pub fn exit(status: c_int) -> ! {
+    // Handlers may register more handlers: always take the newest one.
+    loop {
+        let n = ATEXIT_COUNT.load(Ordering::Acquire).min(ATEXIT_MAX);
+        if n == 0 {
+            break;
+        }
+        ATEXIT_COUNT.store(n - 1, Ordering::Release);
+        let f = ATEXIT[n - 1].swap(core::ptr::null_mut(), Ordering::AcqRel);
+        if !f.is_null() {
+            // SAFETY: only atexit() stores here, always an `extern "C" fn()`.
+            unsafe { core::mem::transmute::<*mut (), extern "C" fn()>(f)() };
+        }
+    }
+    // SAFETY: the linker defines the bounds of .fini_array.
+    unsafe {
+        crate::crt::start::run_array(
+            __fini_array_start.as_ptr(),
+            __fini_array_end.as_ptr(),
+            true,
+        )
+    };
+    let hook = FLUSH_HOOK.load(Ordering::Acquire);
+    if !hook.is_null() {
+        // SAFETY: only set_flush_hook() stores here, always a `fn()`.
+        unsafe { core::mem::transmute::<*mut (), fn()>(hook)() };
+    }
+    exit_group(status)
+}
+
+/// Ends the process at once: no handlers, no flushing.
+pub fn exit_immediately(status: c_int) -> ! {
+    exit_group(status)
+}
+
+/// Ends the process with `SIGABRT`, even if the signal is caught or blocked.
+pub fn abort() -> ! {
+    use crate::signal::{self, Sigset};
+    const SIGABRT: c_int = linux_raw_sys::general::SIGABRT as c_int;
+    let _ = signal::raise(SIGABRT);
+    // Still here: SIGABRT is blocked or caught and the handler returned.
+    // Restore the default action, unblock it, and raise again.
+    let _ = signal::set_default(SIGABRT);
+    let mut set = Sigset::empty();
+    set.insert_unchecked(SIGABRT);
+    let _ = crate::syscall::signal::rt_sigprocmask(
+        linux_raw_sys::general::SIG_UNBLOCK as c_int,
+        Some(&set),
+        None,
+    );
+    let _ = signal::raise(SIGABRT);
+    exit_group(127)
+}

@@ -1,0 +1,89 @@
+//! The system-call layer: the [`syscall!`] macro over the arch's raw entry,
+//! the kernel's error convention, and one typed module per kernel concept.
+//!
+//! Typed wrappers return [`Result`]; the C functions in [`crate::c`] turn that
+//! into `-1` and `errno`.
+
+pub mod fd;
+pub mod fs;
+pub mod mm;
+pub mod process;
+pub mod signal;
+pub mod time;
+
+pub use crate::errno::{Errno, Result};
+pub use fd::{Fd, OwnedFd};
+
+/// Calls system call `__NR_<name>` with up to six arguments, each converted
+/// with `as usize`, returning the raw result word. Must be used in `unsafe`.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! syscall {
+    ($nr:ident) => {
+        $crate::arch::syscall::syscall0(::linux_raw_sys::general::$nr as usize)
+    };
+    ($nr:ident, $a:expr) => {
+        $crate::arch::syscall::syscall1(::linux_raw_sys::general::$nr as usize, $a as usize)
+    };
+    ($nr:ident, $a:expr, $b:expr) => {
+        $crate::arch::syscall::syscall2(
+            ::linux_raw_sys::general::$nr as usize,
+            $a as usize,
+            $b as usize,
+        )
+    };
+    ($nr:ident, $a:expr, $b:expr, $c:expr) => {
+        $crate::arch::syscall::syscall3(
+            ::linux_raw_sys::general::$nr as usize,
+            $a as usize,
+            $b as usize,
+            $c as usize,
+        )
+    };
+    ($nr:ident, $a:expr, $b:expr, $c:expr, $d:expr) => {
+        $crate::arch::syscall::syscall4(
+            ::linux_raw_sys::general::$nr as usize,
+            $a as usize,
+            $b as usize,
+            $c as usize,
+            $d as usize,
+        )
+    };
+    ($nr:ident, $a:expr, $b:expr, $c:expr, $d:expr, $e:expr) => {
+        $crate::arch::syscall::syscall5(
+            ::linux_raw_sys::general::$nr as usize,
+            $a as usize,
+            $b as usize,
+            $c as usize,
+            $d as usize,
+            $e as usize,
+        )
+    };
+    ($nr:ident, $a:expr, $b:expr, $c:expr, $d:expr, $e:expr, $f:expr) => {
+        $crate::arch::syscall::syscall6(
+            ::linux_raw_sys::general::$nr as usize,
+            $a as usize,
+            $b as usize,
+            $c as usize,
+            $d as usize,
+            $e as usize,
+            $f as usize,
+        )
+    };
+}
+
+/// Decodes a raw syscall result: values in `-4095..=-1` are `-errno`.
+#[inline(always)]
+pub fn ret(r: usize) -> Result<usize> {
+    if r > (-4096isize) as usize {
+        Err(Errno::from_raw(-(r as isize) as i32))
+    } else {
+        Ok(r)
+    }
+}
+
+/// Like [`ret`] for calls whose success value is always 0.
+#[inline(always)]
+pub fn ret_unit(r: usize) -> Result<()> {
+    ret(r).map(drop)
+}

@@ -1,0 +1,503 @@
+#!/usr/bin/env python3
+"""x.py: the one driver for muslin: setup, build, run, test, cc, size, bench.
+
+Every command first checks (and installs, saying so) what it needs: the
+pinned Rust toolchain, qemu-user, clang and lld. Standard library only.
+"""
+
+import argparse
+import concurrent.futures
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.abspath(__file__))
+TARGET_DIR = os.path.join(ROOT, "target")
+OUT_DIR = os.path.join(ROOT, "out")
+
+# arch name -> Rust target, clang target (+flags), qemu-user binary, runs natively?
+ARCHES = {
+    "x86_64": dict(rust="x86_64-unknown-linux-gnu", clang=["--target=x86_64-linux-gnu"],
+                   qemu="qemu-x86_64", native=True),
+    "i386": dict(rust="i686-unknown-linux-gnu", clang=["--target=i686-linux-gnu"],
+                 qemu="qemu-i386", native=True),
+    "aarch64": dict(rust="aarch64-unknown-linux-gnu", clang=["--target=aarch64-linux-gnu"],
+                    qemu="qemu-aarch64", native=False),
+    "arm": dict(rust="armv7-unknown-linux-gnueabihf",
+                clang=["--target=armv7a-linux-gnueabihf", "-marm", "-mfloat-abi=hard",
+                       "-mfpu=vfpv3-d16"],
+                qemu="qemu-arm", native=False),
+    "riscv64": dict(rust="riscv64gc-unknown-linux-gnu",
+                    clang=["--target=riscv64-linux-gnu", "-march=rv64gc", "-mabi=lp64d",
+                           "-mno-relax"],
+                    qemu="qemu-riscv64", native=False),
+    "powerpc64le": dict(rust="powerpc64le-unknown-linux-gnu",
+                        clang=["--target=powerpc64le-linux-gnu"],
+                        qemu="qemu-ppc64le", native=False),
+    "s390x": dict(rust="s390x-unknown-linux-gnu", clang=["--target=s390x-linux-gnu"],
+                  qemu="qemu-s390x", native=False),
+    "loongarch64": dict(rust="loongarch64-unknown-linux-gnu",
+                        clang=["--target=loongarch64-linux-gnu"],
+                        qemu="qemu-loongarch64", native=False),
+}
+ALL = list(ARCHES)
+
+TOOLCHAIN = "nightly-2026-05-19"
+LLVM_BIN = "/usr/lib/llvm-19/bin"
+APT_PACKAGES = {  # package -> file that proves it is installed
+    "qemu-user": "/usr/bin/qemu-aarch64",
+    "clang-19": LLVM_BIN + "/clang",
+    "lld-19": LLVM_BIN + "/ld.lld",
+    "llvm-19": LLVM_BIN + "/llvm-strip",
+}
+
+# Flags for every muslin program: static, non-PIE, no unwind tables, linked
+# by rust-lld directly (no C toolchain involved).
+RUSTFLAGS = [
+    "-C", "linker=rust-lld", "-C", "linker-flavor=ld.lld",
+    "-C", "relocation-model=static", "-C", "target-feature=+crt-static",
+    "-C", "force-unwind-tables=no",
+    "-C", "link-arg=--build-id=none", "-C", "link-arg=-znorelro",
+    "-C", "link-arg=-znoexecstack", "-C", "link-arg=--no-eh-frame-hdr",
+]
+BUILD_STD = ["-Zbuild-std=core,alloc,compiler_builtins",
+             "-Zbuild-std-features=compiler-builtins-mem"]
+
+
+def say(msg):
+    print(f"x.py: {msg}", flush=True)
+
+
+def die(msg, code=2):
+    print(f"x.py: {msg}", file=sys.stderr, flush=True)
+    sys.exit(code)
+
+
+def run_cmd(cmd, **kw):
+    return subprocess.run(cmd, check=True, **kw)
+
+
+# ---------------------------------------------------------------- setup
+
+def cargo_env():
+    env = dict(os.environ)
+    env["RUSTFLAGS"] = " ".join(RUSTFLAGS)
+    env.pop("RUSTC_WRAPPER", None)
+    env["CARGO_TERM_COLOR"] = env.get("CARGO_TERM_COLOR", "never")
+    return env
+
+
+def setup(quiet=False):
+    """Installs what is missing: toolchain + rust-src, qemu-user, clang, lld."""
+    have_rustup = shutil.which("rustup") or os.path.exists(
+        os.path.expanduser("~/.cargo/bin/rustup"))
+    if not have_rustup:
+        die("rustup is not installed: install it (https://rustup.rs), then rerun")
+    rustup = shutil.which("rustup") or os.path.expanduser("~/.cargo/bin/rustup")
+    tl = subprocess.run([rustup, "toolchain", "list"], capture_output=True, text=True).stdout
+    if TOOLCHAIN not in tl:
+        say(f"installing Rust toolchain {TOOLCHAIN} with rust-src, rustfmt, clippy")
+        run_cmd([rustup, "toolchain", "install", TOOLCHAIN, "--profile", "minimal",
+                 "-c", "rust-src", "-c", "rustfmt", "-c", "clippy"])
+    else:
+        comps = subprocess.run([rustup, "component", "list", "--installed", "--toolchain",
+                                TOOLCHAIN], capture_output=True, text=True).stdout
+        missing = [c for c in ("rust-src", "rustfmt", "clippy") if c not in comps]
+        if missing:
+            say(f"adding components {', '.join(missing)} to {TOOLCHAIN}")
+            run_cmd([rustup, "component", "add", "--toolchain", TOOLCHAIN] + missing)
+    need = [p for p, f in APT_PACKAGES.items() if not os.path.exists(f)]
+    if need:
+        sudo = [] if os.geteuid() == 0 else ["sudo"]
+        say(f"installing {' '.join(need)} with apt-get")
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        run_cmd(sudo + ["apt-get", "update", "-qq"], env=env)
+        run_cmd(sudo + ["apt-get", "install", "-y", "-qq"] + need, env=env)
+    elif not quiet:
+        say("toolchain, qemu-user, clang and lld are installed")
+
+
+# ---------------------------------------------------------------- build
+
+def arch_list(value, default_all=False):
+    if value is None:
+        return ALL if default_all else [host_arch()]
+    if value == "all":
+        return ALL
+    out = []
+    for a in value.split(","):
+        if a not in ARCHES:
+            die(f"unknown arch '{a}' (known: {', '.join(ALL)}, all)")
+        out.append(a)
+    return out
+
+
+def host_arch():
+    m = platform.machine()
+    return {"x86_64": "x86_64", "amd64": "x86_64", "i686": "i386", "aarch64": "aarch64",
+            "riscv64": "riscv64", "s390x": "s390x", "ppc64le": "powerpc64le",
+            "loongarch64": "loongarch64", "armv7l": "arm"}.get(m, "x86_64")
+
+
+def profile_dir(release):
+    return "release" if release else "debug"
+
+
+def cargo_build(arch, what, release=True):
+    """Builds `what` (cargo target selection args) for `arch`; returns the
+    list of (name, executable path) cargo produced."""
+    t = ARCHES[arch]["rust"]
+    cmd = ["cargo", f"+{TOOLCHAIN}", "build", "--target", t, *BUILD_STD,
+           "--message-format=json-render-diagnostics", *what]
+    if release:
+        cmd.append("--release")
+    p = subprocess.run(cmd, cwd=ROOT, env=cargo_env(), stdout=subprocess.PIPE)
+    if p.returncode != 0:
+        die(f"build for {arch} failed", 1)
+    exes = []
+    for line in p.stdout.decode().splitlines():
+        try:
+            m = json.loads(line)
+        except ValueError:
+            continue
+        if m.get("reason") == "compiler-artifact" and m.get("executable"):
+            exes.append((m["target"]["name"], m["executable"]))
+    return exes
+
+
+def staticlib(arch, release=True):
+    return os.path.join(TARGET_DIR, ARCHES[arch]["rust"], profile_dir(release), "libmuslin.a")
+
+
+def build_lib(arch, release=True):
+    cargo_build(arch, ["--lib"], release)
+    return staticlib(arch, release)
+
+
+def rust_examples():
+    return sorted(f[:-3] for f in os.listdir(os.path.join(ROOT, "examples")) if f.endswith(".rs"))
+
+
+def c_examples():
+    return sorted(f[:-2] for f in os.listdir(os.path.join(ROOT, "examples")) if f.endswith(".c"))
+
+
+# ---------------------------------------------------------------- cc
+
+def clang_flags(arch):
+    inc = os.path.join(ROOT, "include")
+    arch_inc = os.path.join(ROOT, "arch", arch, "include")
+    res = subprocess.run([LLVM_BIN + "/clang", "-print-resource-dir"], capture_output=True,
+                         text=True).stdout.strip()
+    return [*ARCHES[arch]["clang"], "-nostdinc", "-ffreestanding", "-fno-pic", "-fno-pie",
+            "-fno-stack-protector", "-fno-asynchronous-unwind-tables", "-fno-unwind-tables",
+            "-ffunction-sections", "-fdata-sections",
+            "-isystem", arch_inc, "-isystem", inc, "-isystem", os.path.join(res, "include")]
+
+
+def rust_lld():
+    sysroot = subprocess.run(["rustc", f"+{TOOLCHAIN}", "--print", "sysroot"],
+                             capture_output=True, text=True).stdout.strip()
+    host = subprocess.run(["rustc", f"+{TOOLCHAIN}", "-vV"], capture_output=True,
+                          text=True).stdout
+    host = re.search(r"host: (\S+)", host).group(1)
+    return os.path.join(sysroot, "lib", "rustlib", host, "bin", "rust-lld")
+
+
+def cc(arch, args, out, release=True, lib=None):
+    """Compiles and links C sources into a static muslin binary."""
+    lib = lib or build_lib(arch, release)
+    sources = [a for a in args if a.endswith((".c", ".S", ".s"))]
+    flags = [a for a in args if a not in sources]
+    cflags = [f for f in flags if not f.startswith(("-l", "-L", "-Wl,"))]
+    ldflags = [f for f in flags if f.startswith(("-l", "-L"))]
+    ldflags += [x for f in flags if f.startswith("-Wl,") for x in f[4:].split(",")]
+    if not any(f.startswith("-O") for f in cflags):
+        cflags.append("-O2")
+    with tempfile.TemporaryDirectory() as tmp:
+        objs = []
+        for i, src in enumerate(sources):
+            obj = os.path.join(tmp, f"{i}.o")
+            run_cmd([LLVM_BIN + "/clang", *clang_flags(arch), *cflags, "-c", src, "-o", obj])
+            objs.append(obj)
+        run_cmd([rust_lld(), "-flavor", "gnu", "-static", "--gc-sections", "--build-id=none",
+                 "-znorelro", "-znoexecstack", "-o", out, *objs, *ldflags, lib])
+
+
+# ---------------------------------------------------------------- run
+
+def runner(arch, mode):
+    """Command prefix to run an `arch` binary: [] natively, [qemu] otherwise."""
+    if mode == "native":
+        return []
+    return [ARCHES[arch]["qemu"]]
+
+
+def modes(arch, force_qemu=False):
+    if ARCHES[arch]["native"] and host_arch() == "x86_64" and not force_qemu:
+        return ["native", "qemu"]
+    return ["qemu"]
+
+
+def build_examples(arch, release):
+    exes = dict(cargo_build(arch, ["--lib", "--examples"], release))
+    lib = staticlib(arch, release)
+    outdir = os.path.join(OUT_DIR, arch)
+    os.makedirs(outdir, exist_ok=True)
+    for name in c_examples():
+        out = os.path.join(outdir, name + "_c")
+        cc(arch, [os.path.join(ROOT, "examples", name + ".c")], out, release, lib)
+        exes[name + ".c"] = out
+    return exes
+
+
+# ---------------------------------------------------------------- test
+
+# Per-test expectations beyond the default protocol (exit 0, one line per
+# case: `ok NAME`, `FAIL NAME: why`, or `xfail NAME: why`).
+TEST_SPECS = {
+    "startup": dict(args=["alpha", "beta gamma", ""],
+                    env={"MUSLIN_TEST": "yes", "EMPTY": ""}),
+    "startup_c": dict(args=["alpha", "beta gamma", ""],
+                      env={"MUSLIN_TEST": "yes", "EMPTY": ""}),
+}
+
+
+def rust_tests():
+    return sorted(f[:-3] for f in os.listdir(os.path.join(ROOT, "tests")) if f.endswith(".rs"))
+
+
+def c_tests():
+    return sorted(f[:-2] for f in os.listdir(os.path.join(ROOT, "tests")) if f.endswith(".c"))
+
+
+def build_tests(arch):
+    """Returns {test name: executable} for the Rust and C tests of `arch`."""
+    exes = {}
+    if rust_tests():
+        for name, path in cargo_build(arch, [f"--test={t}" for t in rust_tests()]):
+            exes[name] = path
+    lib = staticlib(arch, True)
+    if not os.path.exists(lib):
+        build_lib(arch)
+    outdir = os.path.join(OUT_DIR, arch, "tests")
+    os.makedirs(outdir, exist_ok=True)
+    for name in c_tests():
+        out = os.path.join(outdir, name + "_c")
+        cc(arch, [os.path.join(ROOT, "tests", name + ".c")], out, True, lib)
+        exes[name + "_c"] = out
+    return exes
+
+
+def run_program(arch, mode, exe, args=(), env=None, stdin=b"", timeout=300):
+    cmd = runner(arch, mode) + [exe, *args]
+    start = time.monotonic()
+    try:
+        p = subprocess.run(cmd, input=stdin, capture_output=True, timeout=timeout,
+                           env=env if env is not None else {"PATH": "/usr/bin:/bin"},
+                           cwd=tempfile.gettempdir())
+        return p.returncode, p.stdout, p.stderr, time.monotonic() - start
+    except subprocess.TimeoutExpired as e:
+        return "timeout", e.stdout or b"", e.stderr or b"", time.monotonic() - start
+
+
+def judge(label, rc, out, err):
+    """Turns one program run into per-case results [(status, line)]."""
+    results = []
+    failed_case = False
+    for line in out.decode(errors="replace").splitlines():
+        m = re.match(r"^(ok|FAIL|xfail) (\S+)(?:: (.*))?$", line)
+        if not m:
+            continue
+        kind, case, why = m.groups()
+        status = {"ok": "pass", "FAIL": "fail", "xfail": "xfail"}[kind]
+        failed_case |= status == "fail"
+        results.append((status, f"{label}::{case}" + (f" ({why})" if why else "")))
+    if rc != 0 and not failed_case:
+        tail = err.decode(errors="replace").strip().splitlines()[-3:]
+        results.append(("fail", f"{label}: exit status {rc}" + (f": {' | '.join(tail)}"
+                                                                   if tail else "")))
+    if not results:
+        results.append(("fail", f"{label}: printed no result lines"))
+    return results
+
+
+def example_checks(arch, mode, exes):
+    """Checks of the examples themselves: hello output, cat behaviour."""
+    res = []
+    for name in ("hello", "hello.c"):
+        rc, out, err, _ = run_program(arch, mode, exes[name])
+        ok = rc == 0 and out == b"hello, world\n"
+        res.append(("pass" if ok else "fail",
+                    f"examples::{name} prints hello, world" + ("" if ok else f" (rc={rc} out={out!r})")))
+    cat = exes["cat"]
+    with tempfile.NamedTemporaryFile(delete=False) as f:
+        f.write(b"line one\nline two\n" * 1000)
+        path = f.name
+    try:
+        rc, out, err, _ = run_program(arch, mode, cat, [path, "-"], stdin=b"from stdin\n")
+        ok = rc == 0 and out == b"line one\nline two\n" * 1000 + b"from stdin\n"
+        res.append(("pass" if ok else "fail", "examples::cat copies a file and stdin"
+                    + ("" if ok else f" (rc={rc}, {len(out)} bytes)")))
+        rc, out, err, _ = run_program(arch, mode, cat, ["/nonexistent/muslin"])
+        ok = rc == 1 and err == b"cat: /nonexistent/muslin: No such file or directory\n"
+        res.append(("pass" if ok else "fail", "examples::cat reports a missing file"
+                    + ("" if ok else f" (rc={rc}, err={err!r})")))
+        rc, out, err, _ = run_program(arch, mode, cat, [], stdin=b"only stdin\n")
+        ok = rc == 0 and out == b"only stdin\n"
+        res.append(("pass" if ok else "fail", "examples::cat with no arguments reads stdin"))
+    finally:
+        os.unlink(path)
+    return res
+
+
+def cmd_test(a):
+    setup(quiet=True)
+    arches = arch_list(a.arch, default_all=True)
+    counts = {"pass": 0, "fail": 0, "xfail": 0}
+    started = time.monotonic()
+    jobs = []
+    for arch in arches:
+        say(f"building tests for {arch}")
+        tests = build_tests(arch)
+        examples = build_examples(arch, True)
+        for mode in modes(arch):
+            for name, exe in sorted(tests.items()):
+                if a.filter and a.filter not in name:
+                    continue
+                spec = TEST_SPECS.get(name, {})
+                jobs.append((arch, mode, name, exe, spec))
+            if not a.filter or a.filter in "examples":
+                jobs.append((arch, mode, "examples", examples, None))
+
+    def work(job):
+        arch, mode, name, exe, spec = job
+        label = f"{arch}/{mode} {name}"
+        if spec is None:
+            return [(s, f"{arch}/{mode} {line}") for s, line in example_checks(arch, mode, exe)]
+        env = {"PATH": "/usr/bin:/bin"}
+        env.update(spec.get("env", {}))
+        rc, out, err, _ = run_program(arch, mode, exe, spec.get("args", []), env,
+                                      spec.get("stdin", b""))
+        return judge(label, rc, out, err)
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=a.jobs) as pool:
+        for results in pool.map(work, jobs):
+            for status, line in results:
+                counts[status] += 1
+                print(f"{status.upper():5} {line}", flush=True)
+    took = time.monotonic() - started
+    print(f"took {took:.0f}s")
+    tail = f"{counts['pass']} passed, {counts['fail']} failed"
+    if counts["xfail"]:
+        tail += f", {counts['xfail']} xfail"
+    print(tail)
+    sys.exit(1 if counts["fail"] or not sum(counts.values()) else 0)
+
+
+# ---------------------------------------------------------------- commands
+
+def cmd_setup(a):
+    setup()
+
+
+def cmd_build(a):
+    setup(quiet=True)
+    for arch in arch_list(a.arch):
+        say(f"building {arch}")
+        build_examples(arch, a.release)
+        say(f"{arch}: {staticlib(arch, a.release)}")
+
+
+def cmd_run(a):
+    setup(quiet=True)
+    arch = arch_list(a.arch)[0]
+    name = a.example
+    if name.endswith(".c"):
+        if name[:-2] not in c_examples():
+            die(f"unknown example '{name}' (known: {', '.join(rust_examples() + [c + '.c' for c in c_examples()])})")
+    elif name not in rust_examples():
+        die(f"unknown example '{name}' (known: {', '.join(rust_examples() + [c + '.c' for c in c_examples()])})")
+    exes = build_examples(arch, a.release)
+    mode = "qemu" if a.qemu or not ARCHES[arch]["native"] else "native"
+    cmd = runner(arch, mode) + [exes[name], *a.args]
+    sys.exit(subprocess.run(cmd).returncode)
+
+
+def cmd_cc(a):
+    setup(quiet=True)
+    arch = arch_list(a.arch)[0]
+    if not a.output:
+        die("cc needs -o OUT")
+    cc(arch, a.args, a.output)
+
+
+def stripped_size(path):
+    with tempfile.TemporaryDirectory() as tmp:
+        s = os.path.join(tmp, "s")
+        run_cmd([LLVM_BIN + "/llvm-strip", "--strip-all", "-o", s, path])
+        return os.path.getsize(s)
+
+
+def cmd_size(a):
+    setup(quiet=True)
+    arches = arch_list(a.arch, default_all=True) if a.arch else ALL
+    rows = []
+    names = None
+    for arch in arches:
+        exes = build_examples(arch, True)
+        names = names or sorted(exes)
+        rows.append((arch, {n: stripped_size(p) for n, p in exes.items()}))
+    print("stripped sizes in bytes (release)")
+    print(f"{'arch':12}" + "".join(f"{n:>10}" for n in names))
+    for arch, sizes in rows:
+        print(f"{arch:12}" + "".join(f"{sizes.get(n, 0):>10}" for n in names))
+
+
+def main():
+    p = argparse.ArgumentParser(prog="x.py", description=__doc__)
+    sub = p.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("setup", help="install the toolchain, qemu-user, clang, lld")
+    s.set_defaults(fn=cmd_setup)
+    s = sub.add_parser("build", help="build the library and examples")
+    s.add_argument("--arch")
+    s.add_argument("--release", action="store_true")
+    s.set_defaults(fn=cmd_build)
+    s = sub.add_parser("run", help="build and run an example (NAME or NAME.c)")
+    s.add_argument("example")
+    s.add_argument("--arch")
+    s.add_argument("--release", action="store_true")
+    s.add_argument("--qemu", action="store_true", help="run x86_64/i386 under qemu too")
+    s.add_argument("args", nargs="*")
+    s.set_defaults(fn=cmd_run)
+    s = sub.add_parser("test", help="build and run every test (all arches by default)")
+    s.add_argument("--arch")
+    s.add_argument("--jobs", type=int, default=max(2, os.cpu_count() or 2))
+    s.add_argument("filter", nargs="?")
+    s.set_defaults(fn=cmd_test)
+    s = sub.add_parser("cc", help="compile and link a C program against muslin")
+    s.add_argument("--arch")
+    s.add_argument("-o", dest="output")
+    s.set_defaults(fn=cmd_cc)
+    s = sub.add_parser("size", help="stripped sizes of the examples per arch")
+    s.add_argument("--arch")
+    s.set_defaults(fn=cmd_size)
+    a, rest = p.parse_known_args()
+    if a.cmd == "cc":
+        a.args = rest
+    elif rest:
+        if a.cmd == "run":
+            a.args = a.args + [r for r in rest if r != "--"]
+        else:
+            p.error(f"unrecognized arguments: {' '.join(rest)}")
+    a.fn(a)
+
+
+if __name__ == "__main__":
+    main()
