@@ -33,5 +33,5 @@ unsafe extern "C" {
 
 /// Address of the restorer for a handler (`siginfo`: installed with SA_SIGINFO).
 pub fn restorer(_siginfo: bool) -> usize {
-    __muslin_restore_rt as usize
+    __muslin_restore_rt as *const () as usize
 }

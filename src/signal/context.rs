@@ -53,13 +53,11 @@ pub mod probe {
 
     /// Address of the faulting load.
     pub fn fault_address() -> usize {
-        // SAFETY: only the symbol's address is taken.
-        unsafe { &raw const __muslin_probe_fault as usize }
+        (&raw const __muslin_probe_fault) as usize
     }
 
     /// Address the handler should resume at.
     pub fn resume_address() -> usize {
-        // SAFETY: only the symbol's address is taken.
-        unsafe { &raw const __muslin_probe_resume as usize }
+        (&raw const __muslin_probe_resume) as usize
     }
 }

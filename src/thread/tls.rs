@@ -146,8 +146,8 @@ pub(crate) fn init_main_thread() {
     find_image();
     let need = area_size();
     let mem = if need <= size_of::<MainArea>() {
-        // SAFETY: start-up runs once, single-threaded; nothing else uses MAIN_AREA.
-        unsafe { (&raw mut MAIN_AREA).cast::<u8>() }
+        // Start-up runs once, single-threaded; nothing else uses MAIN_AREA.
+        (&raw mut MAIN_AREA).cast::<u8>()
     } else {
         use linux_raw_sys::general::{MAP_ANONYMOUS, MAP_PRIVATE, PROT_READ, PROT_WRITE};
         // SAFETY: a fresh anonymous mapping overlaps nothing.

@@ -80,3 +80,9 @@ pub fn nanosleep(req: &Timespec) -> core::result::Result<(), (Errno, Timespec)> 
 pub fn time() -> i64 {
     clock_gettime(CLOCK_REALTIME).map_or(-1, |t| t.tv_sec)
 }
+
+/// Whether `clock_gettime` goes through the vDSO (the kernel mapped one and
+/// it exports the function) rather than a system call.
+pub fn uses_vdso() -> bool {
+    vdso::clock_gettime().is_some()
+}
