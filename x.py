@@ -289,13 +289,8 @@ def c_tests():
 
 def build_tests(arch):
     """Returns {test name: executable} for the Rust and C tests of `arch`."""
-    exes = {}
-    if rust_tests():
-        for name, path in cargo_build(arch, [f"--test={t}" for t in rust_tests()]):
-            exes[name] = path
+    exes = dict(cargo_build(arch, ["--lib"] + [f"--test={t}" for t in rust_tests()]))
     lib = staticlib(arch, True)
-    if not os.path.exists(lib):
-        build_lib(arch)
     outdir = os.path.join(OUT_DIR, arch, "tests")
     os.makedirs(outdir, exist_ok=True)
     for name in c_tests():
@@ -521,7 +516,10 @@ def main():
             a.args = a.args + [r for r in rest if r != "--"]
         else:
             p.error(f"unrecognized arguments: {' '.join(rest)}")
-    a.fn(a)
+    try:
+        a.fn(a)
+    except subprocess.CalledProcessError as e:
+        die(f"command failed (exit {e.returncode}): {' '.join(map(str, e.cmd))}", 1)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ int pipe2(int fds[2], int flags);
 int dup(int fd);
 int dup2(int oldfd, int newfd);
 int unlink(const char *path);
+int rmdir(const char *path);
 /* buf must not be NULL (muslin has no allocator yet): EINVAL. */
 char *getcwd(char *buf, size_t size);
 pid_t getpid(void);

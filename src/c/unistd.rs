@@ -3,6 +3,7 @@ use crate::syscall::fd::{self, Fd, IoVec};
 use crate::syscall::{fs, process};
 use crate::time::{Timespec, nanosleep};
 use core::ffi::{c_char, c_int, c_long, c_uint, c_void};
+use linux_raw_sys::general::AT_REMOVEDIR;
 
 /// read(2).
 #[unsafe(no_mangle)]
@@ -78,6 +79,13 @@ pub extern "C" fn dup2(old: c_int, new: c_int) -> c_int {
 pub unsafe extern "C" fn unlink(path: *const c_char) -> c_int {
     // SAFETY: the kernel validates the path.
     ret_zero(unsafe { fs::unlinkat_raw(fd::AT_FDCWD, path.cast(), 0) })
+}
+
+/// rmdir(2).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn rmdir(path: *const c_char) -> c_int {
+    // SAFETY: the kernel validates the path.
+    ret_zero(unsafe { fs::unlinkat_raw(fd::AT_FDCWD, path.cast(), AT_REMOVEDIR as c_int) })
 }
 
 /// getcwd(3): `buf` must be given (muslin has no allocator yet: NULL is `EINVAL`).
