@@ -68,6 +68,7 @@ RUSTFLAGS = [
     "-C", "force-unwind-tables=no", "-C", "panic=abort",
     "-C", "link-arg=--build-id=none", "-C", "link-arg=-znorelro",
     "-C", "link-arg=-znoexecstack", "-C", "link-arg=--no-eh-frame-hdr",
+    "-C", "link-arg=--no-rosegment",
 ]
 BUILD_STD = ["-Zbuild-std=core,alloc,compiler_builtins",
              "-Zbuild-std-features=compiler-builtins-mem"]
@@ -232,7 +233,7 @@ def cc(arch, args, out, release=True, lib=None):
             run_cmd([LLVM_BIN + "/clang", *clang_flags(arch), *cflags, "-c", src, "-o", obj])
             objs.append(obj)
         run_cmd([rust_lld(), "-flavor", "gnu", "-static", "--gc-sections", "--build-id=none",
-                 "-znorelro", "-znoexecstack", "-o", out, *objs, *ldflags, lib])
+                 "-znorelro", "-znoexecstack", "--no-rosegment", "-o", out, *objs, *ldflags, lib])
 
 
 # ---------------------------------------------------------------- run

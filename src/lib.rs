@@ -47,10 +47,19 @@ macro_rules! main {
     };
 }
 
+/// Reports a panic on standard error and aborts. Formatted messages are
+/// printed only when they are plain strings, so that the handler does not
+/// drag `core::fmt` into every program that can panic.
 #[cfg(not(test))]
 #[panic_handler]
 fn panic(info: &core::panic::PanicInfo<'_>) -> ! {
-    use core::fmt::Write;
-    let _ = writeln!(stdio::Stderr, "muslin: panic: {info}");
+    use syscall::fd::{STDERR, write_all};
+    let _ = write_all(STDERR, b"muslin: panic: ");
+    let _ = write_all(STDERR, info.message().as_str().unwrap_or("(formatted message)").as_bytes());
+    if let Some(at) = info.location() {
+        let _ = write_all(STDERR, b" at ");
+        let _ = write_all(STDERR, at.file().as_bytes());
+    }
+    let _ = write_all(STDERR, b"\n");
     process::abort()
 }

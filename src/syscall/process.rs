@@ -23,6 +23,8 @@ pub fn gettid() -> c_int {
 }
 
 /// Ends every thread of the process with `status`.
+#[cold]
+#[inline(never)]
 pub fn exit_group(status: c_int) -> ! {
     // SAFETY: ends the process; touches no memory.
     unsafe { syscall!(__NR_exit_group, status) };

@@ -4,7 +4,9 @@ use core::cell::Cell;
 use core::ffi::{c_int, c_void};
 use core::sync::atomic::AtomicI32;
 
-/// Everything muslin keeps per thread. On TLS-variant-II arches the thread
+/// Everything muslin keeps per thread. All-zero bytes are its cleared state
+/// (every field is an integer, a null pointer or a `Cell` of one), which is
+/// how `tls::install` creates it. On TLS-variant-II arches the thread
 /// pointer points at this struct and the ABI requires the first word to be
 /// its own address; on variant-I arches it sits just below the TLS block.
 #[repr(C)]
@@ -32,21 +34,6 @@ pub struct ThreadDescriptor {
 }
 
 impl ThreadDescriptor {
-    /// A descriptor at `at` with every field cleared.
-    pub(crate) const fn new(at: *mut ThreadDescriptor) -> ThreadDescriptor {
-        ThreadDescriptor {
-            self_ptr: at,
-            tid: AtomicI32::new(0),
-            errno: Cell::new(0),
-            cancel: AtomicI32::new(0),
-            cancel_state: Cell::new(0),
-            cancel_type: Cell::new(0),
-            cleanup: Cell::new(core::ptr::null_mut()),
-            map_base: Cell::new(core::ptr::null_mut()),
-            map_size: Cell::new(0),
-        }
-    }
-
     /// Kernel thread id.
     pub fn tid(&self) -> c_int {
         self.tid.load(core::sync::atomic::Ordering::Relaxed)

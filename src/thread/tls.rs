@@ -81,6 +81,13 @@ fn find_image() {
     }
 }
 
+/// Rounds `x` up to a multiple of `a`, a power of two (no division: a
+/// division-by-zero check would link the panic machinery into every program).
+#[inline(always)]
+fn align_up(x: usize, a: usize) -> usize {
+    (x + a - 1) & !(a - 1)
+}
+
 fn image() -> TlsImage {
     TlsImage {
         init: IMAGE_INIT.load(Ordering::Relaxed) as *const u8,
@@ -94,34 +101,36 @@ fn image() -> TlsImage {
 /// included.
 pub(crate) fn area_size() -> usize {
     let im = image();
-    DESC + im.align + TLS_GAP_ABOVE_TP.next_multiple_of(im.align) + im.mem_size.next_multiple_of(im.align)
+    DESC + im.align + align_up(TLS_GAP_ABOVE_TP, im.align) + align_up(im.mem_size, im.align)
 }
 
 /// Lays out a TLS block and descriptor inside `[mem, mem + area_size())`:
-/// copies `.tdata`, zeroes `.tbss` and the descriptor; returns the thread
+/// copies `.tdata` and links the descriptor to itself; returns the thread
 /// pointer value to install.
 ///
 /// # Safety
-/// `mem` must be writable for `area_size()` bytes and not otherwise in use.
+/// `mem` must be writable for `area_size()` bytes, zero-filled (so `.tbss`
+/// and the descriptor's fields start cleared without a memset) and not
+/// otherwise in use.
 pub(crate) unsafe fn install(mem: *mut u8) -> *mut u8 {
     let im = image();
     let base = mem as usize;
     let (desc, tp, block) = if TLS_ABOVE_TP {
-        let x = (base + DESC).next_multiple_of(im.align);
-        (x - DESC, x + TP_OFFSET, x + TLS_GAP_ABOVE_TP.next_multiple_of(im.align))
+        let x = align_up(base + DESC, im.align);
+        (x - DESC, x + TP_OFFSET, x + align_up(TLS_GAP_ABOVE_TP, im.align))
     } else {
-        let size = im.mem_size.next_multiple_of(im.align);
-        let d = (base + size).next_multiple_of(im.align);
+        let size = align_up(im.mem_size, im.align);
+        let d = align_up(base + size, im.align);
         (d, d, d - size)
     };
-    // SAFETY: all three lie inside the caller's area (see area_size()).
+    // SAFETY: all three lie inside the caller's zero-filled area (see
+    // area_size()); an all-zero ThreadDescriptor is its cleared state.
     unsafe {
         if im.file_size != 0 {
             core::ptr::copy_nonoverlapping(im.init, block as *mut u8, im.file_size);
         }
-        core::ptr::write_bytes((block + im.file_size) as *mut u8, 0, im.mem_size - im.file_size);
         let d = desc as *mut ThreadDescriptor;
-        d.write(ThreadDescriptor::new(d));
+        (&raw mut (*d).self_ptr).write(d);
     }
     tp as *mut u8
 }
@@ -165,7 +174,8 @@ pub(crate) fn init_main_thread() {
             Err(_) => crate::syscall::process::exit_group(127),
         }
     };
-    // SAFETY: mem holds `need` writable bytes, used for nothing else.
+    // SAFETY: mem holds `need` zero-filled bytes (.bss or a fresh mapping),
+    // used for nothing else.
     let tp = unsafe { install(mem) };
     // SAFETY: tp points at the descriptor install() built.
     if crate::syscall::ret(unsafe { crate::arch::thread_pointer::set_thread_pointer(tp) }).is_err() {
