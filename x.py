@@ -481,6 +481,22 @@ def cmd_size(a):
         print(f"{arch:12}" + "".join(f"{sizes.get(n, 0):>10}" for n in names))
 
 
+def cmd_lint(a):
+    """cargo fmt --check, then clippy (warnings are errors) for every arch."""
+    setup(quiet=True)
+    cargo = ["cargo", f"+{TOOLCHAIN}"]
+    say("cargo fmt --check")
+    if subprocess.run(cargo + ["fmt", "--check"], cwd=ROOT).returncode != 0:
+        die("cargo fmt --check: run `cargo fmt`", 1)
+    for arch in arch_list(a.arch, default_all=True):
+        say(f"cargo clippy for {arch}")
+        cmd = cargo + ["clippy", "--target", ARCHES[arch]["rust"], *BUILD_STD, "--release",
+                       "--lib", "--examples", "--test", "*", "--", "-D", "warnings"]
+        if subprocess.run(cmd, cwd=ROOT, env=cargo_env()).returncode != 0:
+            die(f"clippy found problems for {arch}", 1)
+    say("fmt and clippy are clean")
+
+
 def main():
     p = argparse.ArgumentParser(prog="x.py", description=__doc__)
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -506,6 +522,9 @@ def main():
     s.add_argument("--arch")
     s.add_argument("-o", dest="output")
     s.set_defaults(fn=cmd_cc)
+    s = sub.add_parser("lint", help="cargo fmt --check and clippy for every arch")
+    s.add_argument("--arch")
+    s.set_defaults(fn=cmd_lint)
     s = sub.add_parser("size", help="stripped sizes of the examples per arch")
     s.add_argument("--arch")
     s.set_defaults(fn=cmd_size)

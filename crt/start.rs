@@ -58,7 +58,11 @@ pub unsafe extern "C" fn __muslin_start(sp: *mut usize) -> ! {
             __preinit_array_end.as_ptr(),
             false,
         );
-        run_array(__init_array_start.as_ptr(), __init_array_end.as_ptr(), false);
+        run_array(
+            __init_array_start.as_ptr(),
+            __init_array_end.as_ptr(),
+            false,
+        );
     }
     // SAFETY: the program defines `main` with the C signature.
     let status = unsafe { main(argc as c_int, argv, envp) };

@@ -21,18 +21,24 @@ fn copy(from: Fd) -> Result<(), Errno> {
 }
 
 fn report(name: &CStr, e: Errno) {
-    for part in [b"cat: ".as_slice(), name.to_bytes(), b": ", e.message().as_bytes(), b"\n"] {
+    for part in [
+        b"cat: ".as_slice(),
+        name.to_bytes(),
+        b": ",
+        e.message().as_bytes(),
+        b"\n",
+    ] {
         let _ = fd::write_all(STDERR, part);
     }
 }
 
 fn run() -> i32 {
     let mut status = 0;
-    if env::argc() <= 1 {
-        if let Err(e) = copy(STDIN) {
-            report(c"-", e);
-            status = 1;
-        }
+    if env::argc() <= 1
+        && let Err(e) = copy(STDIN)
+    {
+        report(c"-", e);
+        status = 1;
     }
     for name in env::args().skip(1) {
         let result = if name.to_bytes() == b"-" {

@@ -55,7 +55,13 @@ macro_rules! main {
 fn panic(info: &core::panic::PanicInfo<'_>) -> ! {
     use syscall::fd::{STDERR, write_all};
     let _ = write_all(STDERR, b"muslin: panic: ");
-    let _ = write_all(STDERR, info.message().as_str().unwrap_or("(formatted message)").as_bytes());
+    let _ = write_all(
+        STDERR,
+        info.message()
+            .as_str()
+            .unwrap_or("(formatted message)")
+            .as_bytes(),
+    );
     if let Some(at) = info.location() {
         let _ = write_all(STDERR, b" at ");
         let _ = write_all(STDERR, at.file().as_bytes());

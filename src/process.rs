@@ -6,7 +6,7 @@ use core::ffi::c_int;
 use core::sync::atomic::{AtomicPtr, AtomicUsize, Ordering};
 
 /// POSIX requires room for at least 32 `atexit` handlers.
-const ATEXIT_MAX: usize = 32;
+pub const ATEXIT_MAX: usize = 32;
 static ATEXIT: [AtomicPtr<()>; ATEXIT_MAX] =
     [const { AtomicPtr::new(core::ptr::null_mut()) }; ATEXIT_MAX];
 static ATEXIT_COUNT: AtomicUsize = AtomicUsize::new(0);
@@ -19,9 +19,13 @@ unsafe extern "C" {
     static __fini_array_end: [unsafe extern "C" fn(); 0];
 }
 
+/// The `atexit` table is full.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct AtexitFull;
+
 /// Registers `f` to run at `exit`, after those registered later.
-/// Fails (returns `Err`) once [`ATEXIT_MAX`] handlers are registered.
-pub fn atexit(f: extern "C" fn()) -> Result<(), ()> {
+/// Fails once [`ATEXIT_MAX`] handlers are registered.
+pub fn atexit(f: extern "C" fn()) -> Result<(), AtexitFull> {
     let i = ATEXIT_COUNT.fetch_add(1, Ordering::AcqRel);
     match ATEXIT.get(i) {
         Some(slot) => {
@@ -30,7 +34,7 @@ pub fn atexit(f: extern "C" fn()) -> Result<(), ()> {
         }
         None => {
             ATEXIT_COUNT.fetch_sub(1, Ordering::AcqRel);
-            Err(())
+            Err(AtexitFull)
         }
     }
 }
@@ -58,11 +62,7 @@ pub fn exit(status: c_int) -> ! {
     }
     // SAFETY: the linker defines the bounds of .fini_array.
     unsafe {
-        crate::crt::start::run_array(
-            __fini_array_start.as_ptr(),
-            __fini_array_end.as_ptr(),
-            true,
-        )
+        crate::crt::start::run_array(__fini_array_start.as_ptr(), __fini_array_end.as_ptr(), true)
     };
     let hook = FLUSH_HOOK.load(Ordering::Acquire);
     if !hook.is_null() {

@@ -15,21 +15,47 @@ fn run() -> i32 {
     let len = 1 << 20;
     // SAFETY: fresh mappings overlap nothing; each is used only here.
     unsafe {
-        let p = mm::mmap(core::ptr::null_mut(), len, RW, (MAP_PRIVATE | MAP_ANONYMOUS) as i32, -1, 0);
+        let p = mm::mmap(
+            core::ptr::null_mut(),
+            len,
+            RW,
+            (MAP_PRIVATE | MAP_ANONYMOUS) as i32,
+            -1,
+            0,
+        );
         check("anonymous mmap", p.is_ok(), format_args!("{p:?}"));
         let p = p.unwrap();
-        check("zero filled", (0..len).step_by(4096).all(|i| *p.add(i) == 0), format_args!("dirty"));
+        check(
+            "zero filled",
+            (0..len).step_by(4096).all(|i| *p.add(i) == 0),
+            format_args!("dirty"),
+        );
         for i in (0..len).step_by(4096) {
             *p.add(i) = (i >> 12) as u8;
         }
-        check("writable", (0..len).step_by(4096).all(|i| *p.add(i) == (i >> 12) as u8), format_args!("lost"));
+        check(
+            "writable",
+            (0..len).step_by(4096).all(|i| *p.add(i) == (i >> 12) as u8),
+            format_args!("lost"),
+        );
         check_eq("mprotect", mm::mprotect(p, len, PROT_READ as i32), Ok(()));
         check_eq("still readable", *p.add(8192), 2);
         check_eq("munmap", mm::munmap(p, len), Ok(()));
-        check_eq("munmap unaligned EINVAL", mm::munmap(p.add(1), 4096), Err(Errno::EINVAL));
+        check_eq(
+            "munmap unaligned EINVAL",
+            mm::munmap(p.add(1), 4096),
+            Err(Errno::EINVAL),
+        );
         let bad = mm::mmap(core::ptr::null_mut(), 4096, RW, MAP_SHARED as i32, -1, 0);
         check_eq("mmap EBADF", bad.map(|_| ()), Err(Errno::EBADF));
-        let zero = mm::mmap(core::ptr::null_mut(), 0, RW, (MAP_PRIVATE | MAP_ANONYMOUS) as i32, -1, 0);
+        let zero = mm::mmap(
+            core::ptr::null_mut(),
+            0,
+            RW,
+            (MAP_PRIVATE | MAP_ANONYMOUS) as i32,
+            -1,
+            0,
+        );
         check_eq("mmap len 0 EINVAL", zero.map(|_| ()), Err(Errno::EINVAL));
 
         // File-backed, second page: checks the offset reaches the kernel
@@ -40,14 +66,29 @@ fn run() -> i32 {
         let mut page = [0u8; 8192];
         page[4096..4096 + 6].copy_from_slice(b"page 2");
         fd::write_all(f.fd(), &page).unwrap();
-        let m = mm::mmap(core::ptr::null_mut(), 4096, PROT_READ as i32, MAP_SHARED as i32, f.fd().0, 4096);
+        let m = mm::mmap(
+            core::ptr::null_mut(),
+            4096,
+            PROT_READ as i32,
+            MAP_SHARED as i32,
+            f.fd().0,
+            4096,
+        );
         check("file mmap at offset 4096", m.is_ok(), format_args!("{m:?}"));
         if let Ok(m) = m {
-            check_eq("file contents", core::slice::from_raw_parts(m, 6), b"page 2".as_slice());
+            check_eq(
+                "file contents",
+                core::slice::from_raw_parts(m, 6),
+                b"page 2".as_slice(),
+            );
             let _ = mm::munmap(m, 4096);
         }
         check_eq("lseek end", fd::lseek(f.fd(), 0, 2), Ok(8192));
-        check_eq("lseek set beyond 4GiB", fd::lseek(f.fd(), 5 << 30, 0), Ok(5 << 30));
+        check_eq(
+            "lseek set beyond 4GiB",
+            fd::lseek(f.fd(), 5 << 30, 0),
+            Ok(5 << 30),
+        );
     }
     status()
 }

@@ -21,12 +21,20 @@ fn run() -> i32 {
     // SAFETY: single-threaded; the TLS variables are only touched here.
     unsafe {
         check_eq("tdata initialised", INITIALISED, 0x1122_3344_5566_7788);
-        let zeroed = &*(&raw const ZEROED);
-        check("tbss zeroed", zeroed.iter().all(|&x| x == 0), format_args!("{zeroed:?}"));
+        let zeroed = ZEROED;
+        check(
+            "tbss zeroed",
+            zeroed.iter().all(|&x| x == 0),
+            format_args!("{zeroed:?}"),
+        );
         let a = (&raw const ALIGNED) as usize;
-        check("64-byte aligned", a % 64 == 0, format_args!("{a:#x}"));
-        let aligned = &*(&raw const ALIGNED);
-        check("aligned initialised", aligned.0.iter().all(|&x| x == 0x5a), format_args!("bad bytes"));
+        check("64-byte aligned", a.is_multiple_of(64), format_args!("{a:#x}"));
+        let aligned = ALIGNED.0;
+        check(
+            "aligned initialised",
+            aligned.iter().all(|&x| x == 0x5a),
+            format_args!("bad bytes"),
+        );
         INITIALISED += 1;
         ZEROED[15] = 7;
         ALIGNED.0[63] = 1;
@@ -35,8 +43,16 @@ fn run() -> i32 {
         check_eq("aligned writable", ALIGNED.0[63], 1);
     }
     let t = muslin::thread::current();
-    check_eq("tid from set_tid_address", t.tid(), muslin::syscall::process::gettid());
-    check("errno location stable", t.errno_location() == muslin::thread::current().errno_location(), format_args!("moved"));
+    check_eq(
+        "tid from set_tid_address",
+        t.tid(),
+        muslin::syscall::process::gettid(),
+    );
+    check(
+        "errno location stable",
+        t.errno_location() == muslin::thread::current().errno_location(),
+        format_args!("moved"),
+    );
     status()
 }
 

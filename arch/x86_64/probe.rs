@@ -11,17 +11,17 @@ global_asm!(
     ".globl __muslin_probe",
     ".hidden __muslin_probe",
     "__muslin_probe:",
-    "    xor eax, eax",          // rax = null pointer to load from
+    "    xor eax, eax", // rax = null pointer to load from
     ".globl __muslin_probe_fault",
     ".hidden __muslin_probe_fault",
     "__muslin_probe_fault:",
     "    mov rax, qword ptr [rax]", // faults; never completes
-    "    xor eax, eax",          // not reached: would return 0
+    "    xor eax, eax",             // not reached: would return 0
     "    ret",
     ".globl __muslin_probe_resume",
     ".hidden __muslin_probe_resume",
     "__muslin_probe_resume:",
-    "    mov eax, 7",            // the handler redirected us: return 7
+    "    mov eax, 7", // the handler redirected us: return 7
     "    ret",
     ".popsection",
 );

@@ -20,7 +20,10 @@ pub unsafe fn syscall0(nr: usize) -> usize {
     r
 }
 
-/// One-argument system call. # Safety: as [`syscall0`].
+/// One-argument system call.
+///
+/// # Safety
+/// As [`syscall0`].
 #[inline(always)]
 pub unsafe fn syscall1(nr: usize, a: usize) -> usize {
     let r;
@@ -32,7 +35,10 @@ pub unsafe fn syscall1(nr: usize, a: usize) -> usize {
     r
 }
 
-/// Two-argument system call. # Safety: as [`syscall0`].
+/// Two-argument system call.
+///
+/// # Safety
+/// As [`syscall0`].
 #[inline(always)]
 pub unsafe fn syscall2(nr: usize, a: usize, b: usize) -> usize {
     let r;
@@ -44,7 +50,10 @@ pub unsafe fn syscall2(nr: usize, a: usize, b: usize) -> usize {
     r
 }
 
-/// Three-argument system call. # Safety: as [`syscall0`].
+/// Three-argument system call.
+///
+/// # Safety
+/// As [`syscall0`].
 #[inline(always)]
 pub unsafe fn syscall3(nr: usize, a: usize, b: usize, c: usize) -> usize {
     let r;
@@ -56,7 +65,10 @@ pub unsafe fn syscall3(nr: usize, a: usize, b: usize, c: usize) -> usize {
     r
 }
 
-/// Four-argument system call. # Safety: as [`syscall0`].
+/// Four-argument system call.
+///
+/// # Safety
+/// As [`syscall0`].
 #[inline(always)]
 pub unsafe fn syscall4(nr: usize, a: usize, b: usize, c: usize, d: usize) -> usize {
     let r;
@@ -68,7 +80,10 @@ pub unsafe fn syscall4(nr: usize, a: usize, b: usize, c: usize, d: usize) -> usi
     r
 }
 
-/// Five-argument system call. # Safety: as [`syscall0`].
+/// Five-argument system call.
+///
+/// # Safety
+/// As [`syscall0`].
 #[inline(always)]
 pub unsafe fn syscall5(nr: usize, a: usize, b: usize, c: usize, d: usize, e: usize) -> usize {
     let r;
@@ -81,7 +96,10 @@ pub unsafe fn syscall5(nr: usize, a: usize, b: usize, c: usize, d: usize, e: usi
     r
 }
 
-/// Six-argument system call. # Safety: as [`syscall0`].
+/// Six-argument system call.
+///
+/// # Safety
+/// As [`syscall0`].
 #[inline(always)]
 pub unsafe fn syscall6(
     nr: usize,

@@ -32,6 +32,8 @@ pub unsafe fn set_thread_pointer(tp: *mut u8) -> usize {
 pub fn thread_pointer() -> *mut u8 {
     let tp;
     // SAFETY: %fs:0 holds the descriptor's self pointer once start-up set it.
-    unsafe { asm!("mov {}, qword ptr fs:0", out(reg) tp, options(nostack, readonly, preserves_flags)) };
+    unsafe {
+        asm!("mov {}, qword ptr fs:0", out(reg) tp, options(nostack, readonly, preserves_flags))
+    };
     tp
 }

@@ -12,16 +12,29 @@ fn takes_mode(flags: c_int) -> bool {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn open(path: *const c_char, flags: c_int, mut args: ...) -> c_int {
     // SAFETY: callers pass a mode exactly when the flags ask for one.
-    let mode = if takes_mode(flags) { unsafe { args.next_arg::<c_uint>() } } else { 0 };
+    let mode = if takes_mode(flags) {
+        unsafe { args.next_arg::<c_uint>() }
+    } else {
+        0
+    };
     // SAFETY: the kernel validates the path.
     ret_int(unsafe { fd::openat_raw(AT_FDCWD, path.cast(), flags, mode) }.map(|f| f.0))
 }
 
 /// openat(2).
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn openat(dir: c_int, path: *const c_char, flags: c_int, mut args: ...) -> c_int {
+pub unsafe extern "C" fn openat(
+    dir: c_int,
+    path: *const c_char,
+    flags: c_int,
+    mut args: ...
+) -> c_int {
     // SAFETY: callers pass a mode exactly when the flags ask for one.
-    let mode = if takes_mode(flags) { unsafe { args.next_arg::<c_uint>() } } else { 0 };
+    let mode = if takes_mode(flags) {
+        unsafe { args.next_arg::<c_uint>() }
+    } else {
+        0
+    };
     // SAFETY: the kernel validates the path.
     ret_int(unsafe { fd::openat_raw(Fd(dir), path.cast(), flags, mode) }.map(|f| f.0))
 }

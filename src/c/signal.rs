@@ -16,7 +16,11 @@ pub extern "C" fn raise(sig: c_int) -> c_int {
 
 /// sigaction(2); the reserved signals (32–34) give `EINVAL`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn sigaction(sig: c_int, new: *const SigAction, old: *mut SigAction) -> c_int {
+pub unsafe extern "C" fn sigaction(
+    sig: c_int,
+    new: *const SigAction,
+    old: *mut SigAction,
+) -> c_int {
     // SAFETY: C passes null or valid struct sigaction pointers.
     let (new, old) = unsafe { (new.as_ref(), old.as_mut()) };
     ret_zero(signal::sigaction(sig, new, old))

@@ -17,7 +17,7 @@ pub extern "C" fn _Exit(status: c_int) -> ! {
 pub extern "C" fn atexit(f: extern "C" fn()) -> c_int {
     match crate::process::atexit(f) {
         Ok(()) => 0,
-        Err(()) => -1,
+        Err(_) => -1,
     }
 }
 

@@ -145,6 +145,9 @@ pub extern "C" fn sleep(seconds: c_uint) -> c_uint {
 /// usleep(3).
 #[unsafe(no_mangle)]
 pub extern "C" fn usleep(usec: c_uint) -> c_int {
-    let ts = Timespec::new((usec / 1_000_000) as i64, (usec % 1_000_000) as c_long * 1000);
+    let ts = Timespec::new(
+        (usec / 1_000_000) as i64,
+        (usec % 1_000_000) as c_long * 1000,
+    );
     ret_zero(nanosleep(&ts).map_err(|(e, _)| e))
 }

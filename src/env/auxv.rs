@@ -30,5 +30,6 @@ pub(crate) unsafe fn init(mut p: *const usize) {
 
 /// The value of auxv entry `ty`, or 0 when the kernel gave none.
 pub fn get(ty: u32) -> usize {
-    AUXV.get(ty as usize).map_or(0, |v| v.load(Ordering::Relaxed))
+    AUXV.get(ty as usize)
+        .map_or(0, |v| v.load(Ordering::Relaxed))
 }

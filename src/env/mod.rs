@@ -52,7 +52,9 @@ impl Iterator for CStrArray {
 
 /// The command-line arguments, `argv[0]` first.
 pub fn args() -> CStrArray {
-    CStrArray { next: ARGV.load(Ordering::Relaxed) }
+    CStrArray {
+        next: ARGV.load(Ordering::Relaxed),
+    }
 }
 
 /// Number of command-line arguments.
@@ -63,7 +65,9 @@ pub fn argc() -> usize {
 /// The environment, each entry `NAME=value`.
 pub fn vars() -> CStrArray {
     // SAFETY: a plain read of the pointer value.
-    CStrArray { next: unsafe { environ } }
+    CStrArray {
+        next: unsafe { environ },
+    }
 }
 
 /// The value of environment variable `name`, if set.

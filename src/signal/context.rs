@@ -11,7 +11,12 @@ use core::ffi::c_void;
 /// `uc` must be the third argument of a running `SA_SIGINFO` handler.
 pub unsafe fn pc(uc: *const c_void) -> usize {
     // SAFETY: the kernel's ucontext holds the PC at this offset.
-    unsafe { uc.cast::<u8>().add(UCONTEXT_PC).cast::<usize>().read_unaligned() }
+    unsafe {
+        uc.cast::<u8>()
+            .add(UCONTEXT_PC)
+            .cast::<usize>()
+            .read_unaligned()
+    }
 }
 
 /// The interrupted stack pointer.
@@ -20,7 +25,12 @@ pub unsafe fn pc(uc: *const c_void) -> usize {
 /// As [`pc`].
 pub unsafe fn sp(uc: *const c_void) -> usize {
     // SAFETY: the kernel's ucontext holds the SP at this offset.
-    unsafe { uc.cast::<u8>().add(UCONTEXT_SP).cast::<usize>().read_unaligned() }
+    unsafe {
+        uc.cast::<u8>()
+            .add(UCONTEXT_SP)
+            .cast::<usize>()
+            .read_unaligned()
+    }
 }
 
 /// Makes the thread resume at `pc` when the handler returns.
@@ -29,7 +39,12 @@ pub unsafe fn sp(uc: *const c_void) -> usize {
 /// As [`pc`]; `pc` must be code that is valid to run in the interrupted state.
 pub unsafe fn set_pc(uc: *mut c_void, pc: usize) {
     // SAFETY: as above; sigreturn reloads the PC from here.
-    unsafe { uc.cast::<u8>().add(UCONTEXT_PC).cast::<usize>().write_unaligned(pc) }
+    unsafe {
+        uc.cast::<u8>()
+            .add(UCONTEXT_PC)
+            .cast::<usize>()
+            .write_unaligned(pc)
+    }
 }
 
 /// The arch's fault probe (`arch/<arch>/probe.rs`): a function whose load

@@ -29,7 +29,12 @@ pub struct SigactionWithRestorer {
 
 impl Layout for SigactionWithRestorer {
     fn new(handler: usize, flags: usize, restorer: usize, mask: Sigset) -> Self {
-        SigactionWithRestorer { handler, flags: flags as c_ulong, restorer, mask }
+        SigactionWithRestorer {
+            handler,
+            flags: flags as c_ulong,
+            restorer,
+            mask,
+        }
     }
     fn handler(&self) -> usize {
         self.handler
@@ -52,7 +57,11 @@ pub struct SigactionNoRestorer {
 
 impl Layout for SigactionNoRestorer {
     fn new(handler: usize, flags: usize, _restorer: usize, mask: Sigset) -> Self {
-        SigactionNoRestorer { handler, flags: flags as c_ulong, mask }
+        SigactionNoRestorer {
+            handler,
+            flags: flags as c_ulong,
+            mask,
+        }
     }
     fn handler(&self) -> usize {
         self.handler

@@ -38,19 +38,25 @@ pub struct Sigset {
 impl Sigset {
     /// No signals.
     pub const fn empty() -> Sigset {
-        Sigset { bits: [0; 64 / WORD] }
+        Sigset {
+            bits: [0; 64 / WORD],
+        }
     }
 
     /// Every signal an application may block: all but the reserved ones.
     pub fn full() -> Sigset {
-        let mut s = Sigset { bits: [!0; 64 / WORD] };
+        let mut s = Sigset {
+            bits: [!0; 64 / WORD],
+        };
         s.remove_reserved();
         s
     }
 
     /// Every signal, the reserved ones included (for muslin's own use).
     pub const fn all() -> Sigset {
-        Sigset { bits: [!0; 64 / WORD] }
+        Sigset {
+            bits: [!0; 64 / WORD],
+        }
     }
 
     fn valid(sig: c_int) -> bool {
@@ -129,18 +135,33 @@ pub struct SigAction {
 impl SigAction {
     /// An action running `f(sig)` with `flags`.
     pub fn handler(f: extern "C" fn(c_int), flags: c_int) -> SigAction {
-        SigAction { handler: f as usize, mask: Sigset::empty(), flags, restorer: 0 }
+        SigAction {
+            handler: f as usize,
+            mask: Sigset::empty(),
+            flags,
+            restorer: 0,
+        }
     }
 
     /// An action running `f(sig, info, ucontext)`; adds `SA_SIGINFO`.
     pub fn action(f: extern "C" fn(c_int, *mut c_void, *mut c_void), flags: c_int) -> SigAction {
         let flags = flags | linux_raw_sys::general::SA_SIGINFO as c_int;
-        SigAction { handler: f as usize, mask: Sigset::empty(), flags, restorer: 0 }
+        SigAction {
+            handler: f as usize,
+            mask: Sigset::empty(),
+            flags,
+            restorer: 0,
+        }
     }
 
     /// The default action.
     pub fn default_action() -> SigAction {
-        SigAction { handler: SIG_DFL, mask: Sigset::empty(), flags: 0, restorer: 0 }
+        SigAction {
+            handler: SIG_DFL,
+            mask: Sigset::empty(),
+            flags: 0,
+            restorer: 0,
+        }
     }
 }
 

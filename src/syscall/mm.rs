@@ -26,7 +26,17 @@ pub unsafe fn mmap(
             return Err(super::Errno::EINVAL);
         }
         // SAFETY: as above.
-        unsafe { syscall!(__NR_mmap2, addr, len, prot, flags, fd, (offset >> 12) as usize) }
+        unsafe {
+            syscall!(
+                __NR_mmap2,
+                addr,
+                len,
+                prot,
+                flags,
+                fd,
+                (offset >> 12) as usize
+            )
+        }
     };
     ret(r).map(|p| p as *mut u8)
 }

@@ -54,7 +54,14 @@ fn read_phdrs(f: impl FnMut(u32, usize, usize, usize, usize, usize)) {
                 let w = p as *const u32;
                 (*w.add(2), *w.add(4), *w.add(5), *w.add(7))
             };
-            f(ty, p, vaddr as usize, filesz as usize, memsz as usize, align as usize);
+            f(
+                ty,
+                p,
+                vaddr as usize,
+                filesz as usize,
+                memsz as usize,
+                align as usize,
+            );
         }
     }
 }
@@ -76,7 +83,9 @@ fn find_image() {
         IMAGE_INIT.store(bias.wrapping_add(vaddr), Ordering::Relaxed);
         IMAGE_FILE.store(filesz, Ordering::Relaxed);
         IMAGE_MEM.store(memsz, Ordering::Relaxed);
-        let a = align.max(align_of::<ThreadDescriptor>()).next_power_of_two();
+        let a = align
+            .max(align_of::<ThreadDescriptor>())
+            .next_power_of_two();
         IMAGE_ALIGN.store(a, Ordering::Relaxed);
     }
 }
@@ -117,7 +126,11 @@ pub(crate) unsafe fn install(mem: *mut u8) -> *mut u8 {
     let base = mem as usize;
     let (desc, tp, block) = if TLS_ABOVE_TP {
         let x = align_up(base + DESC, im.align);
-        (x - DESC, x + TP_OFFSET, x + align_up(TLS_GAP_ABOVE_TP, im.align))
+        (
+            x - DESC,
+            x + TP_OFFSET,
+            x + align_up(TLS_GAP_ABOVE_TP, im.align),
+        )
     } else {
         let size = align_up(im.mem_size, im.align);
         let d = align_up(base + size, im.align);
@@ -178,7 +191,8 @@ pub(crate) fn init_main_thread() {
     // used for nothing else.
     let tp = unsafe { install(mem) };
     // SAFETY: tp points at the descriptor install() built.
-    if crate::syscall::ret(unsafe { crate::arch::thread_pointer::set_thread_pointer(tp) }).is_err() {
+    if crate::syscall::ret(unsafe { crate::arch::thread_pointer::set_thread_pointer(tp) }).is_err()
+    {
         crate::syscall::process::exit_group(127);
     }
     let d = super::current();

@@ -50,7 +50,7 @@ mod elf {
     }
     #[repr(C)]
     pub struct Dyn {
-        pub tag: i64,
+        pub tag: isize,
         pub val: u64,
     }
 }
@@ -94,18 +94,18 @@ mod elf {
     }
     #[repr(C)]
     pub struct Dyn {
-        pub tag: i32,
+        pub tag: isize,
         pub val: u32,
     }
 }
 
 const PT_LOAD: u32 = 1;
 const PT_DYNAMIC: u32 = 2;
-const DT_NULL: i64 = 0;
-const DT_HASH: i64 = 4;
-const DT_STRTAB: i64 = 5;
-const DT_SYMTAB: i64 = 6;
-const DT_GNU_HASH: i64 = 0x6fff_fef5;
+const DT_NULL: isize = 0;
+const DT_HASH: isize = 4;
+const DT_STRTAB: isize = 5;
+const DT_SYMTAB: isize = 6;
+const DT_GNU_HASH: isize = 0x6fff_fef5;
 
 /// Number of dynamic symbols, from DT_HASH's nchain or by walking DT_GNU_HASH.
 ///
@@ -153,7 +153,10 @@ unsafe fn lookup(base: usize, name: &[u8]) -> usize {
         for i in 0..eh.phnum as usize {
             let p = &*ph.add(i);
             if p.ty == PT_LOAD && bias.is_none() {
-                bias = Some(base.wrapping_add(p.offset as usize).wrapping_sub(p.vaddr as usize));
+                bias = Some(
+                    base.wrapping_add(p.offset as usize)
+                        .wrapping_sub(p.vaddr as usize),
+                );
             } else if p.ty == PT_DYNAMIC {
                 dynamic = (base + p.offset as usize) as *const elf::Dyn;
             }
@@ -165,9 +168,9 @@ unsafe fn lookup(base: usize, name: &[u8]) -> usize {
         let (mut strtab, mut symtab) = (0usize, 0usize);
         let (mut hash, mut gnu_hash) = (core::ptr::null::<u32>(), core::ptr::null::<u32>());
         let mut d = dynamic;
-        while (*d).tag as i64 != DT_NULL {
+        while (*d).tag != DT_NULL {
             let at = bias.wrapping_add((*d).val as elf::Addr as usize);
-            match (*d).tag as i64 {
+            match (*d).tag {
                 DT_STRTAB => strtab = at,
                 DT_SYMTAB => symtab = at,
                 DT_HASH => hash = at as *const u32,
