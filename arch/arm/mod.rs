@@ -1,0 +1,13 @@
+//! arm (ARMv7, ARM mode, EABI hard-float): `svc 0` with the number in r7,
+//! TLS variant I with the thread pointer in TPIDRURO.
+
+pub mod probe;
+pub mod signal;
+pub mod syscall;
+pub mod thread_pointer;
+
+/// The architecture's name as `x.py` spells it.
+pub const NAME: &str = "arm";
+
+/// vDSO symbol of `clock_gettime` taking a 64-bit `timespec`.
+pub const VDSO_CLOCK_GETTIME: &[u8] = b"__vdso_clock_gettime64";

@@ -1,0 +1,57 @@
+//! Signals on arm: the kernel needs `SA_RESTORER` and builds two kinds of
+//! frame: a plain `sigframe` for handlers without `SA_SIGINFO` (undone by
+//! `sigreturn`) and an `rt_sigframe` for `SA_SIGINFO` ones (`rt_sigreturn`).
+//! The restorer is the handler's return address (lr), with sp at the frame.
+
+use core::arch::global_asm;
+
+/// The kernel's `struct sigaction` for `rt_sigaction` on this arch.
+pub type KernelSigaction = crate::signal::kernel::SigactionWithRestorer;
+
+/// The `SA_RESTORER` flag this arch's kernel understands.
+pub const SA_RESTORER: usize = 0x0400_0000;
+
+/// Byte offset of the interrupted PC (`uc_mcontext.arm_pc`) in `ucontext_t`:
+/// 20 bytes of `uc_flags`, `uc_link`, `uc_stack`, then `trap_no`,
+/// `error_code`, `oldmask`, `arm_r0`..`arm_r10`, fp, ip, sp, lr, pc.
+pub const UCONTEXT_PC: usize = 20 + 4 * (3 + 15);
+/// Byte offset of the interrupted SP (`uc_mcontext.arm_sp`) in `ucontext_t`.
+pub const UCONTEXT_SP: usize = 20 + 4 * (3 + 13);
+/// Bytes the kernel rewinds the PC by to restart a syscall (`svc 0` is 4 in
+/// ARM mode).
+pub const SYSCALL_INSN_LEN: usize = 4;
+
+// sp points at the frame the kernel built; r7 is free (the frame restores it).
+global_asm!(
+    ".pushsection .text.__muslin_restore,\"ax\",%progbits",
+    ".arm",
+    ".globl __muslin_restore",
+    ".hidden __muslin_restore",
+    ".type __muslin_restore, %function",
+    "__muslin_restore:",
+    "    mov r7, #119", // r7 = __NR_sigreturn
+    "    svc 0",        // never returns
+    ".size __muslin_restore, . - __muslin_restore",
+    ".globl __muslin_restore_rt",
+    ".hidden __muslin_restore_rt",
+    ".type __muslin_restore_rt, %function",
+    "__muslin_restore_rt:",
+    "    mov r7, #173", // r7 = __NR_rt_sigreturn
+    "    svc 0",        // never returns
+    ".size __muslin_restore_rt, . - __muslin_restore_rt",
+    ".popsection",
+);
+
+unsafe extern "C" {
+    fn __muslin_restore();
+    fn __muslin_restore_rt();
+}
+
+/// Address of the restorer for a handler (`siginfo`: installed with SA_SIGINFO).
+pub fn restorer(siginfo: bool) -> usize {
+    if siginfo {
+        __muslin_restore_rt as *const () as usize
+    } else {
+        __muslin_restore as *const () as usize
+    }
+}

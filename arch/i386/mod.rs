@@ -1,0 +1,13 @@
+//! i386: System V i386 ABI, system calls through the vDSO's
+//! `__kernel_vsyscall` (or `int $0x80`), TLS variant II via %gs.
+
+pub mod probe;
+pub mod signal;
+pub mod syscall;
+pub mod thread_pointer;
+
+/// The architecture's name as `x.py` spells it.
+pub const NAME: &str = "i386";
+
+/// vDSO symbol of `clock_gettime` taking a 64-bit `timespec`.
+pub const VDSO_CLOCK_GETTIME: &[u8] = b"__vdso_clock_gettime64";

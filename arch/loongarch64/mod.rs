@@ -1,0 +1,12 @@
+//! loongarch64: LP64D ABI, `syscall 0` instruction, TLS variant I via `$tp`.
+
+pub mod probe;
+pub mod signal;
+pub mod syscall;
+pub mod thread_pointer;
+
+/// The architecture's name as `x.py` spells it.
+pub const NAME: &str = "loongarch64";
+
+/// vDSO symbol of `clock_gettime` taking a 64-bit `timespec`.
+pub const VDSO_CLOCK_GETTIME: &[u8] = b"__vdso_clock_gettime";

@@ -1,0 +1,23 @@
+//! Signals on loongarch64: the kernel has no `SA_RESTORER`; it returns from
+//! a handler through the vDSO's `rt_sigreturn` trampoline (qemu-user supplies
+//! its own), so muslin installs no restorer.
+
+/// The kernel's `struct sigaction` for `rt_sigaction` on this arch.
+pub type KernelSigaction = crate::signal::kernel::SigactionNoRestorer;
+
+/// No `SA_RESTORER` flag on this arch.
+pub const SA_RESTORER: usize = 0;
+
+/// Byte offset of the interrupted PC in `ucontext_t`: `uc_mcontext` (the
+/// kernel's 16-byte aligned `struct sigcontext`) sits at 176, `sc_pc` first.
+pub const UCONTEXT_PC: usize = 176;
+/// Byte offset of the interrupted SP (`sc_regs[3]`, `$sp` = `$r3`) in `ucontext_t`.
+pub const UCONTEXT_SP: usize = 208;
+/// Bytes the kernel rewinds the PC by to restart a syscall (`syscall 0` is 4).
+pub const SYSCALL_INSN_LEN: usize = 4;
+
+/// No restorer on this arch: the kernel ignores the field, which the
+/// sigaction layout does not even have.
+pub fn restorer(_siginfo: bool) -> usize {
+    0
+}
