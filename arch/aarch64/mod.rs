@@ -1,0 +1,12 @@
+//! aarch64: AAPCS64, `svc 0` system calls, TLS variant I via `tpidr_el0`.
+
+pub mod probe;
+pub mod signal;
+pub mod syscall;
+pub mod thread_pointer;
+
+/// The architecture's name as `x.py` spells it.
+pub const NAME: &str = "aarch64";
+
+/// vDSO symbol of `clock_gettime` taking a 64-bit `timespec`.
+pub const VDSO_CLOCK_GETTIME: &[u8] = b"__kernel_clock_gettime";

@@ -1,0 +1,41 @@
+//! Signals on aarch64: the kernel honours `SA_RESTORER` (it falls back to the
+//! vDSO's `__kernel_rt_sigreturn` without it) and always builds an rt frame,
+//! so one restorer calling `rt_sigreturn` serves every handler.
+
+use core::arch::global_asm;
+
+/// The kernel's `struct sigaction` for `rt_sigaction` on this arch.
+pub type KernelSigaction = crate::signal::kernel::SigactionWithRestorer;
+
+/// The `SA_RESTORER` flag this arch's kernel understands.
+pub const SA_RESTORER: usize = 0x0400_0000;
+
+/// Byte offset of the interrupted PC (`uc_mcontext.pc`) in `ucontext_t`:
+/// `uc_mcontext` starts at 176 (16-byte aligned after the 128-byte signal
+/// mask area), then `fault_address` (8) and `regs[31]` (248), `sp`, `pc`.
+pub const UCONTEXT_PC: usize = 440;
+/// Byte offset of the interrupted SP (`uc_mcontext.sp`) in `ucontext_t`.
+pub const UCONTEXT_SP: usize = 432;
+/// Bytes the kernel rewinds the PC by to restart a syscall (`svc 0` is 4).
+pub const SYSCALL_INSN_LEN: usize = 4;
+
+// rt_sigreturn (139) unwinds the frame the kernel built; sp points at it.
+global_asm!(
+    ".pushsection .text.__muslin_restore_rt,\"ax\",@progbits",
+    ".globl __muslin_restore_rt",
+    ".hidden __muslin_restore_rt",
+    ".p2align 2",
+    "__muslin_restore_rt:",
+    "    mov x8, #139", // x8 = __NR_rt_sigreturn
+    "    svc #0",       // never returns
+    ".popsection",
+);
+
+unsafe extern "C" {
+    fn __muslin_restore_rt();
+}
+
+/// Address of the restorer for a handler (`siginfo`: installed with SA_SIGINFO).
+pub fn restorer(_siginfo: bool) -> usize {
+    __muslin_restore_rt as *const () as usize
+}

@@ -1,0 +1,12 @@
+//! riscv64: LP64D psABI, `ecall` system calls, TLS variant I via `tp`.
+
+pub mod probe;
+pub mod signal;
+pub mod syscall;
+pub mod thread_pointer;
+
+/// The architecture's name as `x.py` spells it.
+pub const NAME: &str = "riscv64";
+
+/// vDSO symbol of `clock_gettime` taking a 64-bit `timespec`.
+pub const VDSO_CLOCK_GETTIME: &[u8] = b"__vdso_clock_gettime";
