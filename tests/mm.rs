@@ -66,7 +66,7 @@ fn run() -> i32 {
         // Per-process name: x.py runs this natively and under qemu at once.
         let mut name = *b"/tmp/muslin-mm-0000000000\0";
         let mut pid = muslin::syscall::process::getpid() as u32;
-        for digit in name[16..26].iter_mut().rev() {
+        for digit in name[15..25].iter_mut().rev() {
             *digit = b'0' + (pid % 10) as u8;
             pid /= 10;
         }
