@@ -7,10 +7,6 @@
 //! typed modules directly and declare their entry with [`main!`].
 #![no_std]
 #![feature(c_variadic)]
-#![cfg_attr(
-    any(target_arch = "powerpc64", target_arch = "s390x"),
-    feature(asm_experimental_arch)
-)]
 
 #[path = "../arch/mod.rs"]
 pub mod arch;

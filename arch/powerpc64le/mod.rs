@@ -1,0 +1,15 @@
+//! powerpc64le: ELFv2 ABI, `sc` system calls (errors flagged in cr0.SO),
+//! TLS variant I with the thread pointer in r13, 0x7000 past the TLS block.
+
+pub mod probe;
+pub mod signal;
+pub mod syscall;
+pub mod thread_pointer;
+
+/// The architecture's name as `x.py` spells it.
+pub const NAME: &str = "powerpc64le";
+
+/// vDSO symbol of `clock_gettime` taking a 64-bit `timespec`. On error it
+/// returns a positive errno with cr0.SO set rather than -errno; the portable
+/// caller falls back to the system call on any nonzero result.
+pub const VDSO_CLOCK_GETTIME: &[u8] = b"__kernel_clock_gettime";

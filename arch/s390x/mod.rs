@@ -1,0 +1,13 @@
+//! s390x: big-endian z/Architecture ELF ABI, `svc 0` system calls, TLS
+//! variant II with the thread pointer in access registers a0:a1.
+
+pub mod probe;
+pub mod signal;
+pub mod syscall;
+pub mod thread_pointer;
+
+/// The architecture's name as `x.py` spells it.
+pub const NAME: &str = "s390x";
+
+/// vDSO symbol of `clock_gettime` taking a 64-bit `timespec`.
+pub const VDSO_CLOCK_GETTIME: &[u8] = b"__kernel_clock_gettime";
