@@ -34,7 +34,10 @@ pub unsafe fn syscall0(nr: usize) -> usize {
     r
 }
 
-/// One-argument system call. # Safety: as [`syscall0`].
+/// One-argument system call.
+///
+/// # Safety
+/// As [`syscall0`].
 #[inline(always)]
 pub unsafe fn syscall1(nr: usize, a: usize) -> usize {
     let r;
@@ -59,7 +62,10 @@ pub unsafe fn syscall1(nr: usize, a: usize) -> usize {
     r
 }
 
-/// Two-argument system call. # Safety: as [`syscall0`].
+/// Two-argument system call.
+///
+/// # Safety
+/// As [`syscall0`].
 #[inline(always)]
 pub unsafe fn syscall2(nr: usize, a: usize, b: usize) -> usize {
     let r;
@@ -85,7 +91,10 @@ pub unsafe fn syscall2(nr: usize, a: usize, b: usize) -> usize {
     r
 }
 
-/// Three-argument system call. # Safety: as [`syscall0`].
+/// Three-argument system call.
+///
+/// # Safety
+/// As [`syscall0`].
 #[inline(always)]
 pub unsafe fn syscall3(nr: usize, a: usize, b: usize, c: usize) -> usize {
     let r;
@@ -112,7 +121,10 @@ pub unsafe fn syscall3(nr: usize, a: usize, b: usize, c: usize) -> usize {
     r
 }
 
-/// Four-argument system call. # Safety: as [`syscall0`].
+/// Four-argument system call.
+///
+/// # Safety
+/// As [`syscall0`].
 #[inline(always)]
 pub unsafe fn syscall4(nr: usize, a: usize, b: usize, c: usize, d: usize) -> usize {
     let r;
@@ -140,7 +152,10 @@ pub unsafe fn syscall4(nr: usize, a: usize, b: usize, c: usize, d: usize) -> usi
     r
 }
 
-/// Five-argument system call. # Safety: as [`syscall0`].
+/// Five-argument system call.
+///
+/// # Safety
+/// As [`syscall0`].
 #[inline(always)]
 pub unsafe fn syscall5(nr: usize, a: usize, b: usize, c: usize, d: usize, e: usize) -> usize {
     let r;
@@ -169,7 +184,10 @@ pub unsafe fn syscall5(nr: usize, a: usize, b: usize, c: usize, d: usize, e: usi
     r
 }
 
-/// Six-argument system call. # Safety: as [`syscall0`].
+/// Six-argument system call.
+///
+/// # Safety
+/// As [`syscall0`].
 #[inline(always)]
 pub unsafe fn syscall6(
     nr: usize,

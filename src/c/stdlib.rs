@@ -41,7 +41,7 @@ pub unsafe extern "C" fn getenv(name: *const c_char) -> *mut c_char {
 /// getauxval(3): 0 (and `ENOENT`) when the kernel gave no such entry.
 #[unsafe(no_mangle)]
 pub extern "C" fn getauxval(ty: c_ulong) -> c_ulong {
-    let v = crate::env::auxv::get(ty as u32);
+    let v = crate::env::auxv::get_by_index(ty as usize);
     if v == 0 {
         crate::Errno::ENOENT.set_last();
     }

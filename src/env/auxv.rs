@@ -30,6 +30,10 @@ pub(crate) unsafe fn init(mut p: *const usize) {
 
 /// The value of auxv entry `ty`, or 0 when the kernel gave none.
 pub fn get(ty: u32) -> usize {
-    AUXV.get(ty as usize)
-        .map_or(0, |v| v.load(Ordering::Relaxed))
+    get_by_index(ty as usize)
+}
+
+/// [`get`] for a type number of any width (the C `getauxval` argument).
+pub fn get_by_index(ty: usize) -> usize {
+    AUXV.get(ty).map_or(0, |v| v.load(Ordering::Relaxed))
 }
