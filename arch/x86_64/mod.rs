@@ -1,8 +1,11 @@
 //! x86_64: System V AMD64 ABI, `syscall` instruction, TLS variant II via %fs.
 
+pub mod clone;
 pub mod probe;
 pub mod signal;
 pub mod syscall;
+pub mod syscall_cp;
+pub mod thread_exit;
 pub mod thread_pointer;
 
 /// The architecture's name as `x.py` spells it.

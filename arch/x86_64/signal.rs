@@ -13,6 +13,9 @@ pub const SA_RESTORER: usize = 0x0400_0000;
 pub const UCONTEXT_PC: usize = 168;
 /// Byte offset of the interrupted SP (`gregs[REG_RSP]`) in `ucontext_t`.
 pub const UCONTEXT_SP: usize = 160;
+/// Byte offset of the blocked-signal mask (`uc_sigmask`) in `ucontext_t`:
+/// after uc_flags, uc_link, uc_stack (40 bytes) and the 256-byte mcontext.
+pub const UCONTEXT_SIGMASK: usize = 296;
 /// Bytes the kernel rewinds the PC by to restart a syscall (`syscall` is 2).
 pub const SYSCALL_INSN_LEN: usize = 2;
 

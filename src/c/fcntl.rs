@@ -1,4 +1,5 @@
 use super::ret_int;
+use crate::thread::cancel::c_point;
 use crate::syscall::fd::{self, AT_FDCWD, Fd};
 use core::ffi::{c_char, c_int, c_uint, c_void};
 use linux_raw_sys::general::{O_CREAT, O_TMPFILE};
@@ -18,7 +19,7 @@ pub unsafe extern "C" fn open(path: *const c_char, flags: c_int, mut args: ...) 
         0
     };
     // SAFETY: the kernel validates the path.
-    ret_int(unsafe { fd::openat_raw(AT_FDCWD, path.cast(), flags, mode) }.map(|f| f.0))
+    ret_int(c_point(unsafe { fd::openat_raw(AT_FDCWD, path.cast(), flags, mode) }).map(|f| f.0))
 }
 
 /// openat(2).
@@ -36,7 +37,7 @@ pub unsafe extern "C" fn openat(
         0
     };
     // SAFETY: the kernel validates the path.
-    ret_int(unsafe { fd::openat_raw(Fd(dir), path.cast(), flags, mode) }.map(|f| f.0))
+    ret_int(c_point(unsafe { fd::openat_raw(Fd(dir), path.cast(), flags, mode) }).map(|f| f.0))
 }
 
 /// fcntl(2): the third argument is read as a pointer for the lock and
@@ -61,5 +62,5 @@ pub unsafe extern "C" fn fcntl(fd: c_int, cmd: c_int, mut args: ...) -> c_int {
     } else {
         unsafe { args.next_arg::<c_int>() as usize }
     };
-    ret_int(fd::fcntl(Fd(fd), cmd, arg))
+    ret_int(c_point(fd::fcntl(Fd(fd), cmd, arg)))
 }

@@ -5,6 +5,7 @@
 mod errno;
 mod fcntl;
 mod mman;
+mod pthread;
 mod signal;
 mod stat;
 mod stdlib;

@@ -21,6 +21,7 @@ pub unsafe extern "C" fn nanosleep(req: *const Timespec, rem: *mut Timespec) -> 
     match time::nanosleep(req) {
         Ok(()) => 0,
         Err((e, left)) => {
+            let _ = crate::thread::cancel::c_point::<()>(Err(e));
             // SAFETY: C passes NULL or a writable struct timespec.
             if let Some(rem) = unsafe { rem.as_mut() } {
                 *rem = left;

@@ -1,6 +1,7 @@
 use super::{ret_int, ret_size, ret_zero};
 use crate::syscall::fd::{self, Fd, IoVec};
 use crate::syscall::{fs, process};
+use crate::thread::cancel::c_point;
 use crate::time::{Timespec, nanosleep};
 use core::ffi::{c_char, c_int, c_long, c_uint, c_void};
 use linux_raw_sys::general::AT_REMOVEDIR;
@@ -9,34 +10,34 @@ use linux_raw_sys::general::AT_REMOVEDIR;
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn read(fd: c_int, buf: *mut c_void, n: usize) -> isize {
     // SAFETY: the kernel validates the buffer.
-    ret_size(unsafe { fd::read_raw(Fd(fd), buf.cast(), n) })
+    ret_size(c_point(unsafe { fd::read_raw(Fd(fd), buf.cast(), n) }))
 }
 
 /// write(2).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn write(fd: c_int, buf: *const c_void, n: usize) -> isize {
     // SAFETY: the kernel validates the buffer.
-    ret_size(unsafe { fd::write_raw(Fd(fd), buf.cast(), n) })
+    ret_size(c_point(unsafe { fd::write_raw(Fd(fd), buf.cast(), n) }))
 }
 
 /// readv(2).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn readv(fd: c_int, iov: *const IoVec, n: c_int) -> isize {
     // SAFETY: the kernel validates the vector.
-    ret_size(unsafe { fd::readv(Fd(fd), iov, n) })
+    ret_size(c_point(unsafe { fd::readv(Fd(fd), iov, n) }))
 }
 
 /// writev(2).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn writev(fd: c_int, iov: *const IoVec, n: c_int) -> isize {
     // SAFETY: the kernel validates the vector.
-    ret_size(unsafe { fd::writev(Fd(fd), iov, n) })
+    ret_size(c_point(unsafe { fd::writev(Fd(fd), iov, n) }))
 }
 
 /// close(2); `EINTR` counts as success.
 #[unsafe(no_mangle)]
 pub extern "C" fn close(fd: c_int) -> c_int {
-    ret_zero(fd::close(Fd(fd)))
+    ret_zero(c_point(fd::close(Fd(fd))))
 }
 
 /// lseek(2) with a 64-bit `off_t`.
@@ -133,12 +134,15 @@ pub extern "C" fn _exit(status: c_int) -> ! {
     crate::process::exit_immediately(status)
 }
 
-/// sleep(3): returns the whole seconds left when interrupted.
+/// sleep(3), a cancellation point: returns the whole seconds left when interrupted.
 #[unsafe(no_mangle)]
 pub extern "C" fn sleep(seconds: c_uint) -> c_uint {
     match nanosleep(&Timespec::new(seconds as i64, 0)) {
         Ok(()) => 0,
-        Err((_, rem)) => (rem.tv_sec + (rem.tv_nsec > 0) as i64) as c_uint,
+        Err((e, rem)) => {
+            let _ = c_point::<()>(Err(e));
+            (rem.tv_sec + (rem.tv_nsec > 0) as i64) as c_uint
+        }
     }
 }
 
@@ -149,5 +153,5 @@ pub extern "C" fn usleep(usec: c_uint) -> c_int {
         (usec / 1_000_000) as i64,
         (usec % 1_000_000) as c_long * 1000,
     );
-    ret_zero(nanosleep(&ts).map_err(|(e, _)| e))
+    ret_zero(c_point(nanosleep(&ts).map_err(|(e, _)| e)))
 }

@@ -1,7 +1,11 @@
 //! File descriptors and the calls that move bytes through them.
+//!
+//! `read`, `write`, `readv`, `writev`, `open`/`openat`, `close` and
+//! `fcntl(F_SETLKW)` are cancellation points: in a thread whose cancellation
+//! was requested they return `Err(Errno::ECANCELED)` without taking effect.
 
 use super::{Result, ret, ret_unit};
-use crate::syscall;
+use crate::{syscall, syscall_cp};
 use core::ffi::{CStr, c_int};
 
 /// A file descriptor number, borrowed: dropping it closes nothing.
@@ -65,7 +69,7 @@ pub fn read(fd: Fd, buf: &mut [u8]) -> Result<usize> {
 /// `buf..buf+len` must not be memory Rust code holds references into.
 pub unsafe fn read_raw(fd: Fd, buf: *mut u8, len: usize) -> Result<usize> {
     // SAFETY: the caller vouches for the buffer; the kernel checks it.
-    ret(unsafe { syscall!(__NR_read, fd.0, buf, len) })
+    ret(unsafe { syscall_cp!(__NR_read, fd.0, buf, len) })
 }
 
 /// Writes from `buf`; returns how many bytes were written.
@@ -80,7 +84,7 @@ pub fn write(fd: Fd, buf: &[u8]) -> Result<usize> {
 /// The kernel validates the buffer; the caller must only pass what C passed.
 pub unsafe fn write_raw(fd: Fd, buf: *const u8, len: usize) -> Result<usize> {
     // SAFETY: the kernel only reads from buf and checks it.
-    ret(unsafe { syscall!(__NR_write, fd.0, buf, len) })
+    ret(unsafe { syscall_cp!(__NR_write, fd.0, buf, len) })
 }
 
 /// Writes all of `buf`, retrying after short writes and `EINTR`.
@@ -103,7 +107,7 @@ pub fn write_all(fd: Fd, mut buf: &[u8]) -> Result<()> {
 /// Each `IoVec` must describe writable memory or be rejected by the kernel.
 pub unsafe fn readv(fd: Fd, iov: *const IoVec, count: c_int) -> Result<usize> {
     // SAFETY: the kernel validates every iovec.
-    ret(unsafe { syscall!(__NR_readv, fd.0, iov, count) })
+    ret(unsafe { syscall_cp!(__NR_readv, fd.0, iov, count) })
 }
 
 /// Gather write.
@@ -112,7 +116,7 @@ pub unsafe fn readv(fd: Fd, iov: *const IoVec, count: c_int) -> Result<usize> {
 /// Each `IoVec` must describe readable memory or be rejected by the kernel.
 pub unsafe fn writev(fd: Fd, iov: *const IoVec, count: c_int) -> Result<usize> {
     // SAFETY: the kernel validates every iovec.
-    ret(unsafe { syscall!(__NR_writev, fd.0, iov, count) })
+    ret(unsafe { syscall_cp!(__NR_writev, fd.0, iov, count) })
 }
 
 /// `O_RDONLY`.
@@ -150,13 +154,13 @@ pub unsafe fn openat_raw(dir: Fd, path: *const u8, flags: c_int, mode: u32) -> R
     // O_LARGEFILE: 64-bit offsets on 32-bit arches; a no-op on 64-bit ones.
     let flags = flags | linux_raw_sys::general::O_LARGEFILE as c_int;
     // SAFETY: the kernel validates the path.
-    ret(unsafe { syscall!(__NR_openat, dir.0, path, flags, mode) }).map(|fd| Fd(fd as c_int))
+    ret(unsafe { syscall_cp!(__NR_openat, dir.0, path, flags, mode) }).map(|fd| Fd(fd as c_int))
 }
 
 /// Closes `fd`. `EINTR` is success: on Linux the descriptor is gone either way.
 pub fn close(fd: Fd) -> Result<()> {
     // SAFETY: closing a number affects no memory.
-    match ret_unit(unsafe { syscall!(__NR_close, fd.0) }) {
+    match ret_unit(unsafe { syscall_cp!(__NR_close, fd.0) }) {
         Err(e) if e == super::Errno::EINTR => Ok(()),
         r => r,
     }
@@ -228,12 +232,20 @@ pub fn dup2(old: Fd, new: Fd) -> Result<Fd> {
 
 /// `fcntl` with an integer argument (`F_GETFD`, `F_SETFL`, `F_DUPFD`, …).
 pub fn fcntl(fd: Fd, cmd: c_int, arg: usize) -> Result<c_int> {
-    // SAFETY: the integer commands touch no memory; pointer ones are checked
-    // by the kernel. 32-bit arches need fcntl64 for the 64-bit lock structs.
+    // 32-bit arches need fcntl64 for the 64-bit lock structs.
     #[cfg(target_pointer_width = "32")]
-    let r = unsafe { syscall!(__NR_fcntl64, fd.0, cmd, arg) };
-    // SAFETY: as above.
+    use linux_raw_sys::general::__NR_fcntl64 as NR;
     #[cfg(target_pointer_width = "64")]
-    let r = unsafe { syscall!(__NR_fcntl, fd.0, cmd, arg) };
+    use linux_raw_sys::general::__NR_fcntl as NR;
+    let (nr, (a, b, c)) = (NR as usize, (fd.0 as usize, cmd as usize, arg));
+    // SAFETY: the integer commands touch no memory; pointer ones are checked
+    // by the kernel. Waiting for a lock (F_SETLKW) is a cancellation point.
+    let r = unsafe {
+        if cmd == linux_raw_sys::general::F_SETLKW as c_int {
+            crate::thread::cancel::syscall_cp(nr, a, b, c, 0, 0, 0)
+        } else {
+            crate::arch::syscall::syscall3(nr, a, b, c)
+        }
+    };
     ret(r).map(|r| r as c_int)
 }

@@ -72,6 +72,23 @@ macro_rules! syscall {
     };
 }
 
+/// Like [`syscall!`] for a cancellation point: goes through the cancellable
+/// thunk and yields `-ECANCELED` when cancellation acted. Must be used in
+/// `unsafe`.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! syscall_cp {
+    ($nr:ident $(, $a:expr)*) => {
+        $crate::syscall_cp!(@pad ::linux_raw_sys::general::$nr as usize; $($a as usize,)*)
+    };
+    (@pad $nr:expr; $a:expr, $b:expr, $c:expr, $d:expr, $e:expr, $f:expr,) => {
+        $crate::thread::cancel::syscall_cp($nr, $a, $b, $c, $d, $e, $f)
+    };
+    (@pad $nr:expr; $($a:expr,)*) => {
+        $crate::syscall_cp!(@pad $nr; $($a,)* 0usize,)
+    };
+}
+
 /// Decodes a raw syscall result: values in `-4095..=-1` are `-errno`.
 #[inline(always)]
 pub fn ret(r: usize) -> Result<usize> {

@@ -2,7 +2,7 @@
 //! `time_t` is 64 bits everywhere.
 
 use super::{Result, ret_unit};
-use crate::syscall;
+use crate::{syscall, syscall_cp};
 use crate::time::Timespec;
 use core::ffi::c_int;
 
@@ -20,7 +20,7 @@ pub unsafe fn clock_gettime_raw(clock: c_int, ts: *mut Timespec) -> Result<()> {
     ret_unit(r)
 }
 
-/// `clock_nanosleep`: sleeps until `req` (with `TIMER_ABSTIME`) or for `req`,
+/// `clock_nanosleep` (a cancellation point): sleeps until `req` (with `TIMER_ABSTIME`) or for `req`,
 /// writing the time left into `rem` when interrupted.
 ///
 /// # Safety
@@ -33,9 +33,9 @@ pub unsafe fn clock_nanosleep_raw(
 ) -> Result<()> {
     #[cfg(target_pointer_width = "64")]
     // SAFETY: the kernel validates the pointers.
-    let r = unsafe { syscall!(__NR_clock_nanosleep, clock, flags, req, rem) };
+    let r = unsafe { syscall_cp!(__NR_clock_nanosleep, clock, flags, req, rem) };
     #[cfg(target_pointer_width = "32")]
     // SAFETY: as above.
-    let r = unsafe { syscall!(__NR_clock_nanosleep_time64, clock, flags, req, rem) };
+    let r = unsafe { syscall_cp!(__NR_clock_nanosleep_time64, clock, flags, req, rem) };
     ret_unit(r)
 }

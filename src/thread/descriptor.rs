@@ -1,36 +1,72 @@
 //! The per-thread descriptor, reachable from the thread pointer.
 
+use super::futex::Lock;
+use crate::signal::Sigset;
 use core::cell::Cell;
 use core::ffi::{c_int, c_void};
-use core::sync::atomic::AtomicI32;
+use core::sync::atomic::{AtomicBool, AtomicI32};
+
+/// Number of thread-specific-data keys (`PTHREAD_KEYS_MAX`).
+pub const KEYS_MAX: usize = 128;
+
+/// Joinable: `pthread_join` reclaims the thread.
+pub(crate) const JOINABLE: i32 = 0;
+/// Detached: the thread reclaims itself when it exits.
+pub(crate) const DETACHED: i32 = 1;
+/// The thread has started exiting; whoever detaches it now must join it.
+pub(crate) const EXITING: i32 = 2;
 
 /// Everything muslin keeps per thread. All-zero bytes are its cleared state
-/// (every field is an integer, a null pointer or a `Cell` of one), which is
-/// how `tls::install` creates it. On TLS-variant-II arches the thread
-/// pointer points at this struct and the ABI requires the first word to be
-/// its own address; on variant-I arches it sits just below the TLS block.
+/// (every field is an integer, a null pointer, or a `Cell`/atomic of one),
+/// which is how `tls::install` creates it: a new thread starts joinable, with
+/// cancellation enabled and deferred.
+///
+/// On TLS-variant-II arches the thread pointer points at this struct and the
+/// ABI requires the first word to be its own address; on variant-I arches it
+/// sits just below the TLS block.
 #[repr(C)]
 pub struct ThreadDescriptor {
     /// This descriptor's own address (`%fs:0` / `%gs:0` on x86).
     pub(crate) self_ptr: *mut ThreadDescriptor,
-    /// Kernel thread id; cleared by the kernel when the thread exits
-    /// (`set_tid_address` / `CLONE_CHILD_CLEARTID`).
+    /// Kernel thread id; cleared (and futex-woken) by the kernel when the
+    /// thread exits (`set_tid_address` / `CLONE_CHILD_CLEARTID`).
     pub(crate) tid: AtomicI32,
     /// The C `errno` of this thread.
     pub(crate) errno: Cell<c_int>,
     /// Cancellation request flag, read by the cancellable-syscall thunk.
     pub(crate) cancel: AtomicI32,
-    /// Cancellation state and type (used by the threads layer).
+    /// [`cancel::ENABLE`](super::cancel::ENABLE) or `DISABLE`.
     pub(crate) cancel_state: Cell<u8>,
-    /// Deferred (0) or asynchronous (1) cancellation.
+    /// [`cancel::DEFERRED`](super::cancel::DEFERRED) or `ASYNCHRONOUS`.
     pub(crate) cancel_type: Cell<u8>,
-    /// Head of the cleanup-handler list.
+    /// Set when a cancellation point reported cancellation to its caller.
+    pub(crate) cancel_acted: Cell<bool>,
+    /// Head of the C cleanup-handler list (`pthread_cleanup_push`).
     pub(crate) cleanup: Cell<*mut c_void>,
-    /// Base and size of the mapping holding stack, TLS and this descriptor
-    /// (0 for the main thread, whose memory is static).
+    /// JOINABLE, DETACHED or EXITING.
+    pub(crate) detach_state: AtomicI32,
+    /// Held while signalling the thread, and by the thread when it stops
+    /// accepting signals, so no signal goes to a recycled tid.
+    pub(crate) kill_lock: Lock,
+    /// False once the thread no longer accepts `pthread_kill`.
+    pub(crate) exited: AtomicBool,
+    /// Base of the mapping holding stack, TLS and this descriptor (null for
+    /// the main thread, whose memory is static).
     pub(crate) map_base: Cell<*mut u8>,
     /// Size of that mapping.
     pub(crate) map_size: Cell<usize>,
+    /// What the new thread runs: `start(self)`.
+    pub(crate) start: Cell<Option<unsafe fn(&ThreadDescriptor) -> *mut c_void>>,
+    /// The C start routine and its argument (`pthread_create`).
+    pub(crate) c_start: Cell<Option<unsafe extern "C" fn(*mut c_void) -> *mut c_void>>,
+    /// The C start routine's argument; for Rust threads, their closure.
+    pub(crate) start_arg: Cell<*mut c_void>,
+    /// The value passed to `pthread_exit` (or returned by the start routine).
+    pub(crate) result: Cell<*mut c_void>,
+    /// The creator's signal mask, restored by the new thread first thing.
+    pub(crate) start_mask: Cell<Sigset>,
+    /// Thread-specific data, indexed by key.
+    pub(crate) tsd: [Cell<*mut c_void>; KEYS_MAX],
 }
 
 impl ThreadDescriptor {

@@ -1,15 +1,50 @@
-//! Threads. For now: the thread descriptor and static TLS of the main
-//! thread; creation, joining and cancellation build on these.
+//! Threads: the descriptor and static TLS, creation on `clone`, joining,
+//! detaching, exit, thread-specific data, futexes, and race-free
+//! cancellation. [`spawn`] is the Rust API; `crate::c::pthread` the C one.
 
+pub mod cancel;
+pub mod create;
 pub mod descriptor;
+pub mod exit;
+pub mod futex;
+pub mod key;
+pub mod spawn;
 pub mod tls;
 
 pub use descriptor::ThreadDescriptor;
+pub use spawn::{Canceled, JoinHandle, spawn};
+
+use crate::errno::{Errno, Result};
+use core::ffi::c_int;
+use core::sync::atomic::Ordering;
 
 /// The calling thread's descriptor.
 #[inline(always)]
 pub fn current() -> &'static ThreadDescriptor {
-    // SAFETY: start-up (and later thread creation) points the thread pointer
-    // at a live descriptor before any code can call this.
+    // SAFETY: start-up (and thread creation) points the thread pointer at a
+    // live descriptor before any code can call this.
     unsafe { &*tls::descriptor_from_tp(crate::arch::thread_pointer::thread_pointer()) }
+}
+
+/// Sends `sig` to thread `t` (`pthread_kill`); 0 is a validity check only.
+/// A thread that has exited but is not yet joined takes no signal (and no
+/// error), as its tid may already belong to another thread.
+pub fn signal_thread(t: &ThreadDescriptor, sig: c_int) -> Result<()> {
+    if !(0..crate::signal::NSIG).contains(&sig) {
+        return Err(Errno::EINVAL);
+    }
+    t.kill_lock.lock();
+    let r = if t.exited.load(Ordering::Acquire) || sig == 0 {
+        Ok(())
+    } else {
+        crate::syscall::process::tgkill(crate::syscall::process::getpid(), t.tid(), sig)
+    };
+    t.kill_lock.unlock();
+    r
+}
+
+/// Gives up the processor (`sched_yield`).
+pub fn yield_now() {
+    // SAFETY: no arguments, no memory.
+    unsafe { crate::syscall!(__NR_sched_yield) };
 }

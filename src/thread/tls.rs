@@ -160,8 +160,8 @@ pub(crate) fn descriptor_from_tp(tp: *mut u8) -> *mut ThreadDescriptor {
 
 /// Static room for the main thread; a larger TLS image gets an mmap.
 #[repr(C, align(64))]
-struct MainArea([u8; 1024]);
-static mut MAIN_AREA: MainArea = MainArea([0; 1024]);
+struct MainArea([u8; 4096]);
+static mut MAIN_AREA: MainArea = MainArea([0; 4096]);
 
 /// Sets up the main thread's TLS, descriptor and thread pointer.
 pub(crate) fn init_main_thread() {

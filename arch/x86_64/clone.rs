@@ -1,0 +1,66 @@
+//! Thread creation: `clone` with the new thread on its own stack.
+//!
+//! `__muslin_clone(func, stack, flags, arg, ptid, tls, ctid)` (C ABI):
+//! rdi = func, rsi = stack top, edx = flags, rcx = arg, r8 = ptid, r9 = tls,
+//! [rsp+8] = ctid. The kernel takes clone(flags, stack, ptid, ctid, tls) in
+//! rdi, rsi, rdx, r10, r8. In the child, `func(arg)` runs on the new stack
+//! and must not return.
+
+use core::arch::global_asm;
+
+global_asm!(
+    ".pushsection .text.__muslin_clone,\"ax\",@progbits",
+    ".globl __muslin_clone",
+    ".hidden __muslin_clone",
+    "__muslin_clone:",
+    "    and rsi, -16",              // rsi = child stack top, 16-byte aligned
+    "    sub rsi, 8",
+    "    mov [rsi], rcx",            // child's first pop: arg
+    "    mov r11, rdi",              // r11 = func (rdi is reused for flags)
+    "    mov edi, edx",              // rdi = flags
+    "    mov rdx, r8",               // rdx = ptid
+    "    mov r8, r9",                // r8 = tls
+    "    mov r10, [rsp + 8]",        // r10 = ctid
+    "    mov r9, r11",               // r9 = func: survives the syscall in both
+    "    mov eax, 56",               // SYS_clone
+    "    syscall",
+    "    test eax, eax",
+    "    jnz 1f",                    // parent (tid) or error (-errno): return it
+    "    xor ebp, ebp",              // child: outermost frame
+    "    pop rdi",                   // rdi = arg; rsp is 16-byte aligned again
+    "    call r9",                   // func(arg): never returns
+    "    ud2",
+    "1:  ret",
+    ".popsection",
+);
+
+unsafe extern "C" {
+    fn __muslin_clone(
+        func: unsafe extern "C" fn(*mut u8) -> !,
+        stack: *mut u8,
+        flags: usize,
+        arg: *mut u8,
+        ptid: *mut i32,
+        tls: usize,
+        ctid: *mut i32,
+    ) -> isize;
+}
+
+/// Starts a thread running `func(arg)` on `stack` with thread pointer `tp`;
+/// returns its tid or `-errno`.
+///
+/// # Safety
+/// `stack` must be the top of memory reserved for the new thread, `tp` a
+/// descriptor built by `tls::install`, and `func` must never return.
+pub unsafe fn clone(
+    func: unsafe extern "C" fn(*mut u8) -> !,
+    stack: *mut u8,
+    flags: usize,
+    arg: *mut u8,
+    ptid: *mut i32,
+    tp: *mut u8,
+    ctid: *mut i32,
+) -> isize {
+    // SAFETY: the caller upholds the new thread's requirements.
+    unsafe { __muslin_clone(func, stack, flags, arg, ptid, tp as usize, ctid) }
+}

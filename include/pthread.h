@@ -1,0 +1,111 @@
+#ifndef _PTHREAD_H
+#define _PTHREAD_H
+
+#include <bits/alltypes.h>
+#include <sched.h>
+#include <signal.h>
+#include <time.h>
+
+typedef struct __pthread *pthread_t;
+
+typedef struct {
+	size_t __stacksize;
+	size_t __guardsize;
+	void *__stackaddr;
+	int __detach;
+	int __reserved;
+} pthread_attr_t;
+
+typedef unsigned pthread_key_t;
+typedef int pthread_once_t;
+
+/* Opaque, sized for muslin's futex-based implementations. */
+typedef union { int __i[8]; void *__p[4]; } pthread_mutex_t;
+typedef struct { int __attr; } pthread_mutexattr_t;
+typedef union { int __i[12]; void *__p[6]; } pthread_cond_t;
+typedef struct { int __attr; } pthread_condattr_t;
+typedef union { int __i[8]; void *__p[4]; } pthread_rwlock_t;
+typedef struct { int __attr; } pthread_rwlockattr_t;
+typedef union { int __i[8]; void *__p[4]; } pthread_barrier_t;
+typedef struct { int __attr; } pthread_barrierattr_t;
+typedef int pthread_spinlock_t;
+
+#define PTHREAD_MUTEX_INITIALIZER { { 0 } }
+#define PTHREAD_COND_INITIALIZER { { 0 } }
+#define PTHREAD_RWLOCK_INITIALIZER { { 0 } }
+#define PTHREAD_ONCE_INIT 0
+
+#define PTHREAD_CREATE_JOINABLE 0
+#define PTHREAD_CREATE_DETACHED 1
+
+#define PTHREAD_MUTEX_NORMAL 0
+#define PTHREAD_MUTEX_DEFAULT 0
+#define PTHREAD_MUTEX_RECURSIVE 1
+#define PTHREAD_MUTEX_ERRORCHECK 2
+
+#define PTHREAD_PROCESS_PRIVATE 0
+#define PTHREAD_PROCESS_SHARED 1
+
+#define PTHREAD_CANCEL_ENABLE 0
+#define PTHREAD_CANCEL_DISABLE 1
+#define PTHREAD_CANCEL_DEFERRED 0
+#define PTHREAD_CANCEL_ASYNCHRONOUS 1
+#define PTHREAD_CANCELED ((void *)-1)
+
+#define PTHREAD_BARRIER_SERIAL_THREAD (-1)
+
+#define PTHREAD_KEYS_MAX 128
+#define PTHREAD_DESTRUCTOR_ITERATIONS 4
+#define PTHREAD_STACK_MIN 16384
+
+int pthread_create(pthread_t *restrict thread, const pthread_attr_t *restrict attr,
+                   void *(*start)(void *), void *restrict arg);
+int pthread_join(pthread_t thread, void **result);
+int pthread_detach(pthread_t thread);
+_Noreturn void pthread_exit(void *result);
+pthread_t pthread_self(void);
+int pthread_equal(pthread_t a, pthread_t b);
+
+int pthread_cancel(pthread_t thread);
+void pthread_testcancel(void);
+int pthread_setcancelstate(int state, int *old);
+int pthread_setcanceltype(int type, int *old);
+
+/* Cleanup handlers live in the caller's frame; push and pop must pair up in
+ * one block, as POSIX requires. */
+struct __ptcb {
+	void (*__f)(void *);
+	void *__x;
+	struct __ptcb *__next;
+};
+void _pthread_cleanup_push(struct __ptcb *cb, void (*f)(void *), void *x);
+void _pthread_cleanup_pop(struct __ptcb *cb, int run);
+#define pthread_cleanup_push(f, x) do { struct __ptcb __cb; _pthread_cleanup_push(&__cb, f, x);
+#define pthread_cleanup_pop(r) _pthread_cleanup_pop(&__cb, (r)); } while (0)
+
+int pthread_kill(pthread_t thread, int sig);
+int pthread_sigmask(int how, const sigset_t *restrict set, sigset_t *restrict old);
+
+int pthread_key_create(pthread_key_t *key, void (*destructor)(void *));
+int pthread_key_delete(pthread_key_t key);
+void *pthread_getspecific(pthread_key_t key);
+int pthread_setspecific(pthread_key_t key, const void *value);
+int pthread_once(pthread_once_t *once, void (*init)(void));
+
+int pthread_attr_init(pthread_attr_t *attr);
+int pthread_attr_destroy(pthread_attr_t *attr);
+int pthread_attr_setstacksize(pthread_attr_t *attr, size_t size);
+int pthread_attr_getstacksize(const pthread_attr_t *restrict attr, size_t *restrict size);
+int pthread_attr_setguardsize(pthread_attr_t *attr, size_t size);
+int pthread_attr_getguardsize(const pthread_attr_t *restrict attr, size_t *restrict size);
+int pthread_attr_setdetachstate(pthread_attr_t *attr, int state);
+int pthread_attr_getdetachstate(const pthread_attr_t *attr, int *state);
+int pthread_attr_setstack(pthread_attr_t *attr, void *addr, size_t size);
+int pthread_attr_getstack(const pthread_attr_t *restrict attr, void **restrict addr,
+                          size_t *restrict size);
+
+/* Synchronisation: mutexes, condition variables, read-write locks,
+ * barriers and spin locks. */
+/* @@SYNC@@ */
+
+#endif

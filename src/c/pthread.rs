@@ -1,0 +1,366 @@
+//! POSIX threads for C: creation, joining, exit, cancellation, cleanup
+//! handlers, signals, thread-specific data and `pthread_once`. pthread
+//! functions return an error number instead of setting `errno`.
+
+use crate::errno::{Errno, Result};
+use crate::signal::Sigset;
+use crate::thread::cancel::{self, CleanupRecord};
+use crate::thread::create::{self, Attr};
+use crate::thread::descriptor::ThreadDescriptor;
+use crate::thread::{self, futex, key};
+use core::ffi::{c_int, c_uint, c_void};
+use core::sync::atomic::{AtomicI32, Ordering};
+
+/// `pthread_t`: the thread's descriptor.
+pub type PthreadT = *mut ThreadDescriptor;
+
+/// `pthread_attr_t` as `<pthread.h>` lays it out.
+#[repr(C)]
+pub struct PthreadAttr {
+    stack_size: usize,
+    guard_size: usize,
+    stack_addr: *mut u8,
+    detach: c_int,
+    _reserved: c_int,
+}
+
+/// `PTHREAD_CREATE_DETACHED`.
+const CREATE_DETACHED: c_int = 1;
+
+fn errno_of(r: Result<()>) -> c_int {
+    r.err().map_or(0, Errno::raw)
+}
+
+fn attr_of(a: *const PthreadAttr) -> Attr {
+    // SAFETY: C passes NULL or an initialised pthread_attr_t.
+    match unsafe { a.as_ref() } {
+        None => Attr::default(),
+        Some(a) => Attr {
+            stack_size: a.stack_size,
+            guard_size: a.guard_size,
+            stack_addr: a.stack_addr,
+            detached: a.detach == CREATE_DETACHED,
+        },
+    }
+}
+
+unsafe fn c_start(t: &ThreadDescriptor) -> *mut c_void {
+    let f = t.c_start.get().expect("C start routine");
+    // SAFETY: pthread_create stored the caller's routine and argument.
+    unsafe { f(t.start_arg.get()) }
+}
+
+/// pthread_create(3): `EAGAIN` when memory or threads run out, `EINVAL` for
+/// a bad attribute.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_create(
+    out: *mut PthreadT,
+    attr: *const PthreadAttr,
+    start: unsafe extern "C" fn(*mut c_void) -> *mut c_void,
+    arg: *mut c_void,
+) -> c_int {
+    let r = create::create(&attr_of(attr), 0, c_start, |t, _| {
+        t.c_start.set(Some(start));
+        t.start_arg.set(arg);
+    });
+    match r {
+        Ok(t) => {
+            // SAFETY: C passes a writable pthread_t.
+            unsafe { *out = (t as *const ThreadDescriptor).cast_mut() };
+            0
+        }
+        Err(e) => e.raw(),
+    }
+}
+
+fn descriptor(t: PthreadT) -> &'static ThreadDescriptor {
+    // SAFETY: a pthread_t names a live (not yet joined) thread's descriptor.
+    unsafe { &*t }
+}
+
+/// pthread_join(3): a cancellation point.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_join(t: PthreadT, result: *mut *mut c_void) -> c_int {
+    match cancel::c_point(create::join(descriptor(t))) {
+        Ok(v) => {
+            // SAFETY: C passes NULL or a writable void *.
+            if let Some(out) = unsafe { result.as_mut() } {
+                *out = v;
+            }
+            0
+        }
+        Err(e) => e.raw(),
+    }
+}
+
+/// pthread_detach(3).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_detach(t: PthreadT) -> c_int {
+    errno_of(create::detach(descriptor(t)))
+}
+
+/// pthread_exit(3): cleanup handlers, then thread-specific-data destructors.
+#[unsafe(no_mangle)]
+pub extern "C" fn pthread_exit(result: *mut c_void) -> ! {
+    thread::exit::exit_current(result)
+}
+
+/// pthread_self(3).
+#[unsafe(no_mangle)]
+pub extern "C" fn pthread_self() -> PthreadT {
+    (thread::current() as *const ThreadDescriptor).cast_mut()
+}
+
+/// pthread_equal(3).
+#[unsafe(no_mangle)]
+pub extern "C" fn pthread_equal(a: PthreadT, b: PthreadT) -> c_int {
+    (a == b) as c_int
+}
+
+/// pthread_cancel(3).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_cancel(t: PthreadT) -> c_int {
+    errno_of(cancel::request(descriptor(t)))
+}
+
+/// pthread_testcancel(3).
+#[unsafe(no_mangle)]
+pub extern "C" fn pthread_testcancel() {
+    let _ = cancel::c_point(cancel::testcancel());
+}
+
+/// pthread_setcancelstate(3).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_setcancelstate(state: c_int, old: *mut c_int) -> c_int {
+    if state != cancel::ENABLE as c_int && state != cancel::DISABLE as c_int {
+        return Errno::EINVAL.raw();
+    }
+    let prev = cancel::set_state(state as u8);
+    // SAFETY: C passes NULL or a writable int.
+    if let Some(old) = unsafe { old.as_mut() } {
+        *old = prev as c_int;
+    }
+    0
+}
+
+/// pthread_setcanceltype(3).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_setcanceltype(ty: c_int, old: *mut c_int) -> c_int {
+    if ty != cancel::DEFERRED as c_int && ty != cancel::ASYNCHRONOUS as c_int {
+        return Errno::EINVAL.raw();
+    }
+    let prev = cancel::set_type(ty as u8);
+    // SAFETY: C passes NULL or a writable int.
+    if let Some(old) = unsafe { old.as_mut() } {
+        *old = prev as c_int;
+    }
+    0
+}
+
+/// The function behind the `pthread_cleanup_push` macro.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn _pthread_cleanup_push(
+    rec: *mut CleanupRecord,
+    f: unsafe extern "C" fn(*mut c_void),
+    arg: *mut c_void,
+) {
+    // SAFETY: the macro's record lives until the matching pop.
+    unsafe { cancel::cleanup_push(rec, f, arg) }
+}
+
+/// The function behind the `pthread_cleanup_pop` macro.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn _pthread_cleanup_pop(rec: *mut CleanupRecord, run: c_int) {
+    // SAFETY: the macro pops the record it pushed.
+    unsafe { cancel::cleanup_pop(rec, run != 0) }
+}
+
+/// pthread_kill(3).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_kill(t: PthreadT, sig: c_int) -> c_int {
+    if crate::signal::is_reserved(sig) {
+        return Errno::EINVAL.raw();
+    }
+    errno_of(thread::signal_thread(descriptor(t), sig))
+}
+
+/// pthread_sigmask(3): like sigprocmask, reserved signals never blocked.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_sigmask(how: c_int, set: *const Sigset, old: *mut Sigset) -> c_int {
+    // SAFETY: C passes null or valid sigset_t pointers.
+    let (set, old) = unsafe { (set.as_ref(), old.as_mut()) };
+    errno_of(crate::signal::sigprocmask(how, set, old))
+}
+
+/// pthread_key_create(3).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_key_create(
+    k: *mut c_uint,
+    dtor: Option<unsafe extern "C" fn(*mut c_void)>,
+) -> c_int {
+    match key::create(dtor) {
+        Ok(n) => {
+            // SAFETY: C passes a writable pthread_key_t.
+            unsafe { *k = n as c_uint };
+            0
+        }
+        Err(e) => e.raw(),
+    }
+}
+
+/// pthread_key_delete(3).
+#[unsafe(no_mangle)]
+pub extern "C" fn pthread_key_delete(k: c_uint) -> c_int {
+    errno_of(key::delete(k as usize))
+}
+
+/// pthread_getspecific(3).
+#[unsafe(no_mangle)]
+pub extern "C" fn pthread_getspecific(k: c_uint) -> *mut c_void {
+    key::get(k as usize)
+}
+
+/// pthread_setspecific(3).
+#[unsafe(no_mangle)]
+pub extern "C" fn pthread_setspecific(k: c_uint, v: *const c_void) -> c_int {
+    errno_of(key::set(k as usize, v.cast_mut()))
+}
+
+/// pthread_once(3): 0 not run, 1 running, 2 done, 3 running with waiters.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_once(once: *mut AtomicI32, init: unsafe extern "C" fn()) -> c_int {
+    // SAFETY: C passes a pthread_once_t, an int used atomically.
+    let once = unsafe { &*once };
+    loop {
+        match once.compare_exchange(0, 1, Ordering::Acquire, Ordering::Acquire) {
+            Ok(_) => {
+                // SAFETY: the caller's init routine.
+                unsafe { init() };
+                if once.swap(2, Ordering::Release) == 3 {
+                    futex::wake(once, i32::MAX, true);
+                }
+                return 0;
+            }
+            Err(2) => return 0,
+            Err(s) => {
+                if s == 1 {
+                    let _ = once.compare_exchange(1, 3, Ordering::Relaxed, Ordering::Relaxed);
+                }
+                let _ = futex::wait(once, 3, futex::Timeout::Forever, true);
+            }
+        }
+    }
+}
+
+/// sched_yield(2).
+#[unsafe(no_mangle)]
+pub extern "C" fn sched_yield() -> c_int {
+    thread::yield_now();
+    0
+}
+
+/// pthread_attr_init(3): joinable, default stack (128 KiB) and guard (one page).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_attr_init(a: *mut PthreadAttr) -> c_int {
+    let d = Attr::default();
+    // SAFETY: C passes a writable pthread_attr_t.
+    unsafe {
+        a.write(PthreadAttr {
+            stack_size: d.stack_size,
+            guard_size: d.guard_size,
+            stack_addr: core::ptr::null_mut(),
+            detach: 0,
+            _reserved: 0,
+        })
+    };
+    0
+}
+
+/// pthread_attr_destroy(3).
+#[unsafe(no_mangle)]
+pub extern "C" fn pthread_attr_destroy(_a: *mut PthreadAttr) -> c_int {
+    0
+}
+
+/// pthread_attr_setstacksize(3): `EINVAL` below `PTHREAD_STACK_MIN`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_attr_setstacksize(a: *mut PthreadAttr, size: usize) -> c_int {
+    if size < create::STACK_MIN {
+        return Errno::EINVAL.raw();
+    }
+    // SAFETY: C passes an initialised pthread_attr_t.
+    unsafe { (*a).stack_size = size };
+    0
+}
+
+/// pthread_attr_getstacksize(3).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_attr_getstacksize(a: *const PthreadAttr, size: *mut usize) -> c_int {
+    // SAFETY: C passes valid pointers.
+    unsafe { *size = (*a).stack_size };
+    0
+}
+
+/// pthread_attr_setguardsize(3).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_attr_setguardsize(a: *mut PthreadAttr, size: usize) -> c_int {
+    // SAFETY: C passes an initialised pthread_attr_t.
+    unsafe { (*a).guard_size = size };
+    0
+}
+
+/// pthread_attr_getguardsize(3).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_attr_getguardsize(a: *const PthreadAttr, size: *mut usize) -> c_int {
+    // SAFETY: C passes valid pointers.
+    unsafe { *size = (*a).guard_size };
+    0
+}
+
+/// pthread_attr_setdetachstate(3).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_attr_setdetachstate(a: *mut PthreadAttr, state: c_int) -> c_int {
+    if state != 0 && state != CREATE_DETACHED {
+        return Errno::EINVAL.raw();
+    }
+    // SAFETY: C passes an initialised pthread_attr_t.
+    unsafe { (*a).detach = state };
+    0
+}
+
+/// pthread_attr_getdetachstate(3).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_attr_getdetachstate(a: *const PthreadAttr, state: *mut c_int) -> c_int {
+    // SAFETY: C passes valid pointers.
+    unsafe { *state = (*a).detach };
+    0
+}
+
+/// pthread_attr_setstack(3): the thread runs on `[addr, addr + size)`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_attr_setstack(a: *mut PthreadAttr, addr: *mut c_void, size: usize) -> c_int {
+    if size < create::STACK_MIN || addr.is_null() {
+        return Errno::EINVAL.raw();
+    }
+    // SAFETY: C passes an initialised pthread_attr_t.
+    unsafe {
+        (*a).stack_addr = addr.cast();
+        (*a).stack_size = size;
+    }
+    0
+}
+
+/// pthread_attr_getstack(3).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_attr_getstack(
+    a: *const PthreadAttr,
+    addr: *mut *mut c_void,
+    size: *mut usize,
+) -> c_int {
+    // SAFETY: C passes valid pointers.
+    unsafe {
+        *addr = (*a).stack_addr.cast();
+        *size = (*a).stack_size;
+    }
+    0
+}

@@ -1,0 +1,229 @@
+//! Creating, joining and detaching threads.
+//!
+//! Each thread gets one mapping: `[guard][stack][TLS block + descriptor][extra]`,
+//! with the guard page(s) `PROT_NONE` and "extra" room for a Rust thread's
+//! closure and result. With a caller-supplied stack only the TLS part is
+//! mapped. The descriptor lives in the mapping, so joining (or a detached
+//! thread's own exit) frees everything with one `munmap`.
+
+use super::descriptor::{DETACHED, EXITING, JOINABLE, ThreadDescriptor};
+use super::exit::THREAD_COUNT;
+use super::futex;
+use crate::env::auxv;
+use crate::errno::{Errno, Result};
+use crate::signal::Sigset;
+use crate::syscall::{mm, signal as sigsys};
+use core::ffi::c_void;
+use core::sync::atomic::Ordering;
+use linux_raw_sys::general as g;
+
+/// Default stack size of a new thread.
+pub const DEFAULT_STACK_SIZE: usize = 128 * 1024;
+/// Smallest stack accepted (`PTHREAD_STACK_MIN`).
+pub const STACK_MIN: usize = 16 * 1024;
+
+/// How to create a thread (`pthread_attr_t`'s contents).
+#[derive(Copy, Clone, Debug)]
+pub struct Attr {
+    /// Stack size in bytes.
+    pub stack_size: usize,
+    /// Guard size in bytes (rounded up to pages; 0 for none).
+    pub guard_size: usize,
+    /// Lowest address of a caller-supplied stack, or null.
+    pub stack_addr: *mut u8,
+    /// Start detached.
+    pub detached: bool,
+}
+
+impl Default for Attr {
+    fn default() -> Attr {
+        Attr { stack_size: DEFAULT_STACK_SIZE, guard_size: 4096, stack_addr: core::ptr::null_mut(), detached: false }
+    }
+}
+
+const CLONE_FLAGS: u32 = g::CLONE_VM
+    | g::CLONE_FS
+    | g::CLONE_FILES
+    | g::CLONE_SIGHAND
+    | g::CLONE_THREAD
+    | g::CLONE_SYSVSEM
+    | g::CLONE_SETTLS
+    | g::CLONE_PARENT_SETTID
+    | g::CLONE_CHILD_CLEARTID;
+
+fn page_size() -> usize {
+    match auxv::get(auxv::AT_PAGESZ) {
+        0 => 4096,
+        p => p,
+    }
+}
+
+fn round_up(x: usize, a: usize) -> usize {
+    (x + a - 1) & !(a - 1)
+}
+
+/// Memory for a new thread: (mapping base, mapping size, stack top, TLS area).
+fn map_thread(attr: &Attr, tls_size: usize) -> Result<(*mut u8, usize, *mut u8, *mut u8)> {
+    let page = page_size();
+    let rw = (g::PROT_READ | g::PROT_WRITE) as i32;
+    let flags = (g::MAP_PRIVATE | g::MAP_ANONYMOUS) as i32;
+    let tls = round_up(tls_size, page);
+    if !attr.stack_addr.is_null() {
+        // SAFETY: a fresh anonymous mapping overlaps nothing.
+        let base = unsafe { mm::mmap(core::ptr::null_mut(), tls, rw, flags, -1, 0) }?;
+        let top = attr.stack_addr.wrapping_add(attr.stack_size);
+        return Ok((base, tls, top, base));
+    }
+    let guard = round_up(attr.guard_size, page);
+    let stack = round_up(attr.stack_size.max(STACK_MIN), page);
+    let size = guard.checked_add(stack).and_then(|s| s.checked_add(tls)).ok_or(Errno::EAGAIN)?;
+    let prot = if guard == 0 { rw } else { g::PROT_NONE as i32 };
+    // SAFETY: a fresh anonymous mapping overlaps nothing.
+    let base = unsafe { mm::mmap(core::ptr::null_mut(), size, prot, flags, -1, 0) }?;
+    if guard != 0 {
+        // SAFETY: the range is inside the mapping just made.
+        if let Err(e) = unsafe { mm::mprotect(base.add(guard), size - guard, rw) } {
+            // SAFETY: the mapping is ours and unused.
+            let _ = unsafe { mm::munmap(base, size) };
+            return Err(e);
+        }
+    }
+    // SAFETY: guard + stack < size.
+    let top = unsafe { base.add(guard + stack) };
+    Ok((base, size, top, top))
+}
+
+/// The new thread's first Rust code: restore the creator's signal mask,
+/// run the start routine, exit with its result.
+unsafe extern "C" fn thread_entry(arg: *mut u8) -> ! {
+    // SAFETY: the creator passed this thread's own descriptor, fully built.
+    let t = unsafe { &*(arg as *const ThreadDescriptor) };
+    let _ = sigsys::rt_sigprocmask(g::SIG_SETMASK as i32, Some(&t.start_mask.get()), None);
+    let start = t.start.get().expect("start routine");
+    // SAFETY: `start` was chosen by `create`'s caller for this descriptor.
+    let result = unsafe { start(t) };
+    super::exit::exit_current(result)
+}
+
+/// Creates a thread running `start(descriptor)` with `extra` bytes of
+/// zeroed, 16-byte-aligned room reserved after its TLS (returned with the
+/// descriptor). `prepare` fills in the descriptor before the thread starts.
+///
+/// Errors: `EAGAIN` when memory or kernel resources run out, `EINVAL` for a
+/// bad attribute.
+pub(crate) fn create(
+    attr: &Attr,
+    extra: usize,
+    start: unsafe fn(&ThreadDescriptor) -> *mut c_void,
+    prepare: impl FnOnce(&ThreadDescriptor, *mut u8),
+) -> Result<&'static ThreadDescriptor> {
+    if attr.stack_size < STACK_MIN && attr.stack_addr.is_null() {
+        return Err(Errno::EINVAL);
+    }
+    let area = super::tls::area_size();
+    let (base, size, top, tls_mem) = map_thread(attr, area + 16 + extra).map_err(|_| Errno::EAGAIN)?;
+    // SAFETY: tls_mem has area + 16 + extra fresh zeroed bytes.
+    let tp = unsafe { super::tls::install(tls_mem) };
+    let extra_mem = round_up(tls_mem as usize + area, 16) as *mut u8;
+    // SAFETY: install() built the descriptor; it lives as long as the mapping,
+    // which only a join or the thread's own exit frees.
+    let t: &'static ThreadDescriptor = unsafe { &*super::tls::descriptor_from_tp(tp) };
+    t.map_base.set(base);
+    t.map_size.set(size);
+    t.start.set(Some(start));
+    t.detach_state.store(if attr.detached { DETACHED } else { JOINABLE }, Ordering::Relaxed);
+    prepare(t, extra_mem);
+
+    THREAD_COUNT.fetch_add(1, Ordering::AcqRel);
+    // The child starts with every signal blocked (no handler may run before
+    // it is ready) and restores this mask itself.
+    let mut old = Sigset::empty();
+    let _ = sigsys::rt_sigprocmask(g::SIG_BLOCK as i32, Some(&Sigset::all()), Some(&mut old));
+    t.start_mask.set(old);
+    let tid_ptr = t.tid.as_ptr();
+    // SAFETY: the stack top and TLS belong to the new thread alone; its
+    // entry never returns.
+    let r = unsafe {
+        crate::arch::clone::clone(
+            thread_entry,
+            top,
+            CLONE_FLAGS as usize,
+            (t as *const ThreadDescriptor).cast_mut().cast(),
+            tid_ptr,
+            tp,
+            tid_ptr,
+        )
+    };
+    let _ = sigsys::rt_sigprocmask(g::SIG_SETMASK as i32, Some(&old), None);
+    if r < 0 {
+        THREAD_COUNT.fetch_sub(1, Ordering::AcqRel);
+        // SAFETY: the thread never started; the mapping is ours.
+        let _ = unsafe { mm::munmap(base, size) };
+        return Err(Errno::EAGAIN);
+    }
+    Ok(t)
+}
+
+/// Waits until thread `t` has exited (the kernel cleared its tid).
+/// `cancellable`: as a cancellation point, `ECANCELED` when it acts.
+pub(crate) fn wait_exit(t: &ThreadDescriptor, cancellable: bool) -> Result<()> {
+    if cancellable {
+        super::cancel::testcancel()?;
+    }
+    loop {
+        let tid = t.tid.load(Ordering::Acquire);
+        if tid == 0 {
+            return Ok(());
+        }
+        // The kernel's wake at thread exit is a shared (non-private) futex wake.
+        let r = if cancellable {
+            futex::wait_cp(&t.tid, tid, futex::Timeout::Forever, false)
+        } else {
+            futex::wait(&t.tid, tid, futex::Timeout::Forever, false)
+        };
+        if r == Err(Errno::ECANCELED) {
+            return r;
+        }
+    }
+}
+
+/// Frees an exited, joined thread's memory; returns its exit value.
+pub(crate) fn reclaim(t: &'static ThreadDescriptor) -> *mut c_void {
+    let result = t.result.get();
+    let (base, size) = (t.map_base.get(), t.map_size.get());
+    if !base.is_null() {
+        // SAFETY: the thread has exited (tid cleared) and nobody else refers
+        // to its mapping, which holds `t` itself: `t` is not used after this.
+        let _ = unsafe { mm::munmap(base, size) };
+    }
+    result
+}
+
+/// `pthread_join`: waits for `t` (a cancellation point), frees it and
+/// returns its exit value. `EDEADLK` for the calling thread itself, `EINVAL`
+/// for a detached one.
+pub fn join(t: &'static ThreadDescriptor) -> Result<*mut c_void> {
+    if core::ptr::eq(t, super::current()) {
+        return Err(Errno::EDEADLK);
+    }
+    if t.detach_state.load(Ordering::Acquire) == DETACHED {
+        return Err(Errno::EINVAL);
+    }
+    wait_exit(t, true)?;
+    Ok(reclaim(t))
+}
+
+/// `pthread_detach`: `t` frees itself when it exits (or now, if it already
+/// is exiting). `EINVAL` if already detached.
+pub fn detach(t: &'static ThreadDescriptor) -> Result<()> {
+    match t.detach_state.compare_exchange(JOINABLE, DETACHED, Ordering::AcqRel, Ordering::Acquire) {
+        Ok(_) => Ok(()),
+        Err(EXITING) => {
+            // It is on its way out and will not free itself: do it for it.
+            let _ = wait_exit(t, false);
+            reclaim(t);
+            Ok(())
+        }
+        Err(_) => Err(Errno::EINVAL),
+    }
+}

@@ -1,0 +1,60 @@
+//! Ending a thread: cleanup handlers, thread-specific-data destructors, then
+//! either leaving the mapping to the joiner or unmapping it ourselves.
+
+use super::descriptor::{DETACHED, ThreadDescriptor};
+use crate::signal::Sigset;
+use core::ffi::c_void;
+use core::sync::atomic::{AtomicUsize, Ordering};
+use linux_raw_sys::general::SIG_BLOCK;
+
+/// Live threads, the main thread included. The last one to exit ends the
+/// process with `exit(0)`.
+pub(crate) static THREAD_COUNT: AtomicUsize = AtomicUsize::new(1);
+
+unsafe extern "C" {
+    fn __muslin_unmap_and_exit(base: *mut u8, len: usize) -> !;
+}
+
+/// `pthread_exit(result)`: runs the calling thread's cleanup handlers (newest
+/// first) and then its thread-specific-data destructors, then ends it.
+pub fn exit_current(result: *mut c_void) -> ! {
+    let t = super::current();
+    // Cancellation cannot act during exit.
+    t.cancel_state.set(super::cancel::DISABLE);
+    super::cancel::run_cleanup();
+    super::key::run_destructors(t);
+    t.result.set(result);
+    finish(t)
+}
+
+/// The end of every thread once its own code is done.
+fn finish(t: &ThreadDescriptor) -> ! {
+    // From here on no signal may be sent to this tid, which the kernel may
+    // reuse as soon as the thread is gone.
+    t.kill_lock.lock();
+    t.exited.store(true, Ordering::Release);
+    t.kill_lock.unlock();
+    if THREAD_COUNT.fetch_sub(1, Ordering::AcqRel) == 1 {
+        // The last thread: the process ends normally.
+        THREAD_COUNT.store(1, Ordering::Release);
+        crate::process::exit(0);
+    }
+    // No handler may run on a stack about to disappear.
+    let _ = crate::syscall::signal::rt_sigprocmask(SIG_BLOCK as i32, Some(&Sigset::all()), None);
+    let old = t.detach_state.swap(super::descriptor::EXITING, Ordering::AcqRel);
+    let base = t.map_base.get();
+    if old == DETACHED && !base.is_null() {
+        // The kernel must not clear `tid` in memory that is about to be
+        // unmapped (and maybe mapped again by another thread).
+        // SAFETY: a null clear-child-tid address is always valid.
+        unsafe { crate::syscall::process::set_tid_address(core::ptr::null_mut()) };
+        // SAFETY: nothing of this thread is used after the mapping is gone:
+        // the sequence runs in registers only.
+        unsafe { __muslin_unmap_and_exit(base, t.map_size.get()) }
+    }
+    loop {
+        // Joinable: the joiner waits for the kernel to clear `tid`, then
+        // unmaps. SAFETY: ends only this thread.
+        unsafe { crate::syscall!(__NR_exit, 0) };
+    }
+}
