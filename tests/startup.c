@@ -7,6 +7,7 @@
 #include "check.h"
 
 static __thread long tls_init = 0x12345678;
+static __thread int tls_small = 7; /* a 4-byte-aligned TLS segment's offsets */
 static __thread int tls_zero[16];
 static __thread char tls_aligned[64] __attribute__((aligned(64))) = "aligned";
 static int ctor_order;
@@ -35,6 +36,7 @@ int main(int argc, char **argv, char **envp)
 	CHECK("getenv prefix", getenv("MUSLIN") == NULL);
 	CHECK_EQ("constructor ran before main", ctor_order, 1);
 	CHECK_EQ("__thread initialised", tls_init, 0x12345678);
+	CHECK_EQ("__thread int initialised", tls_small, 7);
 	for (i = 0; i < 16; i++)
 		zero &= tls_zero[i] == 0;
 	CHECK("__thread zeroed", zero);

@@ -28,7 +28,11 @@ fn run() -> i32 {
             format_args!("{zeroed:?}"),
         );
         let a = (&raw const ALIGNED) as usize;
-        check("64-byte aligned", a.is_multiple_of(64), format_args!("{a:#x}"));
+        check(
+            "64-byte aligned",
+            a.is_multiple_of(64),
+            format_args!("{a:#x}"),
+        );
         let aligned = ALIGNED.0;
         check(
             "aligned initialised",

@@ -20,13 +20,22 @@ pub(crate) struct TlsImage {
     init: *const u8,
     file_size: usize,
     mem_size: usize,
+    /// `p_align` of PT_TLS: the linker's TLS offsets are computed with it.
     align: usize,
+}
+
+impl TlsImage {
+    /// Alignment of the thread pointer: enough for the TLS block and for
+    /// the descriptor that shares its address range.
+    fn tp_align(&self) -> usize {
+        self.align.max(align_of::<ThreadDescriptor>())
+    }
 }
 
 static IMAGE_INIT: AtomicUsize = AtomicUsize::new(0);
 static IMAGE_FILE: AtomicUsize = AtomicUsize::new(0);
 static IMAGE_MEM: AtomicUsize = AtomicUsize::new(0);
-static IMAGE_ALIGN: AtomicUsize = AtomicUsize::new(align_of::<ThreadDescriptor>());
+static IMAGE_ALIGN: AtomicUsize = AtomicUsize::new(1);
 
 /// Program header fields we need, read the same way for ELF32 and ELF64.
 fn read_phdrs(f: impl FnMut(u32, usize, usize, usize, usize, usize)) {
@@ -83,10 +92,7 @@ fn find_image() {
         IMAGE_INIT.store(bias.wrapping_add(vaddr), Ordering::Relaxed);
         IMAGE_FILE.store(filesz, Ordering::Relaxed);
         IMAGE_MEM.store(memsz, Ordering::Relaxed);
-        let a = align
-            .max(align_of::<ThreadDescriptor>())
-            .next_power_of_two();
-        IMAGE_ALIGN.store(a, Ordering::Relaxed);
+        IMAGE_ALIGN.store(align.max(1).next_power_of_two(), Ordering::Relaxed);
     }
 }
 
@@ -110,7 +116,7 @@ fn image() -> TlsImage {
 /// included.
 pub(crate) fn area_size() -> usize {
     let im = image();
-    DESC + im.align + align_up(TLS_GAP_ABOVE_TP, im.align) + align_up(im.mem_size, im.align)
+    DESC + im.tp_align() + align_up(TLS_GAP_ABOVE_TP, im.align) + align_up(im.mem_size, im.align)
 }
 
 /// Lays out a TLS block and descriptor inside `[mem, mem + area_size())`:
@@ -125,15 +131,16 @@ pub(crate) unsafe fn install(mem: *mut u8) -> *mut u8 {
     let im = image();
     let base = mem as usize;
     let (desc, tp, block) = if TLS_ABOVE_TP {
-        let x = align_up(base + DESC, im.align);
+        let x = align_up(base + DESC, im.tp_align());
         (
             x - DESC,
             x + TP_OFFSET,
             x + align_up(TLS_GAP_ABOVE_TP, im.align),
         )
     } else {
+        // The linker places the block at TP - round_up(memsz, p_align).
         let size = align_up(im.mem_size, im.align);
-        let d = align_up(base + size, im.align);
+        let d = align_up(base + size, im.tp_align());
         (d, d, d - size)
     };
     // SAFETY: all three lie inside the caller's zero-filled area (see
