@@ -14,6 +14,7 @@ pub mod arch;
 mod crt;
 
 pub mod c;
+mod elf;
 pub mod env;
 pub mod errno;
 pub mod process;

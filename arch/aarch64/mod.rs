@@ -1,8 +1,11 @@
 //! aarch64: AAPCS64, `svc 0` system calls, TLS variant I via `tpidr_el0`.
 
+pub mod clone;
 pub mod probe;
 pub mod signal;
 pub mod syscall;
+pub mod syscall_cp;
+pub mod thread_exit;
 pub mod thread_pointer;
 
 /// The architecture's name as `x.py` spells it.

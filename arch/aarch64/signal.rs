@@ -16,6 +16,9 @@ pub const SA_RESTORER: usize = 0x0400_0000;
 pub const UCONTEXT_PC: usize = 440;
 /// Byte offset of the interrupted SP (`uc_mcontext.sp`) in `ucontext_t`.
 pub const UCONTEXT_SP: usize = 432;
+/// Byte offset of the blocked-signal mask (`uc_sigmask`) in `ucontext_t`:
+/// after uc_flags, uc_link (8 each) and uc_stack (24).
+pub const UCONTEXT_SIGMASK: usize = 40;
 /// Bytes the kernel rewinds the PC by to restart a syscall (`svc 0` is 4).
 pub const SYSCALL_INSN_LEN: usize = 4;
 

@@ -1,9 +1,12 @@
 //! arm (ARMv7, ARM mode, EABI hard-float): `svc 0` with the number in r7,
 //! TLS variant I with the thread pointer in TPIDRURO.
 
+pub mod clone;
 pub mod probe;
 pub mod signal;
 pub mod syscall;
+pub mod syscall_cp;
+pub mod thread_exit;
 pub mod thread_pointer;
 
 /// The architecture's name as `x.py` spells it.

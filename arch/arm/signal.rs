@@ -17,6 +17,10 @@ pub const SA_RESTORER: usize = 0x0400_0000;
 pub const UCONTEXT_PC: usize = 20 + 4 * (3 + 15);
 /// Byte offset of the interrupted SP (`uc_mcontext.arm_sp`) in `ucontext_t`.
 pub const UCONTEXT_SP: usize = 20 + 4 * (3 + 13);
+/// Byte offset of the blocked-signal mask (`uc_sigmask`) in `ucontext_t`:
+/// after the 20 bytes above and the 84-byte `sigcontext` (trap_no,
+/// error_code, oldmask, r0-r10, fp, ip, sp, lr, pc, cpsr, fault_address).
+pub const UCONTEXT_SIGMASK: usize = 20 + 4 * (3 + 18);
 /// Bytes the kernel rewinds the PC by to restart a syscall (`svc 0` is 4 in
 /// ARM mode).
 pub const SYSCALL_INSN_LEN: usize = 4;

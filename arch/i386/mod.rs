@@ -1,9 +1,12 @@
 //! i386: System V i386 ABI, system calls through the vDSO's
 //! `__kernel_vsyscall` (or `int $0x80`), TLS variant II via %gs.
 
+pub mod clone;
 pub mod probe;
 pub mod signal;
 pub mod syscall;
+pub mod syscall_cp;
+pub mod thread_exit;
 pub mod thread_pointer;
 
 /// The architecture's name as `x.py` spells it.

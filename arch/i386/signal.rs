@@ -15,6 +15,11 @@ pub const SA_RESTORER: usize = 0x0400_0000;
 pub const UCONTEXT_PC: usize = 20 + 14 * 4;
 /// Byte offset of the interrupted SP (`gregs[REG_ESP = 7]`) in `ucontext_t`.
 pub const UCONTEXT_SP: usize = 20 + 7 * 4;
+/// Byte offset of the blocked-signal mask (`uc_sigmask`) in `ucontext_t`:
+/// after the 20 bytes above and the 88-byte `sigcontext` (4 segment words,
+/// 8 general registers, trapno, err, eip, cs, eflags, esp_at_signal, ss,
+/// fpstate, oldmask, cr2).
+pub const UCONTEXT_SIGMASK: usize = 20 + 22 * 4;
 /// Bytes the kernel rewinds the PC by to restart a syscall (`int $0x80` is 2).
 pub const SYSCALL_INSN_LEN: usize = 2;
 

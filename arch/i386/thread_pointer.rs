@@ -13,15 +13,31 @@ pub const TLS_GAP_ABOVE_TP: usize = 0;
 /// The thread pointer is the descriptor's address itself.
 pub const TP_OFFSET: usize = 0;
 
-/// The kernel's `struct user_desc` (`<asm/ldt.h>`).
+/// The kernel's `struct user_desc` (`<asm/ldt.h>`), as taken by
+/// `set_thread_area` and by `clone` with `CLONE_SETTLS`.
 #[repr(C)]
-struct UserDesc {
-    entry_number: u32,
-    base_addr: u32,
-    limit: u32,
+pub struct UserDesc {
+    /// GDT entry number (`u32::MAX`: let `set_thread_area` pick one).
+    pub entry_number: u32,
+    /// Segment base: the thread pointer.
+    pub base_addr: u32,
+    /// Segment limit (in pages, see `flags`).
+    pub limit: u32,
     /// Bit 0 seg_32bit, 1-2 contents, 3 read_exec_only, 4 limit_in_pages,
     /// 5 seg_not_present, 6 useable.
-    flags: u32,
+    pub flags: u32,
+}
+
+impl UserDesc {
+    /// A 4 GiB, 32-bit, usable data segment based at `tp` in GDT entry `entry`.
+    pub fn tls(entry: u32, tp: *mut u8) -> UserDesc {
+        UserDesc {
+            entry_number: entry,
+            base_addr: tp as u32,
+            limit: 0xfffff,
+            flags: 1 | 1 << 4 | 1 << 6, // seg_32bit, limit_in_pages, useable
+        }
+    }
 }
 
 /// GDT entry the main thread got; threads reuse it (`CLONE_SETTLS` takes a
@@ -39,13 +55,8 @@ pub fn gdt_entry() -> u32 {
 /// `tp` must point at a live, correctly laid out thread descriptor.
 pub unsafe fn set_thread_pointer(tp: *mut u8) -> usize {
     const NR_SET_THREAD_AREA: usize = 243;
-    let mut desc = UserDesc {
-        // -1: let the kernel pick a free TLS entry (first call), then reuse it.
-        entry_number: GDT_ENTRY.load(Ordering::Relaxed),
-        base_addr: tp as u32,
-        limit: 0xfffff,
-        flags: 1 | 1 << 4 | 1 << 6, // seg_32bit, limit_in_pages, useable
-    };
+    // -1: let the kernel pick a free TLS entry (first call), then reuse it.
+    let mut desc = UserDesc::tls(GDT_ENTRY.load(Ordering::Relaxed), tp);
     // SAFETY: set_thread_area reads and updates `desc` only.
     let r = unsafe { super::syscall::syscall1(NR_SET_THREAD_AREA, &raw mut desc as usize) };
     if r != 0 {

@@ -1,8 +1,11 @@
 //! loongarch64: LP64D ABI, `syscall 0` instruction, TLS variant I via `$tp`.
 
+pub mod clone;
 pub mod probe;
 pub mod signal;
 pub mod syscall;
+pub mod syscall_cp;
+pub mod thread_exit;
 pub mod thread_pointer;
 
 /// The architecture's name as `x.py` spells it.

@@ -13,6 +13,10 @@ pub const SA_RESTORER: usize = 0;
 pub const UCONTEXT_PC: usize = 176;
 /// Byte offset of the interrupted SP (`sc_regs[3]`, `$sp` = `$r3`) in `ucontext_t`.
 pub const UCONTEXT_SP: usize = 208;
+/// Byte offset of the blocked-signal mask (`uc_sigmask`) in `ucontext_t`:
+/// after uc_flags, uc_link (8 each) and uc_stack (24); the kernel's 8-byte
+/// mask is padded to 128 bytes, then `uc_mcontext` (aligned to 16) at 176.
+pub const UCONTEXT_SIGMASK: usize = 40;
 /// Bytes the kernel rewinds the PC by to restart a syscall (`syscall 0` is 4).
 pub const SYSCALL_INSN_LEN: usize = 4;
 

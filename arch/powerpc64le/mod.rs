@@ -1,9 +1,12 @@
 //! powerpc64le: ELFv2 ABI, `sc` system calls (errors flagged in cr0.SO),
 //! TLS variant I with the thread pointer in r13, 0x7000 past the TLS block.
 
+pub mod clone;
 pub mod probe;
 pub mod signal;
 pub mod syscall;
+pub mod syscall_cp;
+pub mod thread_exit;
 pub mod thread_pointer;
 
 /// The architecture's name as `x.py` spells it.

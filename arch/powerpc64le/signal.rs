@@ -14,6 +14,10 @@ pub const SA_RESTORER: usize = 0;
 pub const UCONTEXT_PC: usize = 488;
 /// Byte offset of the interrupted SP (`uc_mcontext.gp_regs[1]`) in `ucontext_t`.
 pub const UCONTEXT_SP: usize = 240;
+/// Byte offset of the blocked-signal mask (`uc_sigmask`) in `ucontext_t`:
+/// after uc_flags, uc_link and the 24-byte uc_stack (powerpc64 puts the mask
+/// and its 15 spare sigsets before the sigcontext at 168).
+pub const UCONTEXT_SIGMASK: usize = 40;
 /// Bytes the kernel rewinds the PC by to restart a syscall (`sc` is 4).
 pub const SYSCALL_INSN_LEN: usize = 4;
 

@@ -15,6 +15,9 @@ pub const SA_RESTORER: usize = 0;
 pub const UCONTEXT_PC: usize = 176;
 /// Byte offset of the interrupted SP (`__gregs[2]`, after `pc` and `ra`).
 pub const UCONTEXT_SP: usize = 192;
+/// Byte offset of the blocked-signal mask (`uc_sigmask`) in `ucontext_t`:
+/// after uc_flags, uc_link (8 each) and uc_stack (24).
+pub const UCONTEXT_SIGMASK: usize = 40;
 /// Bytes the kernel rewinds the PC by to restart a syscall (`ecall` is 4).
 pub const SYSCALL_INSN_LEN: usize = 4;
 

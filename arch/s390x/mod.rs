@@ -1,9 +1,12 @@
 //! s390x: big-endian z/Architecture ELF ABI, `svc 0` system calls, TLS
 //! variant II with the thread pointer in access registers a0:a1.
 
+pub mod clone;
 pub mod probe;
 pub mod signal;
 pub mod syscall;
+pub mod syscall_cp;
+pub mod thread_exit;
 pub mod thread_pointer;
 
 /// The architecture's name as `x.py` spells it.

@@ -18,6 +18,10 @@ pub const SA_RESTORER: usize = 0x0400_0000;
 pub const UCONTEXT_PC: usize = 48;
 /// Byte offset of the interrupted SP (`uc_mcontext.regs.gprs[15]`) in `ucontext_t`.
 pub const UCONTEXT_SP: usize = 176;
+/// Byte offset of the blocked-signal mask (`uc_sigmask`) in `ucontext_t`:
+/// after uc_flags, uc_link, the 24-byte uc_stack (40 bytes) and the 344-byte
+/// `_sigregs` (PSW 16, gprs 128, access registers 64, fpc + fprs 136).
+pub const UCONTEXT_SIGMASK: usize = 384;
 /// Bytes the kernel rewinds the PC by to restart a syscall (`svc` is 2).
 pub const SYSCALL_INSN_LEN: usize = 2;
 

@@ -13,22 +13,22 @@ global_asm!(
     ".globl __muslin_clone",
     ".hidden __muslin_clone",
     "__muslin_clone:",
-    "    and rsi, -16",              // rsi = child stack top, 16-byte aligned
+    "    and rsi, -16", // rsi = child stack top, 16-byte aligned
     "    sub rsi, 8",
-    "    mov [rsi], rcx",            // child's first pop: arg
-    "    mov r11, rdi",              // r11 = func (rdi is reused for flags)
-    "    mov edi, edx",              // rdi = flags
-    "    mov rdx, r8",               // rdx = ptid
-    "    mov r8, r9",                // r8 = tls
-    "    mov r10, [rsp + 8]",        // r10 = ctid
-    "    mov r9, r11",               // r9 = func: survives the syscall in both
-    "    mov eax, 56",               // SYS_clone
+    "    mov [rsi], rcx",     // child's first pop: arg
+    "    mov r11, rdi",       // r11 = func (rdi is reused for flags)
+    "    mov edi, edx",       // rdi = flags
+    "    mov rdx, r8",        // rdx = ptid
+    "    mov r8, r9",         // r8 = tls
+    "    mov r10, [rsp + 8]", // r10 = ctid
+    "    mov r9, r11",        // r9 = func: survives the syscall in both
+    "    mov eax, 56",        // SYS_clone
     "    syscall",
     "    test eax, eax",
-    "    jnz 1f",                    // parent (tid) or error (-errno): return it
-    "    xor ebp, ebp",              // child: outermost frame
-    "    pop rdi",                   // rdi = arg; rsp is 16-byte aligned again
-    "    call r9",                   // func(arg): never returns
+    "    jnz 1f",       // parent (tid) or error (-errno): return it
+    "    xor ebp, ebp", // child: outermost frame
+    "    pop rdi",      // rdi = arg; rsp is 16-byte aligned again
+    "    call r9",      // func(arg): never returns
     "    ud2",
     "1:  ret",
     ".popsection",

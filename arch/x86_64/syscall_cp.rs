@@ -19,19 +19,19 @@ core::arch::global_asm!(
     ".hidden __muslin_cp_cancel",
     "__muslin_syscall_cp_asm:",
     "__muslin_cp_begin:",
-    "    mov eax, [rdi]",           // eax = cancel flag
+    "    mov eax, [rdi]", // eax = cancel flag
     "    test eax, eax",
-    "    jnz __muslin_cp_cancel",   // requested: don't make the call
-    "    mov rax, rsi",             // rax = nr
-    "    mov rdi, rdx",             // rdi = a
-    "    mov rsi, rcx",             // rsi = b
-    "    mov rdx, r8",              // rdx = c
-    "    mov r10, r9",              // r10 = d
-    "    mov r8, [rsp + 8]",        // r8 = e
-    "    mov r9, [rsp + 16]",       // r9 = f
+    "    jnz __muslin_cp_cancel", // requested: don't make the call
+    "    mov rax, rsi",           // rax = nr
+    "    mov rdi, rdx",           // rdi = a
+    "    mov rsi, rcx",           // rsi = b
+    "    mov rdx, r8",            // rdx = c
+    "    mov r10, r9",            // r10 = d
+    "    mov r8, [rsp + 8]",      // r8 = e
+    "    mov r9, [rsp + 16]",     // r9 = f
     "    syscall",
     "__muslin_cp_end:",
-    "    ret",                      // rax = result
+    "    ret", // rax = result
     "__muslin_cp_cancel:",
     "    jmp __muslin_cp_cancelled", // nothing pushed: tail-call, returns -ECANCELED
     ".popsection",

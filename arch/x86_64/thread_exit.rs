@@ -8,10 +8,10 @@ core::arch::global_asm!(
     ".globl __muslin_unmap_and_exit",
     ".hidden __muslin_unmap_and_exit",
     "__muslin_unmap_and_exit:",
-    "    mov eax, 11",   // SYS_munmap(rdi = base, rsi = len)
+    "    mov eax, 11", // SYS_munmap(rdi = base, rsi = len)
     "    syscall",
-    "    xor edi, edi",  // status 0
-    "    mov eax, 60",   // SYS_exit: this thread only
+    "    xor edi, edi", // status 0
+    "    mov eax, 60",  // SYS_exit: this thread only
     "    syscall",
     "    ud2",
     ".popsection",

@@ -1,6 +1,6 @@
 use super::ret_int;
-use crate::thread::cancel::c_point;
 use crate::syscall::fd::{self, AT_FDCWD, Fd};
+use crate::thread::cancel::c_point;
 use core::ffi::{c_char, c_int, c_uint, c_void};
 use linux_raw_sys::general::{O_CREAT, O_TMPFILE};
 

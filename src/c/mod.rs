@@ -6,6 +6,8 @@ mod errno;
 mod fcntl;
 mod mman;
 mod pthread;
+mod pthread_sync;
+mod semaphore;
 mod signal;
 mod stat;
 mod stdlib;

@@ -186,7 +186,11 @@ pub unsafe extern "C" fn pthread_kill(t: PthreadT, sig: c_int) -> c_int {
 
 /// pthread_sigmask(3): like sigprocmask, reserved signals never blocked.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn pthread_sigmask(how: c_int, set: *const Sigset, old: *mut Sigset) -> c_int {
+pub unsafe extern "C" fn pthread_sigmask(
+    how: c_int,
+    set: *const Sigset,
+    old: *mut Sigset,
+) -> c_int {
     // SAFETY: C passes null or valid sigset_t pointers.
     let (set, old) = unsafe { (set.as_ref(), old.as_mut()) };
     errno_of(crate::signal::sigprocmask(how, set, old))
@@ -295,7 +299,10 @@ pub unsafe extern "C" fn pthread_attr_setstacksize(a: *mut PthreadAttr, size: us
 
 /// pthread_attr_getstacksize(3).
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn pthread_attr_getstacksize(a: *const PthreadAttr, size: *mut usize) -> c_int {
+pub unsafe extern "C" fn pthread_attr_getstacksize(
+    a: *const PthreadAttr,
+    size: *mut usize,
+) -> c_int {
     // SAFETY: C passes valid pointers.
     unsafe { *size = (*a).stack_size };
     0
@@ -311,7 +318,10 @@ pub unsafe extern "C" fn pthread_attr_setguardsize(a: *mut PthreadAttr, size: us
 
 /// pthread_attr_getguardsize(3).
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn pthread_attr_getguardsize(a: *const PthreadAttr, size: *mut usize) -> c_int {
+pub unsafe extern "C" fn pthread_attr_getguardsize(
+    a: *const PthreadAttr,
+    size: *mut usize,
+) -> c_int {
     // SAFETY: C passes valid pointers.
     unsafe { *size = (*a).guard_size };
     0
@@ -330,7 +340,10 @@ pub unsafe extern "C" fn pthread_attr_setdetachstate(a: *mut PthreadAttr, state:
 
 /// pthread_attr_getdetachstate(3).
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn pthread_attr_getdetachstate(a: *const PthreadAttr, state: *mut c_int) -> c_int {
+pub unsafe extern "C" fn pthread_attr_getdetachstate(
+    a: *const PthreadAttr,
+    state: *mut c_int,
+) -> c_int {
     // SAFETY: C passes valid pointers.
     unsafe { *state = (*a).detach };
     0
@@ -338,7 +351,11 @@ pub unsafe extern "C" fn pthread_attr_getdetachstate(a: *const PthreadAttr, stat
 
 /// pthread_attr_setstack(3): the thread runs on `[addr, addr + size)`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn pthread_attr_setstack(a: *mut PthreadAttr, addr: *mut c_void, size: usize) -> c_int {
+pub unsafe extern "C" fn pthread_attr_setstack(
+    a: *mut PthreadAttr,
+    addr: *mut c_void,
+    size: usize,
+) -> c_int {
     if size < create::STACK_MIN || addr.is_null() {
         return Errno::EINVAL.raw();
     }

@@ -233,10 +233,10 @@ pub fn dup2(old: Fd, new: Fd) -> Result<Fd> {
 /// `fcntl` with an integer argument (`F_GETFD`, `F_SETFL`, `F_DUPFD`, …).
 pub fn fcntl(fd: Fd, cmd: c_int, arg: usize) -> Result<c_int> {
     // 32-bit arches need fcntl64 for the 64-bit lock structs.
-    #[cfg(target_pointer_width = "32")]
-    use linux_raw_sys::general::__NR_fcntl64 as NR;
     #[cfg(target_pointer_width = "64")]
     use linux_raw_sys::general::__NR_fcntl as NR;
+    #[cfg(target_pointer_width = "32")]
+    use linux_raw_sys::general::__NR_fcntl64 as NR;
     let (nr, (a, b, c)) = (NR as usize, (fd.0 as usize, cmd as usize, arg));
     // SAFETY: the integer commands touch no memory; pointer ones are checked
     // by the kernel. Waiting for a lock (F_SETLKW) is a cancellation point.

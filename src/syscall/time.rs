@@ -2,8 +2,8 @@
 //! `time_t` is 64 bits everywhere.
 
 use super::{Result, ret_unit};
-use crate::{syscall, syscall_cp};
 use crate::time::Timespec;
+use crate::{syscall, syscall_cp};
 use core::ffi::c_int;
 
 /// `clock_gettime` as a system call (the vDSO fast path is in [`crate::time`]).

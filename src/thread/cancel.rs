@@ -24,7 +24,7 @@ use super::descriptor::ThreadDescriptor;
 use crate::errno::{Errno, Result};
 use crate::signal::{self, SIGCANCEL, SigAction, Sigset, context};
 use core::ffi::c_void;
-use core::sync::atomic::{AtomicPtr, AtomicUsize, Ordering};
+use core::sync::atomic::{AtomicI32, AtomicPtr, AtomicUsize, Ordering};
 use linux_raw_sys::general::{__NR_close, SA_ONSTACK, SA_RESTART, SA_SIGINFO, SIG_SETMASK};
 
 /// Cancellation state: requests act at cancellation points.
@@ -51,6 +51,9 @@ unsafe extern "C" {
     static __muslin_cp_end: u8;
     static __muslin_cp_cancel: u8;
 }
+
+/// The flag a thread with cancellation disabled hands the thunk.
+static NEVER: AtomicI32 = AtomicI32::new(0);
 
 const ECANCELED: usize = (-(Errno::ECANCELED.raw() as isize)) as usize;
 const EINTR: usize = (-(Errno::EINTR.raw() as isize)) as usize;
@@ -79,18 +82,20 @@ pub unsafe fn syscall_cp(
     f: usize,
 ) -> usize {
     let t = super::current();
-    if t.cancel_state.get() == DISABLE {
-        // SAFETY: the caller upholds the syscall's contract.
-        return unsafe { crate::arch::syscall::syscall6(nr, a, b, c, d, e, f) };
-    }
+    // With cancellation disabled the thunk tests a flag that is never set
+    // (and the handler leaves the thread alone): one code path for both.
+    let flag = if t.cancel_state.get() == DISABLE {
+        &NEVER
+    } else {
+        &t.cancel
+    };
     // SAFETY: the flag outlives the call; the caller upholds the rest.
-    let r = unsafe { __muslin_syscall_cp_asm(t.cancel.as_ptr(), nr, a, b, c, d, e, f) };
+    let r = unsafe { __muslin_syscall_cp_asm(flag.as_ptr(), nr, a, b, c, d, e, f) };
     // A call the kernel does not restart (a timeout, close) returns EINTR
     // when the cancel signal interrupts it: act then, except for close,
     // whose descriptor is gone on Linux whatever it returns.
-    if r == EINTR && nr != __NR_close as usize && t.cancel.load(Ordering::Acquire) != 0 {
-        t.cancel_acted.set(true);
-        return ECANCELED;
+    if r == EINTR && nr != __NR_close as usize && flag.load(Ordering::Acquire) != 0 {
+        return __muslin_cp_cancelled();
     }
     r
 }
@@ -132,11 +137,18 @@ pub fn act() {
 
 /// For C cancellation points: a result of `ECANCELED` with a request
 /// pending means cancellation acted, so exit; otherwise pass it through.
+#[inline(always)]
 pub fn c_point<T>(r: Result<T>) -> Result<T> {
-    if r.is_err() && r.as_ref().err() == Some(&Errno::ECANCELED) {
-        act();
+    if let Err(Errno::ECANCELED) = r {
+        act_cold();
     }
     r
+}
+
+#[cold]
+#[inline(never)]
+fn act_cold() {
+    act()
 }
 
 fn exit_canceled() -> ! {
@@ -158,7 +170,12 @@ extern "C" fn handler(_sig: core::ffi::c_int, _info: *mut c_void, uc: *mut c_voi
         return;
     }
     // SAFETY: uc is this handler's ucontext; the mask is a kernel sigset.
-    let mask = unsafe { &mut *uc.cast::<u8>().add(crate::arch::signal::UCONTEXT_SIGMASK).cast::<Sigset>() };
+    let mask = unsafe {
+        &mut *uc
+            .cast::<u8>()
+            .add(crate::arch::signal::UCONTEXT_SIGMASK)
+            .cast::<Sigset>()
+    };
     // The interrupted context resumes with SIGCANCEL blocked: a re-raised
     // signal stays pending until that context's own sigreturn unblocks it.
     mask.insert_unchecked(SIGCANCEL);
@@ -185,7 +202,11 @@ fn install_handler() {
     if INSTALLED.load(Ordering::Acquire) == 2 {
         return;
     }
-    ACT.store(exit_canceled as fn() -> ! as *mut (), Ordering::Release);
+    // Opaque to the optimiser: were it to see that ACT can only ever hold
+    // `exit_canceled`, it would call that directly from `act` and link the
+    // whole exit path into every program with a cancellation point.
+    let f = core::hint::black_box(exit_canceled as fn() -> ! as *mut ());
+    ACT.store(f, Ordering::Release);
     let flags = (SA_SIGINFO | SA_RESTART | SA_ONSTACK) as i32;
     let mut act = SigAction::action(handler, flags);
     act.mask = Sigset::all();
@@ -247,10 +268,20 @@ pub struct CleanupRecord {
 ///
 /// # Safety
 /// `rec` must stay valid until popped.
-pub unsafe fn cleanup_push(rec: *mut CleanupRecord, f: unsafe extern "C" fn(*mut c_void), arg: *mut c_void) {
+pub unsafe fn cleanup_push(
+    rec: *mut CleanupRecord,
+    f: unsafe extern "C" fn(*mut c_void),
+    arg: *mut c_void,
+) {
     let t = super::current();
     // SAFETY: the caller owns `rec`.
-    unsafe { rec.write(CleanupRecord { f, arg, next: t.cleanup.get().cast() }) };
+    unsafe {
+        rec.write(CleanupRecord {
+            f,
+            arg,
+            next: t.cleanup.get().cast(),
+        })
+    };
     t.cleanup.set(rec.cast());
 }
 

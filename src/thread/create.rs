@@ -7,7 +7,7 @@
 //! thread's own exit) frees everything with one `munmap`.
 
 use super::descriptor::{DETACHED, EXITING, JOINABLE, ThreadDescriptor};
-use super::exit::THREAD_COUNT;
+use super::exit::OTHER_THREADS;
 use super::futex;
 use crate::env::auxv;
 use crate::errno::{Errno, Result};
@@ -37,7 +37,12 @@ pub struct Attr {
 
 impl Default for Attr {
     fn default() -> Attr {
-        Attr { stack_size: DEFAULT_STACK_SIZE, guard_size: 4096, stack_addr: core::ptr::null_mut(), detached: false }
+        Attr {
+            stack_size: DEFAULT_STACK_SIZE,
+            guard_size: 4096,
+            stack_addr: core::ptr::null_mut(),
+            detached: false,
+        }
     }
 }
 
@@ -58,8 +63,9 @@ fn page_size() -> usize {
     }
 }
 
-fn round_up(x: usize, a: usize) -> usize {
-    (x + a - 1) & !(a - 1)
+/// Rounds up to a multiple of the power of two `a`; `None` on overflow.
+fn round_up(x: usize, a: usize) -> Option<usize> {
+    Some(x.checked_add(a - 1)? & !(a - 1))
 }
 
 /// Memory for a new thread: (mapping base, mapping size, stack top, TLS area).
@@ -67,16 +73,19 @@ fn map_thread(attr: &Attr, tls_size: usize) -> Result<(*mut u8, usize, *mut u8, 
     let page = page_size();
     let rw = (g::PROT_READ | g::PROT_WRITE) as i32;
     let flags = (g::MAP_PRIVATE | g::MAP_ANONYMOUS) as i32;
-    let tls = round_up(tls_size, page);
+    let tls = round_up(tls_size, page).ok_or(Errno::EAGAIN)?;
     if !attr.stack_addr.is_null() {
         // SAFETY: a fresh anonymous mapping overlaps nothing.
         let base = unsafe { mm::mmap(core::ptr::null_mut(), tls, rw, flags, -1, 0) }?;
         let top = attr.stack_addr.wrapping_add(attr.stack_size);
         return Ok((base, tls, top, base));
     }
-    let guard = round_up(attr.guard_size, page);
-    let stack = round_up(attr.stack_size.max(STACK_MIN), page);
-    let size = guard.checked_add(stack).and_then(|s| s.checked_add(tls)).ok_or(Errno::EAGAIN)?;
+    let guard = round_up(attr.guard_size, page).ok_or(Errno::EAGAIN)?;
+    let stack = round_up(attr.stack_size.max(STACK_MIN), page).ok_or(Errno::EAGAIN)?;
+    let size = guard
+        .checked_add(stack)
+        .and_then(|s| s.checked_add(tls))
+        .ok_or(Errno::EAGAIN)?;
     let prot = if guard == 0 { rw } else { g::PROT_NONE as i32 };
     // SAFETY: a fresh anonymous mapping overlaps nothing.
     let base = unsafe { mm::mmap(core::ptr::null_mut(), size, prot, flags, -1, 0) }?;
@@ -121,20 +130,24 @@ pub(crate) fn create(
         return Err(Errno::EINVAL);
     }
     let area = super::tls::area_size();
-    let (base, size, top, tls_mem) = map_thread(attr, area + 16 + extra).map_err(|_| Errno::EAGAIN)?;
+    let (base, size, top, tls_mem) =
+        map_thread(attr, area + 16 + extra).map_err(|_| Errno::EAGAIN)?;
     // SAFETY: tls_mem has area + 16 + extra fresh zeroed bytes.
     let tp = unsafe { super::tls::install(tls_mem) };
-    let extra_mem = round_up(tls_mem as usize + area, 16) as *mut u8;
+    let extra_mem = ((tls_mem as usize + area + 15) & !15) as *mut u8;
     // SAFETY: install() built the descriptor; it lives as long as the mapping,
     // which only a join or the thread's own exit frees.
     let t: &'static ThreadDescriptor = unsafe { &*super::tls::descriptor_from_tp(tp) };
     t.map_base.set(base);
     t.map_size.set(size);
     t.start.set(Some(start));
-    t.detach_state.store(if attr.detached { DETACHED } else { JOINABLE }, Ordering::Relaxed);
+    t.detach_state.store(
+        if attr.detached { DETACHED } else { JOINABLE },
+        Ordering::Relaxed,
+    );
     prepare(t, extra_mem);
 
-    THREAD_COUNT.fetch_add(1, Ordering::AcqRel);
+    OTHER_THREADS.fetch_add(1, Ordering::AcqRel);
     // The child starts with every signal blocked (no handler may run before
     // it is ready) and restores this mask itself.
     let mut old = Sigset::empty();
@@ -156,7 +169,7 @@ pub(crate) fn create(
     };
     let _ = sigsys::rt_sigprocmask(g::SIG_SETMASK as i32, Some(&old), None);
     if r < 0 {
-        THREAD_COUNT.fetch_sub(1, Ordering::AcqRel);
+        OTHER_THREADS.fetch_sub(1, Ordering::AcqRel);
         // SAFETY: the thread never started; the mapping is ours.
         let _ = unsafe { mm::munmap(base, size) };
         return Err(Errno::EAGAIN);
@@ -216,7 +229,10 @@ pub fn join(t: &'static ThreadDescriptor) -> Result<*mut c_void> {
 /// `pthread_detach`: `t` frees itself when it exits (or now, if it already
 /// is exiting). `EINVAL` if already detached.
 pub fn detach(t: &'static ThreadDescriptor) -> Result<()> {
-    match t.detach_state.compare_exchange(JOINABLE, DETACHED, Ordering::AcqRel, Ordering::Acquire) {
+    match t
+        .detach_state
+        .compare_exchange(JOINABLE, DETACHED, Ordering::AcqRel, Ordering::Acquire)
+    {
         Ok(_) => Ok(()),
         Err(EXITING) => {
             // It is on its way out and will not free itself: do it for it.

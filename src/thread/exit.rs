@@ -7,9 +7,10 @@ use core::ffi::c_void;
 use core::sync::atomic::{AtomicUsize, Ordering};
 use linux_raw_sys::general::SIG_BLOCK;
 
-/// Live threads, the main thread included. The last one to exit ends the
-/// process with `exit(0)`.
-pub(crate) static THREAD_COUNT: AtomicUsize = AtomicUsize::new(1);
+/// Live threads besides one (zero-initialised: no `.data` in programs that
+/// never create a thread). The last one to exit ends the process with
+/// `exit(0)`.
+pub(crate) static OTHER_THREADS: AtomicUsize = AtomicUsize::new(0);
 
 unsafe extern "C" {
     fn __muslin_unmap_and_exit(base: *mut u8, len: usize) -> !;
@@ -34,14 +35,16 @@ fn finish(t: &ThreadDescriptor) -> ! {
     t.kill_lock.lock();
     t.exited.store(true, Ordering::Release);
     t.kill_lock.unlock();
-    if THREAD_COUNT.fetch_sub(1, Ordering::AcqRel) == 1 {
+    if OTHER_THREADS.fetch_sub(1, Ordering::AcqRel) == 0 {
         // The last thread: the process ends normally.
-        THREAD_COUNT.store(1, Ordering::Release);
+        OTHER_THREADS.store(0, Ordering::Release);
         crate::process::exit(0);
     }
     // No handler may run on a stack about to disappear.
     let _ = crate::syscall::signal::rt_sigprocmask(SIG_BLOCK as i32, Some(&Sigset::all()), None);
-    let old = t.detach_state.swap(super::descriptor::EXITING, Ordering::AcqRel);
+    let old = t
+        .detach_state
+        .swap(super::descriptor::EXITING, Ordering::AcqRel);
     let base = t.map_base.get();
     if old == DETACHED && !base.is_null() {
         // The kernel must not clear `tid` in memory that is about to be

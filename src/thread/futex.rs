@@ -38,11 +38,26 @@ fn wait_args(addr: &AtomicI32, val: i32, timeout: Timeout<'_>, private: bool) ->
     let (op, ts, mask) = match timeout {
         Timeout::Forever => (FUTEX_WAIT, core::ptr::null(), 0),
         Timeout::Until { clock, at } => {
-            let realtime = if clock == crate::time::CLOCK_REALTIME { FUTEX_CLOCK_REALTIME } else { 0 };
-            (FUTEX_WAIT_BITSET | realtime, at as *const Timespec, FUTEX_BITSET_MATCH_ANY)
+            let realtime = if clock == crate::time::CLOCK_REALTIME {
+                FUTEX_CLOCK_REALTIME
+            } else {
+                0
+            };
+            (
+                FUTEX_WAIT_BITSET | realtime,
+                at as *const Timespec,
+                FUTEX_BITSET_MATCH_ANY,
+            )
         }
     };
-    [addr.as_ptr() as usize, (op | private) as usize, val as usize, ts as usize, 0, mask as usize]
+    [
+        addr.as_ptr() as usize,
+        (op | private) as usize,
+        val as usize,
+        ts as usize,
+        0,
+        mask as usize,
+    ]
 }
 
 /// Sleeps while `*addr == val`, until woken or timed out (`ETIMEDOUT`);
@@ -65,7 +80,8 @@ pub fn wait_cp(addr: &AtomicI32, val: i32, timeout: Timeout<'_>, private: bool) 
 pub fn wake(addr: *const AtomicI32, n: i32, private: bool) -> usize {
     let op = FUTEX_WAKE | if private { FUTEX_PRIVATE_FLAG } else { 0 };
     // SAFETY: waking touches no memory; a stale address wakes nobody.
-    let r = unsafe { crate::arch::syscall::syscall3(NR_FUTEX, addr as usize, op as usize, n as usize) };
+    let r =
+        unsafe { crate::arch::syscall::syscall3(NR_FUTEX, addr as usize, op as usize, n as usize) };
     ret(r).unwrap_or(0)
 }
 
@@ -83,7 +99,11 @@ impl Lock {
 
     /// Takes the lock, sleeping while another thread holds it.
     pub fn lock(&self) {
-        if self.0.compare_exchange(0, 1, Ordering::Acquire, Ordering::Relaxed).is_ok() {
+        if self
+            .0
+            .compare_exchange(0, 1, Ordering::Acquire, Ordering::Relaxed)
+            .is_ok()
+        {
             return;
         }
         while self.0.swap(2, Ordering::Acquire) != 0 {

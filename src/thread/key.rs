@@ -20,7 +20,10 @@ pub type Destructor = unsafe extern "C" fn(*mut c_void);
 pub fn create(dtor: Option<Destructor>) -> Result<usize> {
     let v = dtor.map_or(1, |d| d as usize);
     for (k, slot) in KEYS.iter().enumerate() {
-        if slot.compare_exchange(0, v, Ordering::AcqRel, Ordering::Relaxed).is_ok() {
+        if slot
+            .compare_exchange(0, v, Ordering::AcqRel, Ordering::Relaxed)
+            .is_ok()
+        {
             return Ok(k);
         }
     }
@@ -38,7 +41,10 @@ pub fn delete(key: usize) -> Result<()> {
 
 /// This thread's value for `key` (null if unset or invalid).
 pub fn get(key: usize) -> *mut c_void {
-    super::current().tsd.get(key).map_or(core::ptr::null_mut(), |c| c.get())
+    super::current()
+        .tsd
+        .get(key)
+        .map_or(core::ptr::null_mut(), |c| c.get())
 }
 
 /// Sets this thread's value for `key`.

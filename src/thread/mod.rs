@@ -2,13 +2,20 @@
 //! detaching, exit, thread-specific data, futexes, and race-free
 //! cancellation. [`spawn`] is the Rust API; `crate::c::pthread` the C one.
 
+pub mod barrier;
 pub mod cancel;
+pub mod cond;
 pub mod create;
 pub mod descriptor;
 pub mod exit;
 pub mod futex;
 pub mod key;
+pub mod mutex;
+pub mod rwlock;
+pub mod sem;
 pub mod spawn;
+pub mod spin;
+pub mod sync;
 pub mod tls;
 
 pub use descriptor::ThreadDescriptor;

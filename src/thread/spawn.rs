@@ -38,7 +38,11 @@ struct Layout {
 
 const fn layout<F, T>() -> Layout {
     let slot = size_of::<F>().next_multiple_of(align_of::<Option<T>>());
-    Layout { closure: 0, slot, size: slot + size_of::<Option<T>>() }
+    Layout {
+        closure: 0,
+        slot,
+        size: slot + size_of::<Option<T>>(),
+    }
 }
 
 /// Runs in the new thread: takes the closure out of the mapping, runs it,
@@ -62,21 +66,33 @@ where
     F: FnOnce() -> T + Send + 'static,
     T: Send + 'static,
 {
-    const { assert!(align_of::<F>() <= 16 && align_of::<T>() <= 16, "over-aligned closure or result") };
+    const {
+        assert!(
+            align_of::<F>() <= 16 && align_of::<T>() <= 16,
+            "over-aligned closure or result"
+        )
+    };
     let l = layout::<F, T>();
     let mut f = Some(f);
     let mut slot = core::ptr::null_mut();
     let thread = create::create(&Attr::default(), l.size, trampoline::<F, T>, |t, extra| {
         // SAFETY: `extra` has l.size zeroed bytes, 16-byte aligned.
         unsafe {
-            extra.add(l.closure).cast::<F>().write(f.take().expect("closure"));
+            extra
+                .add(l.closure)
+                .cast::<F>()
+                .write(f.take().expect("closure"));
             slot = extra.add(l.slot).cast::<Option<T>>();
             slot.write(None);
         }
         t.start_arg.set(extra.cast());
     });
     match thread {
-        Ok(thread) => Ok(JoinHandle { thread, slot, _result: PhantomData }),
+        Ok(thread) => Ok(JoinHandle {
+            thread,
+            slot,
+            _result: PhantomData,
+        }),
         // The closure was never moved into a thread: `f` still holds it and
         // drops here.
         Err(e) => Err(e),

@@ -8,10 +8,11 @@
 
 use super::descriptor::ThreadDescriptor;
 use crate::arch::thread_pointer::{TLS_ABOVE_TP, TLS_GAP_ABOVE_TP, TP_OFFSET};
+use crate::elf;
 use crate::env::auxv;
-use core::sync::atomic::{AtomicUsize, Ordering};
+use core::cell::UnsafeCell;
+use core::sync::atomic::Ordering;
 
-const PT_TLS: u32 = 7;
 const DESC: usize = size_of::<ThreadDescriptor>();
 
 /// The executable's TLS initialisation image.
@@ -20,11 +21,16 @@ pub(crate) struct TlsImage {
     init: *const u8,
     file_size: usize,
     mem_size: usize,
-    /// `p_align` of PT_TLS: the linker's TLS offsets are computed with it.
+    /// `p_align` of PT_TLS (0 read as 1): the linker's TLS offsets use it.
     align: usize,
 }
 
 impl TlsImage {
+    /// Alignment of the TLS block.
+    fn align(&self) -> usize {
+        self.align.max(1)
+    }
+
     /// Alignment of the thread pointer: enough for the TLS block and for
     /// the descriptor that shares its address range.
     fn tp_align(&self) -> usize {
@@ -32,67 +38,46 @@ impl TlsImage {
     }
 }
 
-static IMAGE_INIT: AtomicUsize = AtomicUsize::new(0);
-static IMAGE_FILE: AtomicUsize = AtomicUsize::new(0);
-static IMAGE_MEM: AtomicUsize = AtomicUsize::new(0);
-static IMAGE_ALIGN: AtomicUsize = AtomicUsize::new(1);
+/// Written once by start-up, before any other thread exists; read-only
+/// after. All-zero initially, so it costs no `.data`.
+struct ImageCell(UnsafeCell<TlsImage>);
+// SAFETY: only start-up writes it, single-threaded, before threads exist.
+unsafe impl Sync for ImageCell {}
+static IMAGE: ImageCell = ImageCell(UnsafeCell::new(TlsImage {
+    init: core::ptr::null(),
+    file_size: 0,
+    mem_size: 0,
+    align: 0,
+}));
 
-/// Program header fields we need, read the same way for ELF32 and ELF64.
-fn read_phdrs(f: impl FnMut(u32, usize, usize, usize, usize, usize)) {
-    let (phdr, phnum, phent) = (
-        auxv::get(auxv::AT_PHDR),
-        auxv::get(auxv::AT_PHNUM),
-        auxv::get(auxv::AT_PHENT),
-    );
-    let mut f = f;
-    if phdr == 0 {
-        return;
-    }
-    for i in 0..phnum {
-        let p = phdr + i * phent;
-        // SAFETY: the kernel maps the program headers at AT_PHDR.
-        unsafe {
-            let ty = *(p as *const u32);
-            #[cfg(target_pointer_width = "64")]
-            let (vaddr, filesz, memsz, align) = {
-                let w = p as *const u64;
-                (*w.add(2), *w.add(4), *w.add(5), *w.add(6))
-            };
-            #[cfg(target_pointer_width = "32")]
-            let (vaddr, filesz, memsz, align) = {
-                let w = p as *const u32;
-                (*w.add(2), *w.add(4), *w.add(5), *w.add(7))
-            };
-            f(
-                ty,
-                p,
-                vaddr as usize,
-                filesz as usize,
-                memsz as usize,
-                align as usize,
-            );
+/// Finds PT_TLS among the program headers; the load bias comes from
+/// PT_PHDR (0 for a static non-PIE program).
+fn find_image() -> TlsImage {
+    let at = auxv::get(auxv::AT_PHDR);
+    let (n, size) = (auxv::get(auxv::AT_PHNUM), auxv::get(auxv::AT_PHENT));
+    let (mut bias, mut tls) = (0usize, None);
+    for i in 0..n {
+        // SAFETY: the kernel maps `n` program headers of `size` bytes at AT_PHDR.
+        let ph = unsafe { &*((at + i * size) as *const elf::Phdr) };
+        if ph.ty == elf::PT_PHDR {
+            bias = at.wrapping_sub(ph.vaddr as usize);
+        } else if ph.ty == elf::PT_TLS {
+            tls = Some(ph);
         }
     }
-}
-
-/// Finds PT_TLS; the load bias comes from PT_PHDR (static non-PIE: 0).
-fn find_image() {
-    const PT_PHDR: u32 = 6;
-    let mut bias = 0usize;
-    let mut tls = None;
-    read_phdrs(|ty, at, vaddr, filesz, memsz, align| {
-        if ty == PT_PHDR {
-            bias = auxv::get(auxv::AT_PHDR).wrapping_sub(vaddr);
-        } else if ty == PT_TLS {
-            tls = Some((vaddr, filesz, memsz, align));
-        }
-        let _ = at;
-    });
-    if let Some((vaddr, filesz, memsz, align)) = tls {
-        IMAGE_INIT.store(bias.wrapping_add(vaddr), Ordering::Relaxed);
-        IMAGE_FILE.store(filesz, Ordering::Relaxed);
-        IMAGE_MEM.store(memsz, Ordering::Relaxed);
-        IMAGE_ALIGN.store(align.max(1).next_power_of_two(), Ordering::Relaxed);
+    match tls {
+        Some(ph) => TlsImage {
+            init: bias.wrapping_add(ph.vaddr as usize) as *const u8,
+            file_size: ph.filesz as usize,
+            mem_size: ph.memsz as usize,
+            align: (ph.align as usize).max(1),
+        },
+        None => TlsImage {
+            init: core::ptr::null(),
+            file_size: 0,
+            mem_size: 0,
+            align: 1,
+        },
     }
 }
 
@@ -104,19 +89,17 @@ fn align_up(x: usize, a: usize) -> usize {
 }
 
 fn image() -> TlsImage {
-    TlsImage {
-        init: IMAGE_INIT.load(Ordering::Relaxed) as *const u8,
-        file_size: IMAGE_FILE.load(Ordering::Relaxed),
-        mem_size: IMAGE_MEM.load(Ordering::Relaxed),
-        align: IMAGE_ALIGN.load(Ordering::Relaxed),
-    }
+    // SAFETY: written only by start-up, before any thread could read it.
+    unsafe { *IMAGE.0.get() }
 }
 
 /// Bytes a thread needs for its TLS block and descriptor, alignment slack
 /// included.
 pub(crate) fn area_size() -> usize {
     let im = image();
-    DESC + im.tp_align() + align_up(TLS_GAP_ABOVE_TP, im.align) + align_up(im.mem_size, im.align)
+    DESC + im.tp_align()
+        + align_up(TLS_GAP_ABOVE_TP, im.align())
+        + align_up(im.mem_size, im.align())
 }
 
 /// Lays out a TLS block and descriptor inside `[mem, mem + area_size())`:
@@ -135,11 +118,11 @@ pub(crate) unsafe fn install(mem: *mut u8) -> *mut u8 {
         (
             x - DESC,
             x + TP_OFFSET,
-            x + align_up(TLS_GAP_ABOVE_TP, im.align),
+            x + align_up(TLS_GAP_ABOVE_TP, im.align()),
         )
     } else {
         // The linker places the block at TP - round_up(memsz, p_align).
-        let size = align_up(im.mem_size, im.align);
+        let size = align_up(im.mem_size, im.align());
         let d = align_up(base + size, im.tp_align());
         (d, d, d - size)
     };
@@ -172,7 +155,8 @@ static mut MAIN_AREA: MainArea = MainArea([0; 4096]);
 
 /// Sets up the main thread's TLS, descriptor and thread pointer.
 pub(crate) fn init_main_thread() {
-    find_image();
+    // SAFETY: start-up is single-threaded; nothing reads IMAGE yet.
+    unsafe { *IMAGE.0.get() = find_image() };
     let need = area_size();
     let mem = if need <= size_of::<MainArea>() {
         // Start-up runs once, single-threaded; nothing else uses MAIN_AREA.

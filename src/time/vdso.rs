@@ -7,100 +7,12 @@ use core::ffi::c_int;
 use core::sync::atomic::{AtomicUsize, Ordering};
 
 use super::Timespec;
+use crate::elf;
 
 /// Signature of the vDSO's `clock_gettime`.
 pub type ClockGettime = unsafe extern "C" fn(c_int, *mut Timespec) -> c_int;
 
-#[cfg(target_pointer_width = "64")]
-mod elf {
-    pub type Addr = u64;
-    #[repr(C)]
-    pub struct Ehdr {
-        pub ident: [u8; 16],
-        pub ty: u16,
-        pub machine: u16,
-        pub version: u32,
-        pub entry: u64,
-        pub phoff: u64,
-        pub shoff: u64,
-        pub flags: u32,
-        pub ehsize: u16,
-        pub phentsize: u16,
-        pub phnum: u16,
-    }
-    #[repr(C)]
-    pub struct Phdr {
-        pub ty: u32,
-        pub flags: u32,
-        pub offset: u64,
-        pub vaddr: u64,
-        pub paddr: u64,
-        pub filesz: u64,
-        pub memsz: u64,
-        pub align: u64,
-    }
-    #[repr(C)]
-    pub struct Sym {
-        pub name: u32,
-        pub info: u8,
-        pub other: u8,
-        pub shndx: u16,
-        pub value: u64,
-        pub size: u64,
-    }
-    #[repr(C)]
-    pub struct Dyn {
-        pub tag: isize,
-        pub val: u64,
-    }
-}
-
-#[cfg(target_pointer_width = "32")]
-mod elf {
-    pub type Addr = u32;
-    #[repr(C)]
-    pub struct Ehdr {
-        pub ident: [u8; 16],
-        pub ty: u16,
-        pub machine: u16,
-        pub version: u32,
-        pub entry: u32,
-        pub phoff: u32,
-        pub shoff: u32,
-        pub flags: u32,
-        pub ehsize: u16,
-        pub phentsize: u16,
-        pub phnum: u16,
-    }
-    #[repr(C)]
-    pub struct Phdr {
-        pub ty: u32,
-        pub offset: u32,
-        pub vaddr: u32,
-        pub paddr: u32,
-        pub filesz: u32,
-        pub memsz: u32,
-        pub flags: u32,
-        pub align: u32,
-    }
-    #[repr(C)]
-    pub struct Sym {
-        pub name: u32,
-        pub value: u32,
-        pub size: u32,
-        pub info: u8,
-        pub other: u8,
-        pub shndx: u16,
-    }
-    #[repr(C)]
-    pub struct Dyn {
-        pub tag: isize,
-        pub val: u32,
-    }
-}
-
-const PT_LOAD: u32 = 1;
-const PT_DYNAMIC: u32 = 2;
+use crate::elf::{PT_DYNAMIC, PT_LOAD};
 const DT_NULL: isize = 0;
 const DT_HASH: isize = 4;
 const DT_STRTAB: isize = 5;

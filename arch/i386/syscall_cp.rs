@@ -1,0 +1,62 @@
+//! The cancellable system call thunk (see `src/thread/cancel.rs`).
+//!
+//! `__muslin_syscall_cp_asm(cancel, nr, a, b, c, d, e, f)` (cdecl, every
+//! argument on the stack: [esp+4] &cancel flag, +8 nr, +12..+32 a..f).
+//! The kernel takes the number in eax and a..f in ebx, ecx, edx, esi, edi,
+//! ebp; four of those are callee-saved, so they are pushed before
+//! `__muslin_cp_begin` and popped on both ways out.
+//!
+//! The call is made with an inline `int $0x80`, never through the vDSO's
+//! `__kernel_vsyscall`: a signal arriving while the thread is blocked must
+//! see a PC inside `[__muslin_cp_begin, __muslin_cp_end)`, and through the
+//! vDSO it would see one inside vDSO code. Between the two labels the
+//! syscall has not taken effect: the flag is tested, arguments are loaded,
+//! and `int $0x80` (where a blocked, restartable call is reported) is the
+//! last instruction in the range. `__muslin_cp_cancel` pops what was pushed
+//! and leaves as if the call had never started.
+
+core::arch::global_asm!(
+    ".pushsection .text.__muslin_syscall_cp_asm,\"ax\",@progbits",
+    ".globl __muslin_syscall_cp_asm",
+    ".hidden __muslin_syscall_cp_asm",
+    ".type __muslin_syscall_cp_asm, @function",
+    ".globl __muslin_cp_begin",
+    ".hidden __muslin_cp_begin",
+    ".globl __muslin_cp_end",
+    ".hidden __muslin_cp_end",
+    ".globl __muslin_cp_cancel",
+    ".hidden __muslin_cp_cancel",
+    "__muslin_syscall_cp_asm:",
+    "    push ebp", // save callee-saved ebp (arg f register)
+    "    push edi", // save callee-saved edi (arg e)
+    "    push esi", // save callee-saved esi (arg d)
+    "    push ebx", // save callee-saved ebx (arg a)
+    // Now [esp+16] = return address, [esp+20] = &cancel, +24 nr, +28..+48 a..f.
+    "    mov eax, dword ptr [esp + 20]", // eax = &cancel flag
+    "__muslin_cp_begin:",
+    "    mov eax, dword ptr [eax]", // eax = cancel flag
+    "    test eax, eax",
+    "    jnz __muslin_cp_cancel", // requested: don't make the call
+    "    mov eax, dword ptr [esp + 24]", // eax = nr
+    "    mov ebx, dword ptr [esp + 28]", // ebx = a
+    "    mov ecx, dword ptr [esp + 32]", // ecx = b
+    "    mov edx, dword ptr [esp + 36]", // edx = c
+    "    mov esi, dword ptr [esp + 40]", // esi = d
+    "    mov edi, dword ptr [esp + 44]", // edi = e
+    "    mov ebp, dword ptr [esp + 48]", // ebp = f
+    "    int 0x80",               // eax = raw result
+    "__muslin_cp_end:",
+    "    pop ebx", // restore ebx
+    "    pop esi", // restore esi
+    "    pop edi", // restore edi
+    "    pop ebp", // restore ebp
+    "    ret",     // eax = raw result
+    "__muslin_cp_cancel:",
+    "    pop ebx",                   // restore ebx (its saved copy is intact
+    "    pop esi",                   // even if the handler redirected us from
+    "    pop edi",                   // inside the range with the argument
+    "    pop ebp",                   // registers loaded): restore esi edi ebp
+    "    jmp __muslin_cp_cancelled", // esp as on entry: tail-call, eax = -ECANCELED
+    ".size __muslin_syscall_cp_asm, . - __muslin_syscall_cp_asm",
+    ".popsection",
+);

@@ -1,0 +1,73 @@
+//! Thread creation: `clone` with the new thread on its own stack.
+//!
+//! `__muslin_clone(func, stack, flags, arg, ptid, tls, ctid)` (LP64 C ABI):
+//! `$a0` = func, `$a1` = stack top, `$a2` = flags, `$a3` = arg, `$a4` = ptid,
+//! `$a5` = tls, `$a6` = ctid. loongarch64's kernel does not select
+//! `CLONE_BACKWARDS`: like x86_64 (and unlike aarch64 or riscv64) it takes
+//! clone(flags, stack, ptid, ctid, tls), in `$a0..$a4`, number 220 in `$a7`;
+//! qemu-user decodes it the same way. The child starts with the parent's
+//! registers except `$sp` = the new stack and `$a0` = 0; it finds `func`
+//! and `arg` where the parent stored them on that stack and runs
+//! `func(arg)`, which never returns.
+
+use core::arch::global_asm;
+
+global_asm!(
+    ".pushsection .text.__muslin_clone,\"ax\",@progbits",
+    ".globl __muslin_clone",
+    ".hidden __muslin_clone",
+    ".type __muslin_clone,@function",
+    "__muslin_clone:",
+    "    bstrins.d $a1, $zero, 3, 0", // a1 = child stack top & -16 (the ABI's alignment)
+    "    addi.d $a1, $a1, -16",       // a1 = room for two words, still 16-byte aligned
+    "    st.d $a0, $a1, 0",           // [a1 + 0] = func
+    "    st.d $a3, $a1, 8",           // [a1 + 8] = arg
+    "    move $a0, $a2",              // a0 = flags
+    "    move $a2, $a4",              // a2 = ptid
+    "    move $a3, $a6",              // a3 = ctid
+    "    move $a4, $a5",              // a4 = tls
+    "    ori $a7, $zero, 220",        // a7 = SYS_clone
+    "    syscall 0",                  // a0 = tid (parent), 0 (child) or -errno
+    "    bnez $a0, 1f",               // parent or error: return a0
+    "    move $fp, $zero",            // child: outermost frame, no caller's fp
+    "    ld.d $t0, $sp, 0",           // t0 = func (sp = the a1 stored above)
+    "    ld.d $a0, $sp, 8",           // a0 = arg
+    "    addi.d $sp, $sp, 16",        // sp = the aligned stack top, nothing above it used
+    "    jirl $ra, $t0, 0",           // func(arg): never returns; ra = the trap below
+    "    break 0",                    // not reached: trap if it ever does
+    "1:  jr $ra",                     // parent: return a0 = tid or -errno
+    ".size __muslin_clone, . - __muslin_clone",
+    ".popsection",
+);
+
+unsafe extern "C" {
+    fn __muslin_clone(
+        func: unsafe extern "C" fn(*mut u8) -> !,
+        stack: *mut u8,
+        flags: usize,
+        arg: *mut u8,
+        ptid: *mut i32,
+        tls: usize,
+        ctid: *mut i32,
+    ) -> isize;
+}
+
+/// Starts a thread running `func(arg)` on `stack` with thread pointer `tp`;
+/// returns its tid or `-errno`.
+///
+/// # Safety
+/// `stack` must be the top of memory reserved for the new thread, `tp` a
+/// descriptor built by `tls::install`, and `func` must never return.
+pub unsafe fn clone(
+    func: unsafe extern "C" fn(*mut u8) -> !,
+    stack: *mut u8,
+    flags: usize,
+    arg: *mut u8,
+    ptid: *mut i32,
+    tp: *mut u8,
+    ctid: *mut i32,
+) -> isize {
+    // SAFETY: the caller upholds the new thread's requirements; the kernel
+    // loads `tp` into the child's `$tp` (CLONE_SETTLS).
+    unsafe { __muslin_clone(func, stack, flags, arg, ptid, tp as usize, ctid) }
+}

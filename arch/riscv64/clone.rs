@@ -1,0 +1,70 @@
+//! Thread creation: `clone` with the new thread on its own stack.
+//!
+//! `__muslin_clone(func, stack, flags, arg, ptid, tls, ctid)` (LP64D):
+//! a0 = func, a1 = stack top, a2 = flags, a3 = arg, a4 = ptid, a5 = tls,
+//! a6 = ctid. The kernel takes clone(flags, stack, ptid, tls, ctid) in
+//! a0..a4 with the number in a7 (riscv has the `CLONE_BACKWARDS` order: tls
+//! before ctid). `func` and `arg` travel to the child in the first 16 bytes
+//! below its stack top; in the child (a0 = 0) `func(arg)` runs with sp
+//! 16-byte aligned and must not return.
+
+use core::arch::global_asm;
+
+global_asm!(
+    ".pushsection .text.__muslin_clone,\"ax\",@progbits",
+    ".globl __muslin_clone",
+    ".hidden __muslin_clone",
+    ".p2align 2",
+    "__muslin_clone:",
+    "    andi a1, a1, -16", // a1 = child stack top, 16-byte aligned
+    "    addi a1, a1, -16", // a1 = room for func and arg
+    "    sd a0, 0(a1)",     // [a1] = func
+    "    sd a3, 8(a1)",     // [a1 + 8] = arg
+    "    mv a0, a2",        // a0 = flags
+    "    mv a2, a4",        // a2 = ptid (a1 = stack already)
+    "    mv a3, a5",        // a3 = tls
+    "    mv a4, a6",        // a4 = ctid
+    "    li a7, 220",       // a7 = __NR_clone
+    "    ecall",            // a0 = tid (parent), 0 (child) or -errno
+    "    bnez a0, 1f",      // parent or error: return a0
+    "    li s0, 0",         // child: fp = 0, outermost frame
+    "    li ra, 0",         // ra = 0: nothing to return to
+    "    ld t0, 0(sp)",     // t0 = func
+    "    ld a0, 8(sp)",     // a0 = arg
+    "    addi sp, sp, 16",  // sp back at the aligned top
+    "    jalr t0",          // func(arg): never returns
+    "    unimp",            // trap if it did
+    "1:  ret",              // a0 = tid or -errno, to ra
+    ".popsection",
+);
+
+unsafe extern "C" {
+    fn __muslin_clone(
+        func: unsafe extern "C" fn(*mut u8) -> !,
+        stack: *mut u8,
+        flags: usize,
+        arg: *mut u8,
+        ptid: *mut i32,
+        tls: usize,
+        ctid: *mut i32,
+    ) -> isize;
+}
+
+/// Starts a thread running `func(arg)` on `stack` with thread pointer `tp`
+/// (loaded into `tp` by `CLONE_SETTLS`); returns its tid or `-errno`.
+///
+/// # Safety
+/// `stack` must be the top of memory reserved for the new thread, `tp` a
+/// descriptor built by `tls::install`, and `func` must never return.
+pub unsafe fn clone(
+    func: unsafe extern "C" fn(*mut u8) -> !,
+    stack: *mut u8,
+    flags: usize,
+    arg: *mut u8,
+    ptid: *mut i32,
+    tp: *mut u8,
+    ctid: *mut i32,
+) -> isize {
+    // SAFETY: the caller upholds the new thread's requirements.
+    unsafe { __muslin_clone(func, stack, flags, arg, ptid, tp as usize, ctid) }
+}
