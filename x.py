@@ -119,13 +119,34 @@ def setup(quiet=False):
             run_cmd([rustup, "component", "add", "--toolchain", TOOLCHAIN] + missing)
     need = [p for p, f in APT_PACKAGES.items() if not os.path.exists(f)]
     if need:
-        sudo = [] if os.geteuid() == 0 else ["sudo"]
-        say(f"installing {' '.join(need)} with apt-get")
-        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        run_cmd(sudo + ["apt-get", "update", "-qq"], env=env)
-        run_cmd(sudo + ["apt-get", "install", "-y", "-qq"] + need, env=env)
+        apt_install(need)
     elif not quiet:
         say("toolchain, qemu-user, clang and lld are installed")
+
+
+def apt_install(packages, check=True):
+    """apt-get installs `packages` (names may carry ':arch'; a foreign arch
+    is added to dpkg first). An `apt-get update` that fails only for some
+    index is not fatal: the install says whether what is needed was found.
+    Returns True on success; with check=False a failed install returns False."""
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    foreign = {p.split(":", 1)[1] for p in packages if ":" in p}
+    if foreign:
+        have = subprocess.run(["dpkg", "--print-foreign-architectures"], capture_output=True,
+                              text=True).stdout.split()
+        for arch in sorted(foreign - set(have)):
+            say(f"adding the {arch} architecture to dpkg (dpkg --add-architecture {arch})")
+            run_cmd(sudo + ["dpkg", "--add-architecture", arch])
+    say(f"installing {' '.join(packages)} with apt-get")
+    if subprocess.run(sudo + ["apt-get", "update", "-qq"], env=env).returncode != 0:
+        say("apt-get update reported errors; trying the install anyway")
+    p = subprocess.run(sudo + ["apt-get", "install", "-y", "-qq"] + packages, env=env)
+    if p.returncode != 0:
+        if check:
+            die(f"apt-get install {' '.join(packages)} failed", 1)
+        return False
+    return True
 
 
 # ---------------------------------------------------------------- build
@@ -469,6 +490,340 @@ def cmd_test(a):
     sys.exit(1 if counts["fail"] or not sum(counts.values()) else 0)
 
 
+# ---------------------------------------------------------------- bench
+
+# `./x.py bench`: bench/cancel.c built against muslin, musl and glibc (all
+# static) for x86_64 and i386, run natively, one table. Not part of `test`.
+BENCH_SRC = os.path.join(ROOT, "bench", "cancel.c")
+BENCH_ARCHES = ["x86_64", "i386"]
+LIBCS = ["muslin", "musl", "glibc"]
+BENCH_APT = {"valgrind": "/usr/bin/valgrind"}  # callgrind, 64- and 32-bit
+# The baselines: compiler command and the packages it needs (package -> file
+# that proves it). For i386 both use Debian's i686 cross toolchain: musl's
+# i386 wrapper (from musl-dev:i386) runs i686-linux-gnu-gcc, which conflicts
+# with gcc-multilib (so no `gcc -m32`); its libc6-dev-i386-cross is the same
+# glibc 2.36 as libc6-dev-i386.
+BASELINES = {
+    "x86_64": {
+        "musl": dict(cc=["musl-gcc", "-static", "-O2"],
+                     apt={"musl-tools": "/usr/bin/musl-gcc",
+                          "musl-dev": "/usr/lib/x86_64-linux-musl/libc.a"}),
+        "glibc": dict(cc=["gcc", "-static", "-O2", "-pthread"],
+                      apt={"gcc": "/usr/bin/gcc",
+                           "libc6-dev": "/usr/lib/x86_64-linux-gnu/libc.a"}),
+    },
+    "i386": {
+        "musl": dict(cc=["i386-linux-musl-gcc", "-static", "-O2"],
+                     apt={"musl-dev:i386": "/usr/lib/i386-linux-musl/libc.a"}),
+        "glibc": dict(cc=["i686-linux-gnu-gcc", "-static", "-O2", "-pthread"],
+                      apt={"gcc-i686-linux-gnu": "/usr/bin/i686-linux-gnu-gcc",
+                           "libc6-dev-i386-cross": "/usr/i686-linux-gnu/lib/libc.a"}),
+    },
+}
+# Timings are medians of many short runs, interleaved across the three
+# binaries (order rotated each round) so that load from other processes on
+# the machine falls on all three alike.
+BENCH_READ = (11, 2)     # (runs, batches per run) of the read/raw batches
+BENCH_BATCH_S = 0.025    # target length of one read batch (calibrated N)
+BENCH_CREATE = (21, 1)   # (runs, batches per run) of create+join batches
+BENCH_THREADS = 500      # create+join round trips per batch
+BENCH_CANCEL = (10, 20)  # (runs, rounds per run): 200 cancel->join rounds
+CG_N = (1000, 5000)      # the two call counts run under callgrind
+
+
+def bench_setup():
+    """Installs valgrind and the musl/glibc baselines that are missing.
+    Returns {(arch, libc): why} for baselines that still cannot be had."""
+    need = [p for p, f in BENCH_APT.items() if not os.path.exists(f)]
+    for arch in BENCH_ARCHES:
+        for b in BASELINES[arch].values():
+            need += [p for p, f in b["apt"].items() if not os.path.exists(f) and p not in need]
+    if need:
+        say(f"bench needs {' '.join(need)}")
+        if not apt_install(need, check=False):
+            say("apt-get install failed: what is still missing is reported as n/a")
+    missing = {}
+    for arch in BENCH_ARCHES:
+        for libc, b in BASELINES[arch].items():
+            lack = [p for p, f in b["apt"].items() if not os.path.exists(f)]
+            if lack:
+                missing[(arch, libc)] = f"not installed: {', '.join(lack)}"
+    return missing
+
+
+def bench_build(arch, lib, na):
+    """Builds bench/cancel.c three ways; returns {libc: exe}, adding to `na`
+    {(arch, libc): why} what could not be built or does not run."""
+    outdir = os.path.join(OUT_DIR, "bench", arch)
+    os.makedirs(outdir, exist_ok=True)
+    exes = {}
+    for libc in LIBCS:
+        if (arch, libc) in na:
+            continue
+        out = os.path.join(outdir, libc)
+        if libc == "muslin":
+            cc(arch, [BENCH_SRC, "-O2"], out, True, lib)
+        else:
+            cmd = BASELINES[arch][libc]["cc"] + ["-o", out, BENCH_SRC]
+            try:
+                p = subprocess.run(cmd, capture_output=True, text=True)
+            except OSError as e:
+                na[(arch, libc)] = f"{cmd[0]}: {e.strerror}"
+                continue
+            if p.returncode != 0:
+                tail = (p.stderr.strip().splitlines() or ["?"])[-1]
+                na[(arch, libc)] = f"{' '.join(cmd[:3])} failed: {tail}"
+                continue
+        rc, _, err, _ = run_program(arch, "native", out, ["rw", "100", "1"], timeout=60)
+        if rc != 0:
+            na[(arch, libc)] = f"does not run (exit {rc}: {err.decode(errors='replace').strip()[-100:]})"
+            continue
+        exes[libc] = out
+    return exes
+
+
+def bench_lines(arch, exe, args, timeout=300):
+    """Runs the bench program; returns {kind: [ns per call...]}."""
+    rc, out, err, _ = run_program(arch, "native", exe, args, timeout=timeout)
+    if rc != 0:
+        raise RuntimeError(f"{os.path.basename(exe)} {' '.join(args)}: exit {rc}: "
+                           + err.decode(errors="replace").strip()[-200:])
+    res = {}
+    for line in out.decode().splitlines():
+        kind, n, ns = line.split()
+        res.setdefault(kind, []).append(int(ns) / int(n))
+    return res
+
+
+def callgrind_ir(exe, args):
+    """Instructions executed by `exe args`, counted by callgrind."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "cg.out")
+        p = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", exe,
+                            *args], capture_output=True, timeout=300, cwd=tmp)
+        if p.returncode != 0 or not os.path.exists(out):
+            raise RuntimeError(f"callgrind {os.path.basename(exe)} {' '.join(args)}: exit "
+                               f"{p.returncode}: {p.stderr.decode(errors='replace').strip()[-200:]}")
+        with open(out) as f:
+            m = re.search(r"^(?:totals|summary): *(\d+)", f.read(), re.M)
+        return int(m.group(1))
+
+
+def perf_instructions_works():
+    if not shutil.which("perf"):
+        return False
+    p = subprocess.run(["perf", "stat", "-x,", "-e", "instructions:u", "true"],
+                       capture_output=True, text=True)
+    return p.returncode == 0 and "not supported" not in p.stderr and "<not" not in p.stderr
+
+
+def bench_instructions(jobs):
+    """jobs: [(arch, libc, exe)] -> {(arch, libc, 'read'|'raw'): instructions per
+    call or an error string}: (Ir(N2) - Ir(N1)) / (N2 - N1), so start-up and
+    warm-up cancel out."""
+    runs = [(arch, libc, exe, mode, n) for arch, libc, exe in jobs for mode in ("read", "raw")
+            for n in CG_N]
+
+    def one(r):
+        try:
+            return callgrind_ir(r[2], [r[3], str(r[4]), "1"])
+        except (RuntimeError, subprocess.TimeoutExpired, OSError) as e:
+            return f"n/a ({e})"
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
+        irs = dict(zip([r[:2] + r[3:] for r in runs], pool.map(one, runs)))
+    res = {}
+    for arch, libc, exe in jobs:
+        for mode in ("read", "raw"):
+            a, b = irs[(arch, libc, mode, CG_N[0])], irs[(arch, libc, mode, CG_N[1])]
+            res[(arch, libc, mode)] = (a if isinstance(a, str) else b if isinstance(b, str)
+                                       else (b - a) / (CG_N[1] - CG_N[0]))
+    return res
+
+
+def median(xs):
+    xs = sorted(xs)
+    n = len(xs)
+    return xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2
+
+
+def interleaved(exes, runs):
+    """Yields (libc, round) so that each round runs every libc once, the
+    order rotated from round to round: drift in machine load hits all alike."""
+    names = list(exes)
+    for r in range(runs):
+        k = r % len(names)
+        for libc in names[k:] + names[:k]:
+            yield libc, r
+
+
+def bench_time(arch, exes):
+    """The timed measurements for one arch: {libc: {row: value}}."""
+    res = {libc: {} for libc in exes}
+    first = next(iter(exes.values()))
+    # Calibrate the read batch so one batch of raw calls lasts ~BENCH_BATCH_S
+    # (int $0x80 costs ~30x a 64-bit syscall in some VMs).
+    raw_ns = median(bench_lines(arch, first, ["raw", "2000", "3"])["raw"])
+    n = int(min(200000, max(2000, BENCH_BATCH_S * 1e9 / raw_ns)) // 1000 * 1000)
+    say(f"{arch}: timing {BENCH_READ[0] * BENCH_READ[1]} batches of {n} reads and of {n} "
+        f"raw calls, {BENCH_CREATE[0] * BENCH_CREATE[1]} batches of {BENCH_THREADS} "
+        f"create+join, {BENCH_CANCEL[0] * BENCH_CANCEL[1]} cancel rounds, per libc")
+    samples = {libc: {} for libc in exes}
+
+    def add(libc, got):
+        for kind, xs in got.items():
+            samples[libc].setdefault(kind, []).extend(xs)
+
+    for libc, _ in interleaved(exes, BENCH_READ[0]):
+        got = bench_lines(arch, exes[libc], ["rw", str(n), str(BENCH_READ[1])])
+        add(libc, got)
+        samples[libc].setdefault("ratio", []).extend(
+            r / w for r, w in zip(got["read"], got["raw"]))
+    for libc, _ in interleaved(exes, BENCH_CREATE[0]):
+        add(libc, bench_lines(arch, exes[libc], ["create", str(BENCH_THREADS),
+                                                 str(BENCH_CREATE[1])]))
+    for libc, _ in interleaved(exes, BENCH_CANCEL[0]):
+        add(libc, bench_lines(arch, exes[libc], ["cancel", str(BENCH_CANCEL[1])]))
+    for libc in exes:
+        s = samples[libc]
+        res[libc] = {"read_ns": median(s["read"]), "raw_ns": median(s["raw"]),
+                     "ratio": median(s["ratio"]), "create_ns": median(s["create"]),
+                     "cancel_ns": median(s["cancel"])}
+    return res, n
+
+
+BENCH_ROWS = [  # key, label, format
+    ("read_ns", "read(1 byte) ns/call", "{:.1f}"),
+    ("raw_ns", "raw read syscall ns/call", "{:.1f}"),
+    ("ratio", "read/raw ns (median of batch ratios)", "{:.3f}"),
+    ("read_ir", "read instructions/call", "{:.1f}"),
+    ("raw_ir", "raw syscall instructions/call", "{:.1f}"),
+    ("thunk_ir", "thunk overhead instr (read-raw)", "{:.1f}"),
+    ("create_ns", "create+join ns/round trip", "{:.0f}"),
+    ("cancel_ns", "cancel->join ns (median)", "{:.0f}"),
+]
+
+
+def cmd_bench(a):
+    setup(quiet=True)
+    if host_arch() != "x86_64":
+        die("bench runs x86_64 and i386 natively: it needs an x86_64 host")
+    arches = arch_list(a.arch) if a.arch else BENCH_ARCHES
+    for arch in arches:
+        if arch not in BENCH_ARCHES:
+            die(f"bench measures {' and '.join(BENCH_ARCHES)} only, not {arch}")
+    started = time.monotonic()
+    load = os.getloadavg()
+    na = {k: v for k, v in bench_setup().items() if k[0] in arches}
+    exes = {}
+    for arch in arches:
+        say(f"{arch}: building bench/cancel.c against muslin, musl and glibc")
+        exes[arch] = bench_build(arch, build_lib(arch, True), na)
+        if "muslin" not in exes[arch]:
+            die(f"{arch}: the muslin build of bench/cancel.c does not run: "
+                f"{na.get((arch, 'muslin'))}", 1)
+
+    vals = {(arch, libc): {} for arch in arches for libc in LIBCS}
+    cells = {}  # (arch, libc, key) -> "n/a (why)" for a missing measurement
+    if shutil.which("valgrind"):
+        say("counting instructions with callgrind (perf stat -e instructions:u: "
+            + ("works here, but callgrind's counts are exact)" if perf_instructions_works()
+               else "not supported here)"))
+        ir = bench_instructions([(arch, libc, exe) for arch in arches
+                                 for libc, exe in exes[arch].items()])
+        for (arch, libc, mode), v in ir.items():
+            if isinstance(v, str):
+                cells[(arch, libc, mode + "_ir")] = v
+            else:
+                vals[(arch, libc)][mode + "_ir"] = v
+    else:
+        for arch in arches:
+            for libc in exes[arch]:
+                cells[(arch, libc, "read_ir")] = cells[(arch, libc, "raw_ir")] = \
+                    "n/a (valgrind missing)"
+    batch = {}
+    for arch in arches:
+        res, batch[arch] = bench_time(arch, exes[arch])
+        for libc, r in res.items():
+            vals[(arch, libc)].update(r)
+    for v in vals.values():
+        if "read_ir" in v and "raw_ir" in v:
+            v["thunk_ir"] = v["read_ir"] - v["raw_ir"]
+
+    def cell(arch, libc, key, fmt):
+        if (arch, libc) in na:
+            return "n/a"
+        if key in vals[(arch, libc)]:
+            return fmt.format(vals[(arch, libc)][key])
+        return "n/a"
+
+    def ratio(arch, key, other):
+        x, y = vals[(arch, "muslin")].get(key), vals[(arch, other)].get(key)
+        if x is None or not y:
+            return "n/a"
+        return f"{x / y:.2f}"
+
+    head = ["arch", "measurement", "muslin", "musl", "glibc", "muslin/musl", "muslin/glibc"]
+    rows = []
+    for arch in arches:
+        for key, label, fmt in BENCH_ROWS:
+            rows.append([arch, label, *(cell(arch, libc, key, fmt) for libc in LIBCS),
+                         ratio(arch, key, "musl"), ratio(arch, key, "glibc")])
+    widths = [max(len(r[i]) for r in rows + [head]) for i in range(len(head))]
+    print()
+    for r in [head] + rows:
+        print("  ".join(c.ljust(w) if i < 2 else c.rjust(w)
+                        for i, (c, w) in enumerate(zip(r, widths))))
+    for (arch, libc), why in sorted(na.items()):
+        print(f"n/a: {arch} {libc}: {why}")
+    for (arch, libc, key), why in sorted(cells.items()):
+        print(f"n/a: {arch} {libc} {key}: {why}")
+    print()
+    for arch in arches:
+        print(f"{arch}: medians of {BENCH_READ[0] * BENCH_READ[1]} batches of {batch[arch]} "
+              f"reads (and raw calls), of {BENCH_CREATE[0] * BENCH_CREATE[1]} batches of "
+              f"{BENCH_THREADS} create+join, of {BENCH_CANCEL[0] * BENCH_CANCEL[1]} cancel "
+              f"rounds; instructions: callgrind, {CG_N[0]} vs {CG_N[1]} calls")
+        raw = vals[(arch, "muslin")].get("raw_ns", 0)
+        if raw > 1000:
+            print(f"note: {arch}: a raw system call costs {raw:.0f} ns here (a VM trapping "
+                  "int $0x80?), which hides user-space cost in the ns ratios: see the "
+                  "instruction counts")
+        for libc in exes[arch]:
+            if vals[(arch, libc)].get("ratio", 1) < 0.5:
+                print(f"note: {arch} {libc}'s read enters the kernel through the vDSO "
+                      f"(__kernel_vsyscall: sysenter), not int $0x80 as the raw call does")
+    print("load average (1 min) at start and end: "
+          f"{load[0]:.2f}, {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs; "
+          "timings on a loaded machine vary from run to run")
+
+    goals = []
+    for arch in arches:
+        m = vals[(arch, "muslin")]
+        mu = vals[(arch, "musl")]
+        if "thunk_ir" in m:
+            goals.append((f"{arch} thunk overhead <= 10 instructions",
+                          f"{m['thunk_ir']:.1f}", m["thunk_ir"] <= 10))
+        else:
+            goals.append((f"{arch} thunk overhead <= 10 instructions", "n/a", None))
+        goals.append((f"{arch} read/raw ns within 5%", f"{m['ratio']:.3f}",
+                      m["ratio"] <= 1.05))
+        for key, what, ok in (("create_ns", "create+join faster than musl", lambda x, y: x < y),
+                              ("cancel_ns", "cancel->join no slower than musl",
+                               lambda x, y: x <= y)):
+            if key in mu:
+                goals.append((f"{arch} {what}", f"{m[key] / mu[key]:.2f}x musl",
+                              ok(m[key], mu[key])))
+            else:
+                goals.append((f"{arch} {what}", "n/a (no musl)", None))
+    print()
+    print("goals: " + "; ".join(
+        f"{g}: {v} {'met' if ok else 'NOT met' if ok is False else 'unknown'}"
+        for g, v, ok in goals))
+    met = sum(1 for *_, ok in goals if ok)
+    print(f"{met} of {len(goals)} goals met; took {time.monotonic() - started:.0f}s")
+
+
 # ---------------------------------------------------------------- commands
 
 def cmd_setup(a):
@@ -575,6 +930,10 @@ def main():
     s = sub.add_parser("size", help="stripped sizes of the examples per arch")
     s.add_argument("--arch")
     s.set_defaults(fn=cmd_size)
+    s = sub.add_parser("bench", help="cancellation and thread benchmarks: muslin vs musl vs "
+                                     "glibc (x86_64, i386; not part of test)")
+    s.add_argument("--arch", help="x86_64, i386 or both (default)")
+    s.set_defaults(fn=cmd_bench)
     a, rest = p.parse_known_args()
     if a.cmd == "cc":
         a.args = rest

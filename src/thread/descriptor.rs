@@ -16,6 +16,11 @@ pub(crate) const DETACHED: i32 = 1;
 /// The thread has started exiting; whoever detaches it now must join it.
 pub(crate) const EXITING: i32 = 2;
 
+/// A new thread's first muslin-side routine, given its own descriptor.
+pub(crate) type StartFn = unsafe fn(&ThreadDescriptor) -> *mut c_void;
+/// A C thread start routine.
+pub(crate) type CStartFn = unsafe extern "C" fn(*mut c_void) -> *mut c_void;
+
 /// Everything muslin keeps per thread. All-zero bytes are its cleared state
 /// (every field is an integer, a null pointer, or a `Cell`/atomic of one),
 /// which is how `tls::install` creates it: a new thread starts joinable, with
@@ -56,9 +61,9 @@ pub struct ThreadDescriptor {
     /// Size of that mapping.
     pub(crate) map_size: Cell<usize>,
     /// What the new thread runs: `start(self)`.
-    pub(crate) start: Cell<Option<unsafe fn(&ThreadDescriptor) -> *mut c_void>>,
-    /// The C start routine and its argument (`pthread_create`).
-    pub(crate) c_start: Cell<Option<unsafe extern "C" fn(*mut c_void) -> *mut c_void>>,
+    pub(crate) start: Cell<Option<StartFn>>,
+    /// The C start routine (`pthread_create`).
+    pub(crate) c_start: Cell<Option<CStartFn>>,
     /// The C start routine's argument; for Rust threads, their closure.
     pub(crate) start_arg: Cell<*mut c_void>,
     /// The value passed to `pthread_exit` (or returned by the start routine).
