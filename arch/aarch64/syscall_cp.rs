@@ -1,12 +1,12 @@
 //! The cancellable system call thunk (see `src/thread/cancel.rs`).
 //!
-//! `__muslin_syscall_cp_asm(cancel, nr, a, b, c, d, e, f)` (AAPCS64): all
-//! eight arguments in registers, x0 = &cancel flag, x1 = nr, x2..x7 = a..f.
+//! `__muslin_syscall_cp_asm(a, b, c, d, e, f, nr, cancel)` (AAPCS64): all
+//! eight arguments in registers, x0..x5 = a..f (already where `svc` wants
+//! them), x6 = nr, x7 = &cancel flag.
 //! Between `__muslin_cp_begin` and `__muslin_cp_end` the syscall has not
-//! taken effect: the flag is tested, arguments are moved, and `svc #0`
-//! (where a blocked, restartable call is reported) is the last instruction
-//! in the range. Nothing is saved, so `__muslin_cp_cancel` has nothing to
-//! undo.
+//! taken effect: the flag is tested, nr is moved to x8, and `svc #0` (where
+//! a blocked, restartable call is reported) is the last instruction in the
+//! range. Nothing is saved, so `__muslin_cp_cancel` has nothing to undo.
 
 core::arch::global_asm!(
     ".pushsection .text.__muslin_syscall_cp_asm,\"ax\",@progbits",
@@ -21,15 +21,9 @@ core::arch::global_asm!(
     ".p2align 2",
     "__muslin_syscall_cp_asm:",
     "__muslin_cp_begin:",
-    "    ldr w9, [x0]",                // w9 = cancel flag
+    "    ldr w9, [x7]",                // w9 = cancel flag
     "    cbnz w9, __muslin_cp_cancel", // requested: don't make the call
-    "    mov x8, x1",                  // x8 = nr
-    "    mov x0, x2",                  // x0 = a
-    "    mov x1, x3",                  // x1 = b
-    "    mov x2, x4",                  // x2 = c
-    "    mov x3, x5",                  // x3 = d
-    "    mov x4, x6",                  // x4 = e
-    "    mov x5, x7",                  // x5 = f
+    "    mov x8, x6",                  // x8 = nr; x0..x5 = a..f already
     "    svc #0",                      // x0 = raw result
     "__muslin_cp_end:",
     "    ret", // x0 = result, to x30

@@ -62,51 +62,19 @@ global_asm!(
     nr_clone = const __NR_clone,
 );
 
-unsafe extern "C" {
-    fn __muslin_clone(
-        func: unsafe extern "C" fn(*mut u8) -> !,
-        stack: *mut u8,
-        flags: usize,
-        arg: *mut u8,
-        ptid: *mut i32,
-        tls: usize,
-        ctid: *mut i32,
-    ) -> isize;
-}
-
-/// Starts a thread running `func(arg)` on `stack` with thread pointer `tp`;
-/// returns its tid or `-errno`.
-///
 /// `CLONE_SETTLS` on i386 takes a `struct user_desc`: the child gets the
 /// main thread's TLS GDT entry ([`gdt_entry`](super::thread_pointer::gdt_entry))
 /// based at `tp`, so the `%gs` selector it inherits addresses its own TLS.
-///
-/// # Safety
-/// `stack` must be the top of memory reserved for the new thread, `tp` a
-/// descriptor built by `tls::install`, and `func` must never return.
-pub unsafe fn clone(
-    func: unsafe extern "C" fn(*mut u8) -> !,
-    stack: *mut u8,
-    flags: usize,
-    arg: *mut u8,
-    ptid: *mut i32,
-    tp: *mut u8,
-    ctid: *mut i32,
-) -> isize {
-    use super::thread_pointer::{UserDesc, gdt_entry};
-    // The kernel only reads it, during the call: the creator's frame is enough.
-    let desc = UserDesc::tls(gdt_entry(), tp);
-    // SAFETY: the caller upholds the new thread's requirements; `desc` is a
-    // valid user_desc that outlives the call.
-    unsafe {
-        __muslin_clone(
-            func,
-            stack,
-            flags,
-            arg,
-            ptid,
-            &raw const desc as usize,
-            ctid,
-        )
+pub type CloneTls = super::thread_pointer::UserDesc;
+
+/// The `CLONE_SETTLS` argument for a thread whose thread pointer is `tp`.
+pub fn clone_tls(tp: *mut u8) -> CloneTls {
+    super::thread_pointer::UserDesc::tls(super::thread_pointer::gdt_entry(), tp)
+}
+
+impl crate::thread::create::CloneTlsArg for CloneTls {
+    /// The kernel reads the descriptor during the call only.
+    fn as_arg(&self) -> usize {
+        self as *const CloneTls as usize
     }
 }

@@ -49,33 +49,10 @@ global_asm!(
     nr = const __NR_clone,
 );
 
-unsafe extern "C" {
-    fn __muslin_clone(
-        func: unsafe extern "C" fn(*mut u8) -> !,
-        stack: *mut u8,
-        flags: usize,
-        arg: *mut u8,
-        ptid: *mut i32,
-        tls: usize,
-        ctid: *mut i32,
-    ) -> isize;
-}
+/// `CLONE_SETTLS` here takes the new thread pointer itself.
+pub type CloneTls = *mut u8;
 
-/// Starts a thread running `func(arg)` on `stack` with thread pointer `tp`
-/// (the descriptor's address, loaded into a0:a1); returns its tid or `-errno`.
-///
-/// # Safety
-/// `stack` must be the top of memory reserved for the new thread, `tp` a
-/// descriptor built by `tls::install`, and `func` must never return.
-pub unsafe fn clone(
-    func: unsafe extern "C" fn(*mut u8) -> !,
-    stack: *mut u8,
-    flags: usize,
-    arg: *mut u8,
-    ptid: *mut i32,
-    tp: *mut u8,
-    ctid: *mut i32,
-) -> isize {
-    // SAFETY: the caller upholds the new thread's requirements.
-    unsafe { __muslin_clone(func, stack, flags, arg, ptid, tp as usize, ctid) }
+/// The `CLONE_SETTLS` argument for a thread whose thread pointer is `tp`.
+pub fn clone_tls(tp: *mut u8) -> CloneTls {
+    tp
 }

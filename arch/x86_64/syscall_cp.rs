@@ -1,11 +1,13 @@
 //! The cancellable system call thunk (see `src/thread/cancel.rs`).
 //!
-//! `__muslin_syscall_cp_asm(cancel, nr, a, b, c, d, e, f)` (C ABI):
-//! rdi = &cancel flag, rsi = nr, rdx rcx r8 r9 [rsp+8] [rsp+16] = a..f.
+//! `__muslin_syscall_cp_asm(a, b, c, d, e, f, nr, cancel)` (C ABI): the
+//! syscall arguments come first so that they already sit where the kernel
+//! wants them: rdi rsi rdx rcx r8 r9 = a..f, [rsp+8] = nr, [rsp+16] = &flag.
 //! Between `__muslin_cp_begin` and `__muslin_cp_end` the syscall has not
-//! taken effect: the flag is tested, arguments are moved, and the `syscall`
-//! instruction (where a blocked, restartable call is reported) is the last
-//! one in the range. `__muslin_cp_cancel` leaves as if it had never started.
+//! taken effect: the flag is tested, `nr` and `d` are moved, and the
+//! `syscall` instruction (where a blocked, restartable call is reported) is
+//! the last one in the range. `__muslin_cp_cancel` leaves as if the call had
+//! never started.
 
 core::arch::global_asm!(
     ".pushsection .text.__muslin_syscall_cp_asm,\"ax\",@progbits",
@@ -19,16 +21,11 @@ core::arch::global_asm!(
     ".hidden __muslin_cp_cancel",
     "__muslin_syscall_cp_asm:",
     "__muslin_cp_begin:",
-    "    mov eax, [rdi]", // eax = cancel flag
-    "    test eax, eax",
-    "    jnz __muslin_cp_cancel", // requested: don't make the call
-    "    mov rax, rsi",           // rax = nr
-    "    mov rdi, rdx",           // rdi = a
-    "    mov rsi, rcx",           // rsi = b
-    "    mov rdx, r8",            // rdx = c
-    "    mov r10, r9",            // r10 = d
-    "    mov r8, [rsp + 8]",      // r8 = e
-    "    mov r9, [rsp + 16]",     // r9 = f
+    "    mov r11, [rsp + 16]", // r11 = &cancel flag
+    "    cmp dword ptr [r11], 0",
+    "    jne __muslin_cp_cancel", // requested: don't make the call
+    "    mov rax, [rsp + 8]",     // rax = nr
+    "    mov r10, rcx",           // r10 = d (rdi rsi rdx r8 r9 are in place)
     "    syscall",
     "__muslin_cp_end:",
     "    ret", // rax = result

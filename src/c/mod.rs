@@ -31,13 +31,22 @@ fn ret_zero(r: Result<()>) -> c_int {
     ret_int(r.map(|()| 0))
 }
 
-/// `Ok(n)` → `n`; `Err(e)` → sets `errno`, returns `-1`.
-fn ret_size(r: Result<usize>) -> isize {
-    r.map_or_else(
-        |e| {
-            e.set_last();
-            -1
-        },
-        |n| n as isize,
-    )
+/// A cancellation point's raw result for C: the value, or `-1` with `errno`
+/// (and, for a cancellation that acted, `pthread_exit`). The error path is
+/// out of line so the common case costs two instructions.
+#[inline(always)]
+fn ret_cp(r: usize) -> isize {
+    if r > (-4096isize) as usize {
+        return cp_error(r);
+    }
+    r as isize
+}
+
+#[cold]
+#[inline(never)]
+fn cp_error(r: usize) -> isize {
+    let e = crate::Errno::from_raw(-(r as isize) as c_int);
+    let _ = crate::thread::cancel::c_point::<()>(Err(e));
+    e.set_last();
+    -1
 }

@@ -1,6 +1,7 @@
-use super::{ret_int, ret_size, ret_zero};
+use super::{ret_cp, ret_int, ret_zero};
 use crate::syscall::fd::{self, Fd, IoVec};
 use crate::syscall::{fs, process};
+use crate::syscall_cp;
 use crate::thread::cancel::c_point;
 use crate::time::{Timespec, nanosleep};
 use core::ffi::{c_char, c_int, c_long, c_uint, c_void};
@@ -10,28 +11,28 @@ use linux_raw_sys::general::AT_REMOVEDIR;
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn read(fd: c_int, buf: *mut c_void, n: usize) -> isize {
     // SAFETY: the kernel validates the buffer.
-    ret_size(c_point(unsafe { fd::read_raw(Fd(fd), buf.cast(), n) }))
+    ret_cp(unsafe { syscall_cp!(__NR_read, fd, buf, n) })
 }
 
 /// write(2).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn write(fd: c_int, buf: *const c_void, n: usize) -> isize {
     // SAFETY: the kernel validates the buffer.
-    ret_size(c_point(unsafe { fd::write_raw(Fd(fd), buf.cast(), n) }))
+    ret_cp(unsafe { syscall_cp!(__NR_write, fd, buf, n) })
 }
 
 /// readv(2).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn readv(fd: c_int, iov: *const IoVec, n: c_int) -> isize {
     // SAFETY: the kernel validates the vector.
-    ret_size(c_point(unsafe { fd::readv(Fd(fd), iov, n) }))
+    ret_cp(unsafe { syscall_cp!(__NR_readv, fd, iov, n) })
 }
 
 /// writev(2).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn writev(fd: c_int, iov: *const IoVec, n: c_int) -> isize {
     // SAFETY: the kernel validates the vector.
-    ret_size(c_point(unsafe { fd::writev(Fd(fd), iov, n) }))
+    ret_cp(unsafe { syscall_cp!(__NR_writev, fd, iov, n) })
 }
 
 /// close(2); `EINTR` counts as success.

@@ -37,15 +37,17 @@ pub const DEFERRED: u8 = 0;
 pub const ASYNCHRONOUS: u8 = 1;
 
 unsafe extern "C" {
+    /// Arguments first: on most ABIs they then already sit in the
+    /// registers the kernel reads, and the thunk only moves `nr`.
     fn __muslin_syscall_cp_asm(
-        cancel: *const i32,
-        nr: usize,
         a: usize,
         b: usize,
         c: usize,
         d: usize,
         e: usize,
         f: usize,
+        nr: usize,
+        cancel: *const i32,
     ) -> usize;
     static __muslin_cp_begin: u8;
     static __muslin_cp_end: u8;
@@ -90,7 +92,7 @@ pub unsafe fn syscall_cp(
         &t.cancel
     };
     // SAFETY: the flag outlives the call; the caller upholds the rest.
-    let r = unsafe { __muslin_syscall_cp_asm(flag.as_ptr(), nr, a, b, c, d, e, f) };
+    let r = unsafe { __muslin_syscall_cp_asm(a, b, c, d, e, f, nr, flag.as_ptr()) };
     // A call the kernel does not restart (a timeout, close) returns EINTR
     // when the cancel signal interrupts it: act then, except for close,
     // whose descriptor is gone on Linux whatever it returns.

@@ -56,6 +56,33 @@ const CLONE_FLAGS: u32 = g::CLONE_VM
     | g::CLONE_PARENT_SETTID
     | g::CLONE_CHILD_CLEARTID;
 
+unsafe extern "C" {
+    /// `arch/<arch>/clone.rs`: clone(2) with `func(arg)` run on `stack` in
+    /// the child, which never returns; the parent gets the tid or -errno.
+    fn __muslin_clone(
+        func: unsafe extern "C" fn(*mut u8) -> !,
+        stack: *mut u8,
+        flags: usize,
+        arg: *mut u8,
+        ptid: *mut i32,
+        tls: usize,
+        ctid: *mut i32,
+    ) -> isize;
+}
+
+/// How an arch's `CLONE_SETTLS` value (`arch::clone::CloneTls`) reaches the
+/// kernel as a system-call argument.
+pub trait CloneTlsArg {
+    /// The word passed to clone(2).
+    fn as_arg(&self) -> usize;
+}
+
+impl CloneTlsArg for *mut u8 {
+    fn as_arg(&self) -> usize {
+        *self as usize
+    }
+}
+
 fn page_size() -> usize {
     match auxv::get(auxv::AT_PAGESZ) {
         0 => 4096,
@@ -154,16 +181,17 @@ pub(crate) fn create(
     let _ = sigsys::rt_sigprocmask(g::SIG_BLOCK as i32, Some(&Sigset::all()), Some(&mut old));
     t.start_mask.set(old);
     let tid_ptr = t.tid.as_ptr();
+    let tls = crate::arch::clone::clone_tls(tp);
     // SAFETY: the stack top and TLS belong to the new thread alone; its
-    // entry never returns.
+    // entry never returns; `tls` outlives the call.
     let r = unsafe {
-        crate::arch::clone::clone(
+        __muslin_clone(
             thread_entry,
             top,
             CLONE_FLAGS as usize,
             (t as *const ThreadDescriptor).cast_mut().cast(),
             tid_ptr,
-            tp,
+            tls.as_arg(),
             tid_ptr,
         )
     };
