@@ -83,23 +83,29 @@ pub unsafe fn syscall_cp(
     e: usize,
     f: usize,
 ) -> usize {
-    let t = super::current();
-    // With cancellation disabled the thunk tests a flag that is never set
-    // (and the handler leaves the thread alone): one code path for both.
-    let flag = if t.cancel_state.get() == DISABLE {
-        &NEVER
-    } else {
-        &t.cancel
-    };
+    // With cancellation disabled, `cp_flag` points at a flag that is never
+    // set (and the handler leaves the thread alone): one code path for both.
+    let flag = super::current().cp_flag.get();
     // SAFETY: the flag outlives the call; the caller upholds the rest.
-    let r = unsafe { __muslin_syscall_cp_asm(a, b, c, d, e, f, nr, flag.as_ptr()) };
+    let r = unsafe { __muslin_syscall_cp_asm(a, b, c, d, e, f, nr, flag.cast()) };
     // A call the kernel does not restart (a timeout, close) returns EINTR
     // when the cancel signal interrupts it: act then, except for close,
     // whose descriptor is gone on Linux whatever it returns.
-    if r == EINTR && nr != __NR_close as usize && flag.load(Ordering::Acquire) != 0 {
-        return __muslin_cp_cancelled();
+    if r == EINTR && nr != __NR_close as usize {
+        return interrupted();
     }
     r
+}
+
+/// The EINTR second check, off the fast path.
+#[cold]
+#[inline(never)]
+fn interrupted() -> usize {
+    // SAFETY: cp_flag always points at a live flag.
+    if unsafe { &*super::current().cp_flag.get() }.load(Ordering::Acquire) != 0 {
+        return __muslin_cp_cancelled();
+    }
+    EINTR
 }
 
 /// Whether a cancellation request is pending and enabled for this thread.
@@ -238,6 +244,8 @@ pub fn request(t: &ThreadDescriptor) -> Result<()> {
 pub fn set_state(state: u8) -> u8 {
     let t = super::current();
     let old = t.cancel_state.replace(state);
+    t.cp_flag
+        .set(if state == DISABLE { &NEVER } else { &t.cancel });
     if state == ENABLE && t.cancel_type.get() == ASYNCHRONOUS {
         act();
     }

@@ -40,8 +40,13 @@ pub struct ThreadDescriptor {
     pub(crate) errno: Cell<c_int>,
     /// Cancellation request flag, read by the cancellable-syscall thunk.
     pub(crate) cancel: AtomicI32,
-    /// [`cancel::ENABLE`](super::cancel::ENABLE) or `DISABLE`.
+    /// [`cancel::ENABLE`](super::cancel::ENABLE) or `DISABLE`; change it
+    /// with `cancel::set_state`, which keeps `cp_flag` in step.
     pub(crate) cancel_state: Cell<u8>,
+    /// The flag the cancellable-syscall thunk tests: `cancel`, or a flag
+    /// that is never set while cancellation is disabled (one load on the
+    /// fast path instead of a state test).
+    pub(crate) cp_flag: Cell<*const AtomicI32>,
     /// [`cancel::DEFERRED`](super::cancel::DEFERRED) or `ASYNCHRONOUS`.
     pub(crate) cancel_type: Cell<u8>,
     /// Set when a cancellation point reported cancellation to its caller.

@@ -10,7 +10,7 @@ use super::descriptor::ThreadDescriptor;
 use crate::arch::thread_pointer::{TLS_ABOVE_TP, TLS_GAP_ABOVE_TP, TP_OFFSET};
 use crate::elf;
 use crate::env::auxv;
-use core::cell::UnsafeCell;
+use core::cell::{Cell, UnsafeCell};
 use core::sync::atomic::Ordering;
 
 const DESC: usize = size_of::<ThreadDescriptor>();
@@ -134,6 +134,7 @@ pub(crate) unsafe fn install(mem: *mut u8) -> *mut u8 {
         }
         let d = desc as *mut ThreadDescriptor;
         (&raw mut (*d).self_ptr).write(d);
+        (&raw mut (*d).cp_flag).write(Cell::new((&raw const (*d).cancel).cast()));
     }
     tp as *mut u8
 }
