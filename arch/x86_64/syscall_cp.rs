@@ -19,7 +19,7 @@ core::arch::global_asm!(
     ".hidden __muslin_cp_end",
     ".globl __muslin_cp_cancel",
     ".hidden __muslin_cp_cancel",
-    ".p2align 4",                  // a fresh fetch block for the hot path
+    ".p2align 4", // a fresh fetch block for the hot path
     "__muslin_syscall_cp_asm:",
     "__muslin_cp_begin:",
     "    mov r11, [rsp + 16]", // r11 = &cancel flag
