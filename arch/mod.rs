@@ -12,6 +12,9 @@
 //!   check the `ucontext_t` offsets and PC redirection.
 //! - `mod.rs`: vDSO symbol names and small constants.
 
+#[macro_use]
+mod syscall_macro;
+
 #[cfg(target_arch = "x86_64")]
 #[path = "x86_64/mod.rs"]
 mod imp;

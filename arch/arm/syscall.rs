@@ -1,116 +1,13 @@
 //! Raw system calls (EABI): `r7` = number, arguments in `r0`–`r5`, result in
 //! `r0`; `svc 0` preserves every other register and the condition flags.
 
-use core::arch::asm;
-
-/// Makes system call `nr` with no arguments and returns the raw kernel result.
-///
-/// # Safety
-/// The call must be valid for its arguments: the kernel may write to memory
-/// they point to or change the process's state.
-#[inline(always)]
-pub unsafe fn syscall0(nr: usize) -> usize {
-    let r;
-    // SAFETY: the caller upholds the syscall's contract.
-    unsafe { asm!("svc 0", in("r7") nr, lateout("r0") r, options(nostack, preserves_flags)) };
-    r
-}
-
-/// One-argument system call.
-///
-/// # Safety
-/// As [`syscall0`].
-#[inline(always)]
-pub unsafe fn syscall1(nr: usize, a: usize) -> usize {
-    let r;
-    // SAFETY: the caller upholds the syscall's contract.
-    unsafe {
-        asm!("svc 0", in("r7") nr, inlateout("r0") a => r, options(nostack, preserves_flags))
-    };
-    r
-}
-
-/// Two-argument system call.
-///
-/// # Safety
-/// As [`syscall0`].
-#[inline(always)]
-pub unsafe fn syscall2(nr: usize, a: usize, b: usize) -> usize {
-    let r;
-    // SAFETY: the caller upholds the syscall's contract.
-    unsafe {
-        asm!("svc 0", in("r7") nr, inlateout("r0") a => r, in("r1") b,
-             options(nostack, preserves_flags))
-    };
-    r
-}
-
-/// Three-argument system call.
-///
-/// # Safety
-/// As [`syscall0`].
-#[inline(always)]
-pub unsafe fn syscall3(nr: usize, a: usize, b: usize, c: usize) -> usize {
-    let r;
-    // SAFETY: the caller upholds the syscall's contract.
-    unsafe {
-        asm!("svc 0", in("r7") nr, inlateout("r0") a => r, in("r1") b, in("r2") c,
-             options(nostack, preserves_flags))
-    };
-    r
-}
-
-/// Four-argument system call.
-///
-/// # Safety
-/// As [`syscall0`].
-#[inline(always)]
-pub unsafe fn syscall4(nr: usize, a: usize, b: usize, c: usize, d: usize) -> usize {
-    let r;
-    // SAFETY: the caller upholds the syscall's contract.
-    unsafe {
-        asm!("svc 0", in("r7") nr, inlateout("r0") a => r, in("r1") b, in("r2") c,
-             in("r3") d, options(nostack, preserves_flags))
-    };
-    r
-}
-
-/// Five-argument system call.
-///
-/// # Safety
-/// As [`syscall0`].
-#[inline(always)]
-pub unsafe fn syscall5(nr: usize, a: usize, b: usize, c: usize, d: usize, e: usize) -> usize {
-    let r;
-    // SAFETY: the caller upholds the syscall's contract.
-    unsafe {
-        asm!("svc 0", in("r7") nr, inlateout("r0") a => r, in("r1") b, in("r2") c,
-             in("r3") d, in("r4") e, options(nostack, preserves_flags))
-    };
-    r
-}
-
-/// Six-argument system call.
-///
-/// # Safety
-/// As [`syscall0`].
-#[inline(always)]
-pub unsafe fn syscall6(
-    nr: usize,
-    a: usize,
-    b: usize,
-    c: usize,
-    d: usize,
-    e: usize,
-    f: usize,
-) -> usize {
-    let r;
-    // SAFETY: the caller upholds the syscall's contract.
-    unsafe {
-        asm!("svc 0", in("r7") nr, inlateout("r0") a => r, in("r1") b, in("r2") c,
-             in("r3") d, in("r4") e, in("r5") f, options(nostack, preserves_flags))
-    };
-    r
+first_arg_returns! {
+    insn: "svc 0",
+    nr: "r7",
+    args: ["r0", "r1", "r2", "r3", "r4", "r5"],
+    clobbers: [],
+    options: (nostack, preserves_flags),
+    six: syscall6,
 }
 
 /// arm needs no vDSO entry for ordinary system calls; nothing to record.

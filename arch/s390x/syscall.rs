@@ -5,88 +5,13 @@
 //! One quirk: s390x's `mmap` is the old one-argument form, taking a pointer to
 //! its six arguments in memory; [`syscall6`] builds that block for it.
 
-use core::arch::asm;
-
-/// Makes system call `nr` with no arguments and returns the raw kernel result.
-///
-/// # Safety
-/// The call must be valid for its arguments: the kernel may write to memory
-/// they point to or change the process's state.
-#[inline(always)]
-pub unsafe fn syscall0(nr: usize) -> usize {
-    let r;
-    // SAFETY: the caller upholds the syscall's contract.
-    unsafe { asm!("svc 0", in("r1") nr, lateout("r2") r, options(nostack)) };
-    r
-}
-
-/// One-argument system call.
-///
-/// # Safety
-/// As [`syscall0`].
-#[inline(always)]
-pub unsafe fn syscall1(nr: usize, a: usize) -> usize {
-    let r;
-    // SAFETY: the caller upholds the syscall's contract.
-    unsafe { asm!("svc 0", in("r1") nr, inlateout("r2") a => r, options(nostack)) };
-    r
-}
-
-/// Two-argument system call.
-///
-/// # Safety
-/// As [`syscall0`].
-#[inline(always)]
-pub unsafe fn syscall2(nr: usize, a: usize, b: usize) -> usize {
-    let r;
-    // SAFETY: the caller upholds the syscall's contract.
-    unsafe { asm!("svc 0", in("r1") nr, inlateout("r2") a => r, in("r3") b, options(nostack)) };
-    r
-}
-
-/// Three-argument system call.
-///
-/// # Safety
-/// As [`syscall0`].
-#[inline(always)]
-pub unsafe fn syscall3(nr: usize, a: usize, b: usize, c: usize) -> usize {
-    let r;
-    // SAFETY: the caller upholds the syscall's contract.
-    unsafe {
-        asm!("svc 0", in("r1") nr, inlateout("r2") a => r, in("r3") b, in("r4") c,
-             options(nostack))
-    };
-    r
-}
-
-/// Four-argument system call.
-///
-/// # Safety
-/// As [`syscall0`].
-#[inline(always)]
-pub unsafe fn syscall4(nr: usize, a: usize, b: usize, c: usize, d: usize) -> usize {
-    let r;
-    // SAFETY: the caller upholds the syscall's contract.
-    unsafe {
-        asm!("svc 0", in("r1") nr, inlateout("r2") a => r, in("r3") b, in("r4") c,
-             in("r5") d, options(nostack))
-    };
-    r
-}
-
-/// Five-argument system call.
-///
-/// # Safety
-/// As [`syscall0`].
-#[inline(always)]
-pub unsafe fn syscall5(nr: usize, a: usize, b: usize, c: usize, d: usize, e: usize) -> usize {
-    let r;
-    // SAFETY: the caller upholds the syscall's contract.
-    unsafe {
-        asm!("svc 0", in("r1") nr, inlateout("r2") a => r, in("r3") b, in("r4") c,
-             in("r5") d, in("r6") e, options(nostack))
-    };
-    r
+first_arg_returns! {
+    insn: "svc 0",
+    nr: "r1",
+    args: ["r2", "r3", "r4", "r5", "r6", "r7"],
+    clobbers: [],
+    options: (nostack),
+    six: syscall6_direct,
 }
 
 /// Six-argument system call (`mmap`: passed as a pointer to all six, the
@@ -109,13 +34,8 @@ pub unsafe fn syscall6(
         // SAFETY: old_mmap reads the six words; the caller vouches for them.
         return unsafe { syscall1(nr, args.as_ptr() as usize) };
     }
-    let r;
     // SAFETY: the caller upholds the syscall's contract.
-    unsafe {
-        asm!("svc 0", in("r1") nr, inlateout("r2") a => r, in("r3") b, in("r4") c,
-             in("r5") d, in("r6") e, in("r7") f, options(nostack))
-    };
-    r
+    unsafe { syscall6_direct(nr, a, b, c, d, e, f) }
 }
 
 /// s390x needs no vDSO entry for ordinary system calls; nothing to record.
