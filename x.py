@@ -66,6 +66,9 @@ RUSTFLAGS = [
     "-C", "linker=rust-lld", "-C", "linker-flavor=ld.lld",
     "-C", "relocation-model=static", "-C", "target-feature=+crt-static",
     "-C", "force-unwind-tables=no", "-C", "panic=abort", "-Z", "plt=yes",
+    # Merged globals would tie unrelated statics (and all the code their
+    # relocations reach) into one section that --gc-sections cannot split.
+    "-C", "llvm-args=-enable-global-merge=false",
     "-C", "link-arg=--build-id=none", "-C", "link-arg=-znorelro",
     "-C", "link-arg=-znoexecstack", "-C", "link-arg=--no-eh-frame-hdr",
     "-C", "link-arg=--no-rosegment",
@@ -175,11 +178,11 @@ def profile_dir(release):
     return "release" if release else "debug"
 
 
-def cargo_build(arch, what, release=True):
+def cargo_build(arch, what, release=True, verb="build"):
     """Builds `what` (cargo target selection args) for `arch`; returns the
     list of (name, executable path) cargo produced."""
     t = ARCHES[arch]["rust"]
-    cmd = ["cargo", f"+{TOOLCHAIN}", "build", "--target", t, *BUILD_STD,
+    cmd = ["cargo", f"+{TOOLCHAIN}", verb, "--target", t, *BUILD_STD,
            "--message-format=json-render-diagnostics", *what]
     if release:
         cmd.append("--release")
@@ -204,7 +207,11 @@ def staticlib(arch, release=True):
 
 
 def build_lib(arch, release=True):
-    cargo_build(arch, ["--lib"], release)
+    """libmuslin.a for C programs. Built on its own (not as a second crate
+    type of the rlib) so that LTO merges core into one object: otherwise
+    --gc-sections cannot drop the parts of core a C program never uses
+    (powerpc64's per-object TOC keeps all of them alive)."""
+    cargo_build(arch, ["--lib", "--crate-type", "staticlib"], release, verb="rustc")
     return staticlib(arch, release)
 
 
@@ -275,8 +282,8 @@ def modes(arch, force_qemu=False):
 
 
 def build_examples(arch, release):
-    exes = dict(cargo_build(arch, ["--lib", "--examples"], release))
-    lib = staticlib(arch, release)
+    exes = dict(cargo_build(arch, ["--examples"], release))
+    lib = build_lib(arch, release)
     outdir = os.path.join(OUT_DIR, arch)
     os.makedirs(outdir, exist_ok=True)
     for name in c_examples():
@@ -346,8 +353,8 @@ def c_tests():
 
 def build_tests(arch):
     """Returns {test name: executable} for the Rust and C tests of `arch`."""
-    exes = dict(cargo_build(arch, ["--lib"] + [f"--test={t}" for t in rust_tests()]))
-    lib = staticlib(arch, True)
+    exes = dict(cargo_build(arch, [f"--test={t}" for t in rust_tests()]))
+    lib = build_lib(arch, True)
     outdir = os.path.join(OUT_DIR, arch, "tests")
     os.makedirs(outdir, exist_ok=True)
     for name in c_tests():
