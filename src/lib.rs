@@ -1,7 +1,8 @@
 //! muslin: a small, fast, race-free C library for static Linux binaries.
 //!
 //! A program linked with muslin starts at muslin's `_start` (see `crt/`),
-//! talks to the kernel through [`syscall`], and reaches everything
+//! talks to the kernel through [`syscall`], runs threads on [`thread`]'s
+//! clone-based runtime with race-free cancellation, and reaches everything
 //! machine-specific through the per-architecture folders under `arch/`.
 //! C programs get the POSIX names exported from [`c`]; Rust programs use the
 //! typed modules directly and declare their entry with [`main!`].

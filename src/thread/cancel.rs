@@ -24,7 +24,7 @@ use super::descriptor::ThreadDescriptor;
 use crate::errno::{Errno, Result};
 use crate::signal::{self, SIGCANCEL, SigAction, Sigset, context};
 use core::ffi::c_void;
-use core::sync::atomic::{AtomicI32, AtomicPtr, AtomicUsize, Ordering};
+use core::sync::atomic::{AtomicBool, AtomicI32, AtomicPtr, Ordering};
 use linux_raw_sys::general::{__NR_close, SA_ONSTACK, SA_RESTART, SA_SIGINFO, SIG_SETMASK};
 
 /// Cancellation state: requests act at cancellation points.
@@ -203,11 +203,11 @@ extern "C" fn handler(_sig: core::ffi::c_int, _info: *mut c_void, uc: *mut c_voi
     let _ = crate::syscall::process::tgkill(crate::syscall::process::getpid(), t.tid(), SIGCANCEL);
 }
 
-/// 0: handler not installed; 1: being installed; 2: installed.
-static INSTALLED: AtomicUsize = AtomicUsize::new(0);
+/// Whether the cancel signal's handler is installed.
+static INSTALLED: AtomicBool = AtomicBool::new(false);
 
 fn install_handler() {
-    if INSTALLED.load(Ordering::Acquire) == 2 {
+    if INSTALLED.load(Ordering::Acquire) {
         return;
     }
     // Opaque to the optimiser: were it to see that ACT can only ever hold
@@ -221,7 +221,7 @@ fn install_handler() {
     // SAFETY: `handler` is a valid SA_SIGINFO handler; installing it twice
     // from racing threads is harmless.
     let _ = unsafe { signal::sigaction_internal(SIGCANCEL, Some(&act), None) };
-    INSTALLED.store(2, Ordering::Release);
+    INSTALLED.store(true, Ordering::Release);
 }
 
 /// Requests cancellation of thread `t` (`pthread_cancel`).
