@@ -167,7 +167,7 @@ int main(void)
 	/* detach */
 	CHECK_EQ("create", pthread_create(&t, 0, set_flag, 0), 0);
 	CHECK_EQ("pthread_detach", pthread_detach(t), 0);
-	for (i = 0; i < 1000 && !detached_ran; i++)
+	for (i = 0; i < 10000 && !detached_ran; i++)
 		usleep(1000);
 	CHECK("detached thread ran", detached_ran);
 
@@ -188,7 +188,7 @@ int main(void)
 	CHECK("getdetachstate", pthread_attr_getdetachstate(&a, &st) == 0 && st == PTHREAD_CREATE_DETACHED);
 	detached_ran = 0;
 	CHECK_EQ("create detached", pthread_create(&t, &a, set_flag, 0), 0);
-	for (i = 0; i < 1000 && !detached_ran; i++)
+	for (i = 0; i < 10000 && !detached_ran; i++)
 		usleep(1000);
 	CHECK("detached-by-attr thread ran", detached_ran);
 	pthread_attr_init(&a);

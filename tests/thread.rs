@@ -166,7 +166,7 @@ fn run() -> i32 {
     // Dropping a handle detaches; the thread still runs to its end.
     static DETACHED_RAN: AtomicBool = AtomicBool::new(false);
     drop(thread::spawn(|| DETACHED_RAN.store(true, SeqCst)).unwrap());
-    for _ in 0..1000 {
+    for _ in 0..10000 {
         if DETACHED_RAN.load(SeqCst) {
             break;
         }
