@@ -11,6 +11,45 @@ _Noreturn void _Exit(int status);
 _Noreturn void abort(void);
 int atexit(void (*fn)(void));
 char *getenv(const char *name);
+int setenv(const char *name, const char *value, int overwrite);
+int unsetenv(const char *name);
+
+void *malloc(size_t size);
+void free(void *p);
+void *calloc(size_t n, size_t size);
+/* realloc(p, 0) returns a minimal chunk (maybe p itself), never NULL
+ * unless out of memory. */
+void *realloc(void *p, size_t size);
+void *reallocarray(void *p, size_t n, size_t size);
+void *aligned_alloc(size_t align, size_t size);
+int posix_memalign(void **out, size_t align, size_t size);
+
+#define RAND_MAX 2147483647
+
+typedef struct { int quot, rem; } div_t;
+typedef struct { long quot, rem; } ldiv_t;
+typedef struct { long long quot, rem; } lldiv_t;
+
+int atoi(const char *s);
+long atol(const char *s);
+long long atoll(const char *s);
+/* Bases 0 and 2-36; out of range: clamped with ERANGE; a bad base: 0 with
+ * EINVAL and *endptr = s. */
+long strtol(const char *restrict s, char **restrict endptr, int base);
+unsigned long strtoul(const char *restrict s, char **restrict endptr, int base);
+long long strtoll(const char *restrict s, char **restrict endptr, int base);
+unsigned long long strtoull(const char *restrict s, char **restrict endptr, int base);
+void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+void *bsearch(const void *key, const void *base, size_t n, size_t size,
+	      int (*cmp)(const void *, const void *));
+int abs(int x);
+long labs(long x);
+long long llabs(long long x);
+div_t div(int a, int b);
+ldiv_t ldiv(long a, long b);
+lldiv_t lldiv(long long a, long long b);
+int rand(void);
+void srand(unsigned seed);
 
 extern char **environ;
 

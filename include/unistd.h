@@ -11,6 +11,13 @@
 #define SEEK_CUR 1
 #define SEEK_END 2
 
+#define _SC_CLK_TCK 2
+#define _SC_OPEN_MAX 4
+#define _SC_PAGESIZE 30
+#define _SC_PAGE_SIZE _SC_PAGESIZE
+#define _SC_NPROCESSORS_CONF 83
+#define _SC_NPROCESSORS_ONLN 84
+
 ssize_t read(int fd, void *buf, size_t n);
 ssize_t write(int fd, const void *buf, size_t n);
 int close(int fd);
@@ -29,5 +36,10 @@ pid_t gettid(void);
 unsigned sleep(unsigned seconds);
 int usleep(useconds_t usec);
 _Noreturn void _exit(int status);
+
+/* 1 for a terminal, else 0 with errno ENOTTY or EBADF. */
+int isatty(int fd);
+/* The names above; anything else is -1 with EINVAL. */
+long sysconf(int name);
 
 #endif

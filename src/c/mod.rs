@@ -2,18 +2,35 @@
 //! `include/`. Each function converts its arguments, calls the typed Rust
 //! layer, and reports errors through the calling thread's `errno`.
 
+mod ctype;
 mod errno;
 mod fcntl;
+mod malloc;
 mod mman;
 mod pthread;
 mod pthread_sync;
+mod qsort;
+mod random;
 mod semaphore;
 mod signal;
 mod stat;
 mod stdlib;
+mod strerror;
 mod string;
+mod strtol;
+mod sysconf;
 mod time;
+mod tty;
 mod unistd;
+mod utsname;
+
+// The safe cores of the C functions above, for Rust code and unit tests.
+pub use ctype::{is_blank, is_print, is_punct, is_space};
+pub use qsort::{search, sort};
+pub use stdlib::{Div, RAND_MAX, rand_next};
+pub use strerror::{message as strerror_message, unknown as strerror_unknown};
+pub use string::{ByteSet, casecmp, find_bytes, span};
+pub use strtol::{ParsedInt, parse_int};
 
 use crate::errno::Result;
 use core::ffi::c_int;

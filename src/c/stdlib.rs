@@ -1,4 +1,8 @@
-use core::ffi::{c_char, c_int, c_ulong};
+//! `<stdlib.h>`: process exit, the environment, integer arithmetic and rand.
+
+use core::ffi::{c_char, c_int, c_long, c_longlong, c_uint, c_ulong};
+use core::sync::atomic::AtomicU64;
+use core::sync::atomic::Ordering::Relaxed;
 
 /// exit(3): atexit handlers, destructors, flush, then the end.
 #[unsafe(no_mangle)]
@@ -46,4 +50,89 @@ pub extern "C" fn getauxval(ty: c_ulong) -> c_ulong {
         crate::Errno::ENOENT.set_last();
     }
     v as c_ulong
+}
+
+/// abs(3); `abs(INT_MIN)` (undefined in C) gives `INT_MIN`.
+#[unsafe(no_mangle)]
+pub extern "C" fn abs(x: c_int) -> c_int {
+    x.wrapping_abs()
+}
+
+/// labs(3).
+#[unsafe(no_mangle)]
+pub extern "C" fn labs(x: c_long) -> c_long {
+    x.wrapping_abs()
+}
+
+/// llabs(3).
+#[unsafe(no_mangle)]
+pub extern "C" fn llabs(x: c_longlong) -> c_longlong {
+    x.wrapping_abs()
+}
+
+/// A quotient and remainder: `div_t`, `ldiv_t`, `lldiv_t`.
+#[repr(C)]
+pub struct Div<T> {
+    /// The quotient, rounded toward zero.
+    pub quot: T,
+    /// The remainder, with the dividend's sign.
+    pub rem: T,
+}
+
+/// div(3).
+#[unsafe(no_mangle)]
+pub extern "C" fn div(a: c_int, b: c_int) -> Div<c_int> {
+    Div {
+        quot: a.wrapping_div(b),
+        rem: a.wrapping_rem(b),
+    }
+}
+
+/// ldiv(3).
+#[unsafe(no_mangle)]
+pub extern "C" fn ldiv(a: c_long, b: c_long) -> Div<c_long> {
+    Div {
+        quot: a.wrapping_div(b),
+        rem: a.wrapping_rem(b),
+    }
+}
+
+/// lldiv(3).
+#[unsafe(no_mangle)]
+pub extern "C" fn lldiv(a: c_longlong, b: c_longlong) -> Div<c_longlong> {
+    Div {
+        quot: a.wrapping_div(b),
+        rem: a.wrapping_rem(b),
+    }
+}
+
+/// `RAND_MAX`: rand() returns 0..=RAND_MAX.
+pub const RAND_MAX: c_int = 0x7fff_ffff;
+
+/// One step of rand's generator: a 64-bit linear congruential generator
+/// (Knuth's MMIX constants) whose top 31 bits are the result.
+pub fn rand_next(state: &mut u64) -> c_int {
+    *state = state
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    (*state >> 33) as c_int
+}
+
+/// rand's state; `srand(1)` is the initial seed, as C requires.
+static RAND_STATE: AtomicU64 = AtomicU64::new(1);
+
+/// rand(3): deterministic for a given `srand` seed; not thread-safe in the
+/// sense that concurrent callers may see the same number.
+#[unsafe(no_mangle)]
+pub extern "C" fn rand() -> c_int {
+    let mut s = RAND_STATE.load(Relaxed);
+    let r = rand_next(&mut s);
+    RAND_STATE.store(s, Relaxed);
+    r
+}
+
+/// srand(3).
+#[unsafe(no_mangle)]
+pub extern "C" fn srand(seed: c_uint) {
+    RAND_STATE.store(seed as u64, Relaxed);
 }

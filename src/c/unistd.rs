@@ -90,12 +90,12 @@ pub unsafe extern "C" fn rmdir(path: *const c_char) -> c_int {
     ret_zero(unsafe { fs::unlinkat_raw(fd::AT_FDCWD, path.cast(), AT_REMOVEDIR as c_int) })
 }
 
-/// getcwd(3): `buf` must be given (muslin has no allocator yet: NULL is `EINVAL`).
+/// getcwd(3). With a NULL `buf` the result is allocated with `malloc`:
+/// `size` bytes if `size` is not 0, otherwise just as many as needed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn getcwd(buf: *mut c_char, size: usize) -> *mut c_char {
     if buf.is_null() {
-        crate::Errno::EINVAL.set_last();
-        return core::ptr::null_mut();
+        return getcwd_alloc(size);
     }
     if size == 0 {
         crate::Errno::EINVAL.set_last();
@@ -105,6 +105,32 @@ pub unsafe extern "C" fn getcwd(buf: *mut c_char, size: usize) -> *mut c_char {
     match crate::syscall::ret(unsafe { crate::syscall!(__NR_getcwd, buf, size) }) {
         Ok(_) => buf,
         Err(e) => {
+            e.set_last();
+            core::ptr::null_mut()
+        }
+    }
+}
+
+/// `getcwd(NULL, size)`: into a fresh chunk, trimmed when `size` is 0.
+fn getcwd_alloc(size: usize) -> *mut c_char {
+    let cap = if size == 0 { 4096 } else { size };
+    let buf = crate::malloc::malloc(cap).cast::<c_char>();
+    if buf.is_null() {
+        crate::Errno::ENOMEM.set_last();
+        return buf;
+    }
+    // SAFETY: the kernel writes at most `cap` bytes into our chunk.
+    match crate::syscall::ret(unsafe { crate::syscall!(__NR_getcwd, buf, cap) }) {
+        Ok(n) if size == 0 => {
+            // The kernel's result counts the NUL; a failed shrink keeps `buf`.
+            // SAFETY: `buf` is our chunk; shrinking keeps the string.
+            let p = unsafe { crate::malloc::realloc(buf.cast(), n) };
+            if p.is_null() { buf } else { p.cast() }
+        }
+        Ok(_) => buf,
+        Err(e) => {
+            // SAFETY: `buf` is our chunk, unused.
+            unsafe { crate::malloc::free(buf.cast()) };
             e.set_last();
             core::ptr::null_mut()
         }

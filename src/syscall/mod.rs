@@ -8,8 +8,13 @@ pub mod fd;
 pub mod fs;
 pub mod mm;
 pub mod process;
+pub mod random;
+pub mod resource;
+pub mod sched;
 pub mod signal;
 pub mod time;
+pub mod tty;
+pub mod uname;
 
 pub use crate::errno::{Errno, Result};
 pub use fd::{Fd, OwnedFd};

@@ -1,0 +1,141 @@
+//! strerror(3): a message for every error number `<errno.h>` defines, and
+//! "Unknown error N" for the rest.
+
+use core::ffi::{CStr, c_char, c_int};
+use core::sync::atomic::AtomicU8;
+use core::sync::atomic::Ordering::Relaxed;
+
+/// The message for error number `n`, or `None` for a number `<errno.h>`
+/// does not define (0 has one: "No error information").
+pub fn message(n: c_int) -> Option<&'static CStr> {
+    Some(match n {
+        0 => c"No error information",
+        1 => c"Operation not permitted",
+        2 => c"No such file or directory",
+        3 => c"No such process",
+        4 => c"Interrupted system call",
+        5 => c"I/O error",
+        6 => c"No such device or address",
+        7 => c"Argument list too long",
+        8 => c"Exec format error",
+        9 => c"Bad file descriptor",
+        10 => c"No child process",
+        11 => c"Resource temporarily unavailable",
+        12 => c"Out of memory",
+        13 => c"Permission denied",
+        14 => c"Bad address",
+        15 => c"Block device required",
+        16 => c"Resource busy",
+        17 => c"File exists",
+        18 => c"Cross-device link",
+        19 => c"No such device",
+        20 => c"Not a directory",
+        21 => c"Is a directory",
+        22 => c"Invalid argument",
+        23 => c"Too many open files in system",
+        24 => c"No file descriptors available",
+        25 => c"Not a tty",
+        26 => c"Text file busy",
+        27 => c"File too large",
+        28 => c"No space left on device",
+        29 => c"Invalid seek",
+        30 => c"Read-only file system",
+        31 => c"Too many links",
+        32 => c"Broken pipe",
+        33 => c"Domain error",
+        34 => c"Result not representable",
+        35 => c"Resource deadlock would occur",
+        36 => c"Filename too long",
+        37 => c"No locks available",
+        38 => c"Function not implemented",
+        39 => c"Directory not empty",
+        40 => c"Symbolic link loop",
+        42 => c"No message of desired type",
+        43 => c"Identifier removed",
+        60 => c"Device not a stream",
+        61 => c"No data available",
+        62 => c"Device timeout",
+        63 => c"Out of streams resources",
+        67 => c"Link has been severed",
+        71 => c"Protocol error",
+        72 => c"Multihop attempted",
+        74 => c"Bad message",
+        75 => c"Value too large for data type",
+        84 => c"Illegal byte sequence",
+        88 => c"Not a socket",
+        89 => c"Destination address required",
+        90 => c"Message too large",
+        91 => c"Protocol wrong type for socket",
+        92 => c"Protocol not available",
+        93 => c"Protocol not supported",
+        95 => c"Not supported",
+        97 => c"Address family not supported by protocol",
+        98 => c"Address in use",
+        99 => c"Address not available",
+        100 => c"Network is down",
+        101 => c"Network unreachable",
+        102 => c"Connection reset by network",
+        103 => c"Connection aborted",
+        104 => c"Connection reset by peer",
+        105 => c"No buffer space available",
+        106 => c"Socket is connected",
+        107 => c"Socket not connected",
+        110 => c"Operation timed out",
+        111 => c"Connection refused",
+        113 => c"Host is unreachable",
+        114 => c"Operation already in progress",
+        115 => c"Operation in progress",
+        116 => c"Stale file handle",
+        122 => c"Quota exceeded",
+        125 => c"Operation canceled",
+        130 => c"Previous owner died",
+        131 => c"State not recoverable",
+        _ => return None,
+    })
+}
+
+/// Writes "Unknown error N" and a NUL into `buf`; returns the length
+/// without the NUL. `buf` must hold 26 bytes (the longest is for `INT_MIN`).
+pub fn unknown(n: c_int, buf: &mut [u8]) -> usize {
+    const PREFIX: &[u8] = b"Unknown error ";
+    buf[..PREFIX.len()].copy_from_slice(PREFIX);
+    let mut len = PREFIX.len();
+    if n < 0 {
+        buf[len] = b'-';
+        len += 1;
+    }
+    let mut digits = [0u8; 10];
+    let mut k = 0;
+    let mut u = n.unsigned_abs();
+    loop {
+        digits[k] = b'0' + (u % 10) as u8;
+        k += 1;
+        u /= 10;
+        if u == 0 {
+            break;
+        }
+    }
+    for &d in digits[..k].iter().rev() {
+        buf[len] = d;
+        len += 1;
+    }
+    buf[len] = 0;
+    len
+}
+
+/// strerror(3). An unknown number's message lives in one static buffer that
+/// the next such call overwrites (POSIX allows that); it is written with
+/// atomic byte stores, so concurrent calls garble text but are not UB.
+#[unsafe(no_mangle)]
+pub extern "C" fn strerror(n: c_int) -> *mut c_char {
+    if let Some(m) = message(n) {
+        return m.as_ptr().cast_mut();
+    }
+    static BUF: [AtomicU8; 32] = [const { AtomicU8::new(0) }; 32];
+    let mut tmp = [0u8; 32];
+    let len = unknown(n, &mut tmp);
+    for (slot, &b) in BUF.iter().zip(&tmp[..=len]) {
+        slot.store(b, Relaxed);
+    }
+    BUF.as_ptr().cast::<c_char>().cast_mut()
+}
