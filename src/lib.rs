@@ -17,6 +17,7 @@ pub mod c;
 mod elf;
 pub mod env;
 pub mod errno;
+pub mod fmt;
 pub mod process;
 pub mod signal;
 pub mod stdio;
