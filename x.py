@@ -488,6 +488,9 @@ def cmd_test(a):
             for status, line in xfail(job, results):
                 counts[status] += 1
                 print(f"{status.upper():5} {line}", flush=True)
+    for status, line in host_tests(a.filter):
+        counts[status] += 1
+        print(f"{status.upper():5} {line}", flush=True)
     took = time.monotonic() - started
     print(f"took {took:.0f}s")
     tail = f"{counts['pass']} passed, {counts['fail']} failed"
@@ -495,6 +498,46 @@ def cmd_test(a):
         tail += f", {counts['xfail']} xfail"
     print(tail)
     sys.exit(1 if counts["fail"] or not sum(counts.values()) else 0)
+
+
+# ---------------------------------------------------------------- host tests
+
+HOST_TESTS = os.path.join(ROOT, "tests", "host", "Cargo.toml")
+
+
+def host_tests(filter_):
+    """Differential tests of the formatting/parsing engines (src/fmt/)
+    against the host glibc: tests/host/, a crate of its own built for the
+    host (x86_64 only). One result per test function, labelled
+    `host/native NAME`; `FILTER` selects by `host` or by a test name."""
+    if filter_ and filter_ not in "host" and not filter_.startswith("host"):
+        return []
+    if host_arch() != "x86_64":
+        return []
+    say("running the host differential tests (tests/host, against glibc)")
+    env = {k: v for k, v in os.environ.items() if k not in ("RUSTFLAGS", "RUSTC_WRAPPER")}
+    cmd = ["cargo", f"+{TOOLCHAIN}", "test", "--release", "--manifest-path", HOST_TESTS,
+           "--target-dir", os.path.join(TARGET_DIR, "host"), "--", "--test-threads=2"]
+    p = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, timeout=1200)
+    out = p.stdout.decode(errors="replace")
+    results = []
+    for m in re.finditer(r"^test (\S+) \.\.\. (ok|FAILED|ignored)$", out, re.M):
+        name, verdict = m.groups()
+        if verdict == "ignored":
+            continue
+        why = ""
+        if verdict == "FAILED":
+            block = re.search(rf"^---- {re.escape(name)} stdout ----\n(.*?)(?=^----|^failures:)",
+                              out, re.M | re.S)
+            lines = [ln for ln in (block.group(1) if block else "").splitlines()
+                     if "mismatch" in ln or ln.startswith("seed ")]
+            why = f" ({' | '.join(lines[:3])[:400]})" if lines else ""
+        results.append(("pass" if verdict == "ok" else "fail", f"host/native {name}{why}"))
+    if p.returncode != 0 and not any(s == "fail" for s, _ in results):
+        tail = p.stderr.decode(errors="replace").strip().splitlines()[-3:]
+        results.append(("fail", f"host/native tests/host: exit status {p.returncode}: "
+                        + " | ".join(tail)))
+    return results
 
 
 # ---------------------------------------------------------------- bench

@@ -18,6 +18,7 @@ pub mod c;
 mod elf;
 pub mod env;
 pub mod errno;
+pub mod fmt;
 pub mod malloc;
 pub mod process;
 pub mod signal;

@@ -1,0 +1,81 @@
+//! Number formatting and parsing: the engines behind the printf family,
+//! `strtod`/`strtof`, the `strtol` family and the scanf family.
+//!
+//! Everything here is ordinary safe Rust over byte slices, with no reference
+//! to the rest of muslin, so that it also builds on the host (see
+//! `tests/host/`, which compares it with glibc). The C side supplies
+//! arguments through [`printf::Args`] / [`scanf::Store`] and receives output
+//! through [`Sink`]; those implementations are where raw pointers and
+//! `VaList`s are touched.
+//!
+//! - [`printf::format`]: C99 `printf` formatting, exact floating point.
+//! - [`float`]: exact decimal and hexadecimal expansion of doubles.
+//! - [`strtod`]: correctly rounded `strtod`/`strtof`.
+//! - [`int`]: the `strtol` family's parser.
+//! - [`scanf::scan`]: `sscanf` over a byte slice.
+
+pub mod float;
+pub mod int;
+pub mod printf;
+pub mod scanf;
+pub mod strtod;
+
+/// Where formatted output goes: a buffer (`snprintf`), a descriptor
+/// (`dprintf`) or a `FILE`.
+pub trait Sink {
+    /// Appends `bytes` to the output. Errors are the sink's own business
+    /// (a `FILE` records them in its error flag); the engine counts bytes.
+    fn write(&mut self, bytes: &[u8]);
+}
+
+/// A [`Sink`] over a fixed buffer with `snprintf` semantics: it keeps the
+/// first `buf.len() - 1` bytes and counts all of them, and
+/// [`finish`](Self::finish) writes the terminating NUL.
+pub struct Truncating<'a> {
+    buf: &'a mut [u8],
+    /// Bytes offered so far (kept or not).
+    pub len: usize,
+}
+
+impl<'a> Truncating<'a> {
+    /// A sink over `buf`; an empty `buf` keeps nothing (`snprintf(NULL, 0)`).
+    pub fn new(buf: &'a mut [u8]) -> Self {
+        Truncating { buf, len: 0 }
+    }
+
+    /// Writes the terminating NUL (if the buffer has room for anything) and
+    /// returns the full length of the output, as `snprintf` does.
+    pub fn finish(self) -> usize {
+        if !self.buf.is_empty() {
+            let end = self.len.min(self.buf.len() - 1);
+            self.buf[end] = 0;
+        }
+        self.len
+    }
+}
+
+impl Sink for Truncating<'_> {
+    fn write(&mut self, bytes: &[u8]) {
+        let cap = self.buf.len().saturating_sub(1);
+        if self.len < cap {
+            let n = bytes.len().min(cap - self.len);
+            self.buf[self.len..self.len + n].copy_from_slice(&bytes[..n]);
+        }
+        self.len += bytes.len();
+    }
+}
+
+/// C's `isspace` in the C locale.
+pub(crate) fn is_space(c: u8) -> bool {
+    c == b' ' || (b'\t'..=b'\r').contains(&c)
+}
+
+/// The value of `c` as a digit in bases up to 36, or 99.
+pub(crate) fn digit_value(c: u8) -> u32 {
+    match c {
+        b'0'..=b'9' => (c - b'0') as u32,
+        b'a'..=b'z' => (c - b'a') as u32 + 10,
+        b'A'..=b'Z' => (c - b'A') as u32 + 10,
+        _ => 99,
+    }
+}

@@ -1,0 +1,652 @@
+//! The printf engine: parses a C format string and formats the arguments a
+//! [`Args`] supplies into a [`Sink`].
+//!
+//! Supported: flags `- + space # 0` (and `'`, accepted and ignored: the C
+//! locale has no grouping), width and precision as digits or `*`, length
+//! modifiers `hh h l ll j z t L`, conversions `d i u o x X c s p n % f F e E
+//! g G a A`, and positional arguments (`%2$d`, `%*3$d`, `%.*4$f`).
+//!
+//! What differs from the C standard's "undefined":
+//! - An invalid conversion (unknown conversion character, a format ending
+//!   inside a conversion, a width or precision over `i32::MAX`, mixing
+//!   positional and sequential conversions, a position of 0 or over
+//!   [`NL_ARGMAX`], or a position whose argument cannot be read because an
+//!   earlier position is never used) is printed verbatim together with the
+//!   rest of the format string, and no further argument is read.
+//! - `%s`/`%ls` of a null pointer print `(null)`, or nothing when the
+//!   precision is below 6 (as glibc); `%p` of a null pointer prints `(nil)`.
+//! - `%lc`/`%ls` encode wide characters as UTF-8; one that is not a Unicode
+//!   scalar value makes `format` fail with [`Error::Ilseq`].
+//! - Floating point is exact and correctly rounded (ties to even), the same
+//!   bytes as glibc except where glibc is wrong: with `#`, a `%g` whose
+//!   rounding carries into a new power of ten that selects style e keeps its
+//!   zeros here (`%#.3g` of 999.5 is `1.00e+03`, as C says; glibc prints
+//!   `1.e+03`).
+//! - `L` (long double) reads [`ArgType::LongDouble`], which the [`Args`]
+//!   implementation delivers as a double (on x86_64 and i386, where long
+//!   double is the 80-bit x87 format, converted to the nearest double; on
+//!   arm it is a double already).
+
+use super::{Sink, float};
+
+/// `-`: left-justify.
+pub(crate) const LEFT: u32 = 1;
+/// `+`: always a sign.
+pub(crate) const PLUS: u32 = 2;
+/// ` `: a space where the sign of a nonnegative number would go.
+pub(crate) const SPACE: u32 = 4;
+/// `#`: the alternate form.
+pub(crate) const ALT: u32 = 8;
+/// `0`: pad with zeros.
+pub(crate) const ZERO: u32 = 16;
+
+/// The most positional arguments a format can use (`%64$d`).
+pub const NL_ARGMAX: usize = 64;
+
+/// How an argument is passed in C, which is what decides how to read it
+/// from a `va_list`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ArgType {
+    /// `int` (also what `char`, `short` and `wint_t` are promoted to).
+    Int,
+    /// `long`, `size_t`, `ptrdiff_t`.
+    Long,
+    /// `long long`, `intmax_t`.
+    LongLong,
+    /// Any pointer.
+    Ptr,
+    /// `double` (also `float`, promoted).
+    Double,
+    /// `long double`, delivered as a double (see the module docs).
+    LongDouble,
+}
+
+/// The length modifier of a conversion.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Length {
+    /// None.
+    None,
+    /// `hh`: `char`.
+    Hh,
+    /// `h`: `short`.
+    H,
+    /// `l`: `long` (and `wint_t`/`wchar_t *` for `c`/`s`).
+    L,
+    /// `ll`: `long long`.
+    Ll,
+    /// `j`: `intmax_t`.
+    J,
+    /// `z`: `size_t`.
+    Z,
+    /// `t`: `ptrdiff_t`.
+    T,
+    /// `L`: `long double`.
+    BigL,
+}
+
+/// The arguments of one printf call. The engine asks for each argument
+/// exactly once, in order, with its C type; with positional arguments it
+/// first reads every argument up to the highest position the format uses.
+pub trait Args {
+    /// The next argument, of type `ty`: integers sign- or zero-extended to 64
+    /// bits as their C type is signed or not, pointers as their address,
+    /// doubles as `f64::to_bits`.
+    fn arg(&mut self, ty: ArgType) -> u64;
+    /// The bytes of the C string at address `ptr` (not null) before its NUL,
+    /// reading at most `max` bytes (a string with a precision need not be
+    /// terminated).
+    fn c_str(&mut self, ptr: u64, max: usize) -> &[u8];
+    /// Element `i` of the `wchar_t` array at address `ptr` (not null).
+    fn wide_char(&mut self, ptr: u64, i: usize) -> u32;
+    /// `%n`: stores `count` through the pointer `ptr` as the integer type
+    /// that `len` names (`int` for [`Length::None`]).
+    fn store_count(&mut self, ptr: u64, len: Length, count: usize);
+}
+
+/// Why formatting failed.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Error {
+    /// A wide character that has no encoding (`EILSEQ`).
+    Ilseq,
+}
+
+/// Output position: the sink and the number of bytes written so far.
+pub(crate) struct W<'a> {
+    out: &'a mut dyn Sink,
+    n: usize,
+}
+
+impl W<'_> {
+    pub(crate) fn put(&mut self, b: &[u8]) {
+        if !b.is_empty() {
+            self.out.write(b);
+            self.n = self.n.saturating_add(b.len());
+        }
+    }
+
+    /// `count` copies of `c`.
+    pub(crate) fn pad(&mut self, c: u8, mut count: usize) {
+        let buf = [c; 32];
+        while count > 0 {
+            let k = count.min(buf.len());
+            self.put(&buf[..k]);
+            count -= k;
+        }
+    }
+
+    /// Starts a field of `len` body bytes after `prefix` (sign, `0x`):
+    /// writes the left padding, the prefix and any zero fill, and returns
+    /// the right padding the caller writes after the body.
+    pub(crate) fn begin(&mut self, flags: u32, width: usize, prefix: &[u8], len: usize) -> usize {
+        let fill = width.saturating_sub(prefix.len() + len);
+        if flags & LEFT != 0 {
+            self.put(prefix);
+            return fill;
+        }
+        if flags & ZERO != 0 {
+            self.put(prefix);
+            self.pad(b'0', fill);
+        } else {
+            self.pad(b' ', fill);
+            self.put(prefix);
+        }
+        0
+    }
+}
+
+/// A width or precision.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Num {
+    None,
+    Fixed(usize),
+    /// `*` (position 0) or `*n$`.
+    Arg(usize),
+}
+
+/// One parsed conversion specification.
+struct Spec {
+    flags: u32,
+    width: Num,
+    prec: Num,
+    len: Length,
+    conv: u8,
+    /// `n` of `%n$`, or 0.
+    pos: usize,
+    /// Index just past the conversion character.
+    end: usize,
+}
+
+/// A decimal number at `f[*i..]`, or `None` past `i32::MAX`.
+fn number(f: &[u8], i: &mut usize) -> Option<usize> {
+    let mut v = 0u64;
+    while let Some(&c) = f.get(*i).filter(|c| c.is_ascii_digit()) {
+        v = v * 10 + (c - b'0') as u64;
+        if v > i32::MAX as u64 {
+            return None;
+        }
+        *i += 1;
+    }
+    Some(v as usize)
+}
+
+/// `n$` at `f[*i..]`: the position, consuming it, or 0 (nothing consumed).
+fn position(f: &[u8], i: &mut usize) -> Option<usize> {
+    let mut j = *i;
+    if !f.get(j).is_some_and(|c| c.is_ascii_digit()) {
+        return Some(0);
+    }
+    let n = number(f, &mut j)?;
+    if f.get(j) != Some(&b'$') {
+        return Some(0);
+    }
+    if n == 0 || n > NL_ARGMAX {
+        return None;
+    }
+    *i = j + 1;
+    Some(n)
+}
+
+/// A width or precision: digits, `*` or `*n$`.
+fn count(f: &[u8], i: &mut usize) -> Option<Num> {
+    if f.get(*i) == Some(&b'*') {
+        *i += 1;
+        return Some(Num::Arg(position(f, i)?));
+    }
+    if f.get(*i).is_some_and(|c| c.is_ascii_digit()) {
+        return Some(Num::Fixed(number(f, i)?));
+    }
+    Some(Num::None)
+}
+
+/// Parses the conversion whose `%` is at `f[start]`; `None` if invalid.
+fn parse(f: &[u8], start: usize) -> Option<Spec> {
+    let mut i = start + 1;
+    let pos = position(f, &mut i)?;
+    let mut flags = 0;
+    loop {
+        flags |= match f.get(i) {
+            Some(b'-') => LEFT,
+            Some(b'+') => PLUS,
+            Some(b' ') => SPACE,
+            Some(b'#') => ALT,
+            Some(b'0') => ZERO,
+            Some(b'\'') => 0,
+            _ => break,
+        };
+        i += 1;
+    }
+    let width = count(f, &mut i)?;
+    let mut prec = Num::None;
+    if f.get(i) == Some(&b'.') {
+        i += 1;
+        prec = count(f, &mut i)?;
+        if prec == Num::None {
+            prec = Num::Fixed(0);
+        }
+    }
+    let next = |k: usize| f.get(i + k).copied().unwrap_or(0);
+    let (len, skip) = match (next(0), next(1)) {
+        (b'h', b'h') => (Length::Hh, 2),
+        (b'h', _) => (Length::H, 1),
+        (b'l', b'l') => (Length::Ll, 2),
+        (b'l', _) => (Length::L, 1),
+        (b'j', _) => (Length::J, 1),
+        (b'z', _) => (Length::Z, 1),
+        (b't', _) => (Length::T, 1),
+        (b'L', _) => (Length::BigL, 1),
+        _ => (Length::None, 0),
+    };
+    i += skip;
+    let conv = *f.get(i)?;
+    if !b"diouxXcspnfFeEgGaA".contains(&conv) {
+        return None;
+    }
+    // Positional and sequential references cannot mix within one spec.
+    let positional = pos != 0;
+    for n in [width, prec] {
+        if let Num::Arg(p) = n
+            && (p != 0) != positional
+        {
+            return None;
+        }
+    }
+    Some(Spec {
+        flags,
+        width,
+        prec,
+        len,
+        conv,
+        pos,
+        end: i + 1,
+    })
+}
+
+/// The C type a conversion reads.
+fn arg_type(conv: u8, len: Length) -> ArgType {
+    match conv {
+        b's' | b'p' | b'n' => ArgType::Ptr,
+        b'c' => ArgType::Int,
+        b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'a' | b'A' => {
+            if len == Length::BigL {
+                ArgType::LongDouble
+            } else {
+                ArgType::Double
+            }
+        }
+        _ => match len {
+            Length::L | Length::Z | Length::T => ArgType::Long,
+            Length::Ll | Length::J | Length::BigL => ArgType::LongLong,
+            _ => ArgType::Int,
+        },
+    }
+}
+
+/// Where arguments come from: read in order, or from the table of
+/// positional arguments read up front.
+struct Source<'a> {
+    args: &'a mut dyn Args,
+    positional: bool,
+    vals: [u64; NL_ARGMAX + 1],
+    /// Positions `1..=read` are in `vals`.
+    read: usize,
+}
+
+impl Source<'_> {
+    /// The argument at `pos` (0: the next one), or `None` if it cannot be had.
+    fn get(&mut self, pos: usize, ty: ArgType) -> Option<u64> {
+        if !self.positional {
+            return Some(self.args.arg(ty));
+        }
+        (pos <= self.read).then(|| self.vals[pos])
+    }
+}
+
+/// Reads every positional argument the format can justify: the types come
+/// from the conversions up to the first invalid one, and positions are read
+/// in order up to the first that no conversion names.
+fn positional<'a>(f: &[u8], args: &'a mut dyn Args) -> Source<'a> {
+    let mut types: [Option<ArgType>; NL_ARGMAX + 1] = [None; NL_ARGMAX + 1];
+    let mut i = 0;
+    while i < f.len() {
+        if f[i] != b'%' {
+            i += 1;
+            continue;
+        }
+        if f.get(i + 1) == Some(&b'%') {
+            i += 2;
+            continue;
+        }
+        let Some(s) = parse(f, i) else { break };
+        if s.pos == 0 {
+            break;
+        }
+        types[s.pos] = Some(arg_type(s.conv, s.len));
+        for n in [s.width, s.prec] {
+            if let Num::Arg(p) = n {
+                types[p] = Some(ArgType::Int);
+            }
+        }
+        i = s.end;
+    }
+    let mut vals = [0u64; NL_ARGMAX + 1];
+    let mut read = 0;
+    while let Some(ty) = types.get(read + 1).copied().flatten() {
+        read += 1;
+        vals[read] = args.arg(ty);
+    }
+    Source {
+        args,
+        positional: true,
+        vals,
+        read,
+    }
+}
+
+/// Formats `fmt` (without its NUL) with `args` into `out`, as C's `printf`
+/// does, and returns the number of bytes written. See the module docs for
+/// what invalid formats do.
+pub fn format(out: &mut dyn Sink, fmt: &[u8], args: &mut dyn Args) -> Result<usize, Error> {
+    let mut w = W { out, n: 0 };
+    let f = fmt;
+    // Positional mode when the first conversion names a position.
+    let mut first = None;
+    let mut k = 0;
+    while k < f.len() {
+        if f[k] == b'%' {
+            if f.get(k + 1) != Some(&b'%') {
+                first = Some(k);
+                break;
+            }
+            k += 1;
+        }
+        k += 1;
+    }
+    let mut src = match first.and_then(|k| parse(f, k)) {
+        Some(s) if s.pos != 0 => positional(f, args),
+        _ => Source {
+            args,
+            positional: false,
+            vals: [0; NL_ARGMAX + 1],
+            read: 0,
+        },
+    };
+    let positional_mode = src.positional;
+    let mut i = 0;
+    while i < f.len() {
+        let lit = f[i..]
+            .iter()
+            .position(|&c| c == b'%')
+            .map_or(f.len(), |k| i + k);
+        w.put(&f[i..lit]);
+        if lit == f.len() {
+            break;
+        }
+        if f.get(lit + 1) == Some(&b'%') {
+            w.put(b"%");
+            i = lit + 2;
+            continue;
+        }
+        match parse(f, lit).filter(|s| (s.pos != 0) == positional_mode) {
+            Some(s) if convert(&mut w, &s, &mut src)? => i = s.end,
+            _ => {
+                w.put(&f[lit..]);
+                break;
+            }
+        }
+    }
+    Ok(w.n)
+}
+
+/// Formats one conversion; `Ok(false)` if an argument it needs cannot be had.
+fn convert(w: &mut W<'_>, s: &Spec, src: &mut Source<'_>) -> Result<bool, Error> {
+    let mut flags = s.flags;
+    let mut width = 0;
+    match s.width {
+        Num::Fixed(n) => width = n,
+        Num::Arg(p) => {
+            let Some(v) = src.get(p, ArgType::Int) else {
+                return Ok(false);
+            };
+            let v = v as i32;
+            if v < 0 {
+                flags |= LEFT;
+            }
+            width = v.unsigned_abs() as usize;
+        }
+        Num::None => {}
+    }
+    let prec = match s.prec {
+        Num::Fixed(n) => Some(n),
+        Num::Arg(p) => {
+            let Some(v) = src.get(p, ArgType::Int) else {
+                return Ok(false);
+            };
+            let v = v as i32;
+            (v >= 0).then_some(v as usize)
+        }
+        Num::None => None,
+    };
+    if flags & LEFT != 0 {
+        flags &= !ZERO;
+    }
+    let Some(v) = src.get(s.pos, arg_type(s.conv, s.len)) else {
+        return Ok(false);
+    };
+    let conv = s.conv;
+    match conv {
+        b'd' | b'i' | b'u' | b'o' | b'x' | b'X' | b'p' => {
+            if conv == b'p' && v == 0 {
+                text(w, flags, width, None, b"(nil)");
+            } else {
+                integer(w, v, s.len, conv, flags, width, prec);
+            }
+        }
+        b'c' if s.len == Length::L => {
+            let mut buf = [0u8; 4];
+            let n = utf8(v as u32, &mut buf).ok_or(Error::Ilseq)?;
+            text(w, flags, width, None, &buf[..n]);
+        }
+        b'c' => text(w, flags, width, None, &[v as u8]),
+        b's' if v == 0 => {
+            let s: &[u8] = if prec.is_some_and(|p| p < 6) {
+                b""
+            } else {
+                b"(null)"
+            };
+            text(w, flags, width, None, s);
+        }
+        b's' if s.len == Length::L => wide(w, src.args, v, flags, width, prec)?,
+        b's' => {
+            let bytes = src.args.c_str(v, prec.unwrap_or(usize::MAX));
+            text(w, flags, width, None, bytes);
+        }
+        b'n' => src.args.store_count(v, s.len, w.n),
+        _ => float::format(w, f64::from_bits(v), conv, flags, width, prec),
+    }
+    Ok(true)
+}
+
+/// A plain string field (`%c`, `%s`, `(nil)`), cut to `prec` bytes.
+fn text(w: &mut W<'_>, flags: u32, width: usize, prec: Option<usize>, s: &[u8]) {
+    let s = &s[..prec.unwrap_or(usize::MAX).min(s.len())];
+    let rpad = w.begin(flags & !ZERO, width, b"", s.len());
+    w.put(s);
+    w.pad(b' ', rpad);
+}
+
+/// UTF-8 of the scalar value `c` into `buf`; its length, or `None`.
+fn utf8(c: u32, buf: &mut [u8; 4]) -> Option<usize> {
+    let ch = char::from_u32(c)?;
+    Some(ch.encode_utf8(buf).len())
+}
+
+/// `%ls`: the wide string at `ptr`, encoded, at most `prec` bytes of whole
+/// characters.
+fn wide(
+    w: &mut W<'_>,
+    args: &mut dyn Args,
+    ptr: u64,
+    flags: u32,
+    width: usize,
+    prec: Option<usize>,
+) -> Result<(), Error> {
+    let max = prec.unwrap_or(usize::MAX);
+    let mut buf = [0u8; 4];
+    // First pass: the length in bytes.
+    let (mut len, mut chars) = (0usize, 0usize);
+    loop {
+        let c = args.wide_char(ptr, chars);
+        if c == 0 {
+            break;
+        }
+        let n = utf8(c, &mut buf).ok_or(Error::Ilseq)?;
+        if len + n > max {
+            break;
+        }
+        len += n;
+        chars += 1;
+    }
+    let rpad = w.begin(flags & !ZERO, width, b"", len);
+    for k in 0..chars {
+        let n = utf8(args.wide_char(ptr, k), &mut buf).unwrap_or(0);
+        w.put(&buf[..n]);
+    }
+    w.pad(b' ', rpad);
+    Ok(())
+}
+
+/// Integer conversions `d i u o x X` and `p` (as `%#lx`).
+fn integer(
+    w: &mut W<'_>,
+    raw: u64,
+    len: Length,
+    conv: u8,
+    mut flags: u32,
+    width: usize,
+    prec: Option<usize>,
+) {
+    let signed = conv == b'd' || conv == b'i';
+    let bits = match len {
+        Length::Hh => 8,
+        Length::H => 16,
+        Length::None => 32,
+        Length::L | Length::Z | Length::T => usize::BITS,
+        _ => 64,
+    };
+    let bits = if conv == b'p' { usize::BITS } else { bits };
+    let shift = 64 - bits;
+    let (neg, mut v) = if signed {
+        let s = ((raw << shift) as i64) >> shift;
+        (s < 0, s.unsigned_abs())
+    } else {
+        (false, (raw << shift) >> shift)
+    };
+    let mut prefix = [0u8; 3];
+    let mut plen = 0;
+    if signed || conv == b'p' {
+        let c = if neg {
+            b'-'
+        } else if flags & PLUS != 0 {
+            b'+'
+        } else if flags & SPACE != 0 {
+            b' '
+        } else {
+            0
+        };
+        if c != 0 {
+            prefix[0] = c;
+            plen = 1;
+        }
+    }
+    let (base, upper) = match conv {
+        b'o' => (8, false),
+        b'x' | b'p' => (16, false),
+        b'X' => (16, true),
+        _ => (10, false),
+    };
+    if conv == b'p' {
+        flags |= ALT;
+    }
+    if base == 16 && flags & ALT != 0 && v != 0 {
+        prefix[plen] = b'0';
+        prefix[plen + 1] = if upper { b'X' } else { b'x' };
+        plen += 2;
+    }
+    let digits = if upper {
+        b"0123456789ABCDEF"
+    } else {
+        b"0123456789abcdef"
+    };
+    let mut buf = [0u8; 22];
+    let mut i = buf.len();
+    while v != 0 {
+        i -= 1;
+        buf[i] = digits[(v % base) as usize];
+        v /= base;
+    }
+    let ndig = buf.len() - i;
+    let mut zeros = match prec {
+        Some(p) => {
+            flags &= !ZERO;
+            p.saturating_sub(ndig)
+        }
+        None => (ndig == 0) as usize,
+    };
+    if conv == b'o' && flags & ALT != 0 && zeros == 0 && (ndig == 0 || buf[i] != b'0') {
+        zeros = 1;
+    }
+    let rpad = w.begin(flags, width, &prefix[..plen], zeros + ndig);
+    w.pad(b'0', zeros);
+    w.put(&buf[i..]);
+    w.pad(b' ', rpad);
+}
+
+/// [`Args`] over a slice of raw values, for Rust callers and tests:
+/// integers and pointers as `u64`, doubles as bits. Strings are not
+/// supported (`%s` prints nothing, `%n` stores nothing).
+pub struct SliceArgs<'a> {
+    vals: &'a [u64],
+    next: usize,
+}
+
+impl<'a> SliceArgs<'a> {
+    /// Arguments taken in order from `vals`; missing ones read as 0.
+    pub fn new(vals: &'a [u64]) -> Self {
+        SliceArgs { vals, next: 0 }
+    }
+}
+
+impl Args for SliceArgs<'_> {
+    fn arg(&mut self, _ty: ArgType) -> u64 {
+        let v = self.vals.get(self.next).copied().unwrap_or(0);
+        self.next += 1;
+        v
+    }
+    fn c_str(&mut self, _ptr: u64, _max: usize) -> &[u8] {
+        b""
+    }
+    fn wide_char(&mut self, _ptr: u64, _i: usize) -> u32 {
+        0
+    }
+    fn store_count(&mut self, _ptr: u64, _len: Length, _count: usize) {}
+}

@@ -1,0 +1,15 @@
+//! Differential tests of muslin's number formatting and parsing engines
+//! (`src/fmt/`, compiled here for the host) against the host's glibc.
+//! Run with `cargo test --release` (or `./x.py test host`).
+
+#[path = "../../../src/fmt/mod.rs"]
+pub mod fmt;
+
+#[cfg(test)]
+mod common;
+#[cfg(test)]
+mod printf;
+#[cfg(test)]
+mod scanf;
+#[cfg(test)]
+mod strto;
