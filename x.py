@@ -542,8 +542,9 @@ def host_tests(filter_):
 
 # ---------------------------------------------------------------- bench
 
-# `./x.py bench`: bench/cancel.c built against muslin, musl and glibc (all
-# static) for x86_64 and i386, run natively, one table. Not part of `test`.
+# `./x.py bench`: bench/cancel.c and bench/libc.c built against muslin, musl
+# and glibc (all static) for x86_64 and i386, run natively, one table. Not
+# part of `test`.
 BENCH_SRC = os.path.join(ROOT, "bench", "cancel.c")
 BENCH_ARCHES = ["x86_64", "i386"]
 LIBCS = ["muslin", "musl", "glibc"]
@@ -742,6 +743,113 @@ def bench_time(arch, exes):
     return res, n
 
 
+# bench/libc.c: malloc/free, snprintf, memcpy/memset (the issue 4 goals).
+LIBC_SRC = os.path.join(ROOT, "bench", "libc.c")
+LIBC_RUNS = 11           # interleaved runs per measurement
+LIBC_BATCHES = 5         # batches per run: medians of 55 batches
+LIBC_MALLOC_N = 100000   # malloc/free steps per batch (per thread)
+LIBC_SNPRINTF_N = 2000   # snprintf calls per batch
+LIBC_MEM = [("4k", 4096, "4 KiB"), ("16m", 16 << 20, "16 MiB")]
+LIBC_CG = {"malloc": ["malloc", "{n}", "1", "1"], "snprintf": ["snprintf", "{n}", "1"]}
+
+
+def libc_build(arch, lib, na, cells):
+    """Builds bench/libc.c three ways; returns {libc: exe}. Where snprintf
+    does not compile or link (muslin while its printf is unwritten) the
+    program is built with -DNO_SNPRINTF and cells gets the reason."""
+    outdir = os.path.join(OUT_DIR, "bench", arch)
+    os.makedirs(outdir, exist_ok=True)
+    exes = {}
+    for libc in LIBCS:
+        if (arch, libc) in na:
+            continue
+        out = os.path.join(outdir, "libc_" + libc)
+        if libc == "muslin":
+            # Through `x.py cc` in a child so that a failure's messages are captured.
+            p = subprocess.run([sys.executable, os.path.abspath(__file__), "cc", "--arch", arch,
+                                "-o", out, LIBC_SRC], capture_output=True, text=True)
+            if p.returncode != 0:
+                lines = (p.stdout + p.stderr).splitlines()
+                why = next((ln for ln in lines if "error:" in ln or "undefined symbol" in ln),
+                           lines[-1] if lines else "?").strip()[:160]
+                cells[(arch, libc, "snprintf_ns")] = f"n/a (snprintf does not build: {why})"
+                cc(arch, [LIBC_SRC, "-DNO_SNPRINTF"], out, True, lib)
+        else:
+            cmd = BASELINES[arch][libc]["cc"] + ["-o", out, LIBC_SRC]
+            p = subprocess.run(cmd, capture_output=True, text=True)
+            if p.returncode != 0:
+                tail = (p.stderr.strip().splitlines() or ["?"])[-1]
+                cells[(arch, libc, "malloc1_ns")] = f"n/a ({' '.join(cmd[:3])} failed: {tail})"
+                continue
+        rc, _, err, _ = run_program(arch, "native", out, ["malloc", "1000", "1", "1"], timeout=60)
+        if rc != 0:
+            cells[(arch, libc, "malloc1_ns")] = \
+                f"n/a (bench/libc.c does not run: exit {rc}: {err.decode(errors='replace')[-100:]})"
+            continue
+        exes[libc] = out
+    return exes
+
+
+def libc_instructions(jobs, cells):
+    """jobs: [(arch, libc, exe)] -> {(arch, libc, 'malloc_ir'|'snprintf_ir'):
+    instructions per malloc/free step or snprintf call}, as for read."""
+    runs = [(arch, libc, exe, what, n) for arch, libc, exe in jobs for what in LIBC_CG
+            for n in CG_N if (arch, libc, what + "_ns") not in cells]
+
+    def one(r):
+        try:
+            return callgrind_ir(r[2], [a.format(n=r[4]) for a in LIBC_CG[r[3]]])
+        except (RuntimeError, subprocess.TimeoutExpired, OSError) as e:
+            return f"n/a ({e})"
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
+        irs = dict(zip([r[:2] + r[3:] for r in runs], pool.map(one, runs)))
+    res = {}
+    for arch, libc, what, n in irs:
+        if n != CG_N[0]:
+            continue
+        a, b = irs[(arch, libc, what, CG_N[0])], irs[(arch, libc, what, CG_N[1])]
+        res[(arch, libc, what + "_ir")] = (a if isinstance(a, str) else b if isinstance(b, str)
+                                           else (b - a) / (CG_N[1] - CG_N[0]))
+    return res
+
+
+def libc_time(arch, exes, cells):
+    """The timed bench/libc.c measurements: {libc: {row: value}}. ns rows are
+    medians of per-batch ns per step/call, GB/s rows 1 / median ns per byte."""
+    say(f"{arch}: timing {LIBC_RUNS * LIBC_BATCHES} batches each of {LIBC_MALLOC_N} malloc/free "
+        f"steps (1 and 2 threads), {LIBC_SNPRINTF_N} snprintf calls, 256 MiB of memcpy and "
+        "memset in 4 KiB and 16 MiB calls, per libc")
+    jobs = [("malloc1", ["malloc", str(LIBC_MALLOC_N), str(LIBC_BATCHES), "1"]),
+            ("malloc2", ["malloc", str(LIBC_MALLOC_N), str(LIBC_BATCHES), "2"]),
+            ("snprintf", ["snprintf", str(LIBC_SNPRINTF_N), str(LIBC_BATCHES)])]
+    jobs += [(f"{op}{key}", [op, str(size), str(LIBC_BATCHES)])
+             for op in ("memcpy", "memset") for key, size, _ in LIBC_MEM]
+    res = {libc: {} for libc in exes}
+    for key, args in jobs:
+        mine = {libc: exe for libc, exe in exes.items()
+                if (arch, libc, key + "_ns") not in cells}
+        samples = {libc: [] for libc in mine}
+        for libc, _ in interleaved(mine, LIBC_RUNS):
+            samples[libc] += [x for xs in bench_lines(arch, mine[libc], args).values() for x in xs]
+        for libc, xs in samples.items():
+            if key.startswith("mem"):
+                res[libc][key + "_gbs"] = 1 / median(xs)
+            else:
+                res[libc][key + "_ns"] = median(xs)
+    return res
+
+
+LIBC_ROWS = [  # key, label, format
+    ("malloc1_ns", "malloc+free 16-512 B ns/step, 1 thread", "{:.1f}"),
+    ("malloc2_ns", "malloc+free ns/step, 2 threads (wall)", "{:.1f}"),
+    ("malloc_ir", "malloc+free instructions/step", "{:.1f}"),
+    ("snprintf_ns", "snprintf (ints, strs, doubles) ns/call", "{:.0f}"),
+    ("snprintf_ir", "snprintf instructions/call", "{:.0f}"),
+] + [(f"{op}{key}_gbs", f"{op} {label} GB/s", "{:.1f}")
+     for op in ("memcpy", "memset") for key, _, label in LIBC_MEM]
+
+
 BENCH_ROWS = [  # key, label, format
     ("read_ns", "read(1 byte) ns/call", "{:.1f}"),
     ("raw_ns", "raw read syscall ns/call", "{:.1f}"),
@@ -765,23 +873,32 @@ def cmd_bench(a):
     started = time.monotonic()
     load = os.getloadavg()
     na = {k: v for k, v in bench_setup().items() if k[0] in arches}
-    exes = {}
+    exes, lexes = {}, {}
+    cells = {}  # (arch, libc, key) -> "n/a (why)" for a missing measurement
     for arch in arches:
-        say(f"{arch}: building bench/cancel.c against muslin, musl and glibc")
-        exes[arch] = bench_build(arch, build_lib(arch, True), na)
+        say(f"{arch}: building bench/cancel.c and bench/libc.c against muslin, musl and glibc")
+        lib = build_lib(arch, True)
+        exes[arch] = bench_build(arch, lib, na)
         if "muslin" not in exes[arch]:
             die(f"{arch}: the muslin build of bench/cancel.c does not run: "
                 f"{na.get((arch, 'muslin'))}", 1)
+        lexes[arch] = libc_build(arch, lib, na, cells)
+        if "muslin" not in lexes[arch]:
+            die(f"{arch}: the muslin build of bench/libc.c does not run: "
+                f"{cells.get((arch, 'muslin', 'malloc1_ns'))}", 1)
 
     vals = {(arch, libc): {} for arch in arches for libc in LIBCS}
-    cells = {}  # (arch, libc, key) -> "n/a (why)" for a missing measurement
     if shutil.which("valgrind"):
         say("counting instructions with callgrind (perf stat -e instructions:u: "
             + ("works here, but callgrind's counts are exact)" if perf_instructions_works()
                else "not supported here)"))
         ir = bench_instructions([(arch, libc, exe) for arch in arches
                                  for libc, exe in exes[arch].items()])
+        ir.update(libc_instructions([(arch, libc, exe) for arch in arches
+                                     for libc, exe in lexes[arch].items()], cells))
         for (arch, libc, mode), v in ir.items():
+            if mode.endswith("_ir"):
+                mode = mode[:-3]
             if isinstance(v, str):
                 cells[(arch, libc, mode + "_ir")] = v
             else:
@@ -795,6 +912,8 @@ def cmd_bench(a):
     for arch in arches:
         res, batch[arch] = bench_time(arch, exes[arch])
         for libc, r in res.items():
+            vals[(arch, libc)].update(r)
+        for libc, r in libc_time(arch, lexes[arch], cells).items():
             vals[(arch, libc)].update(r)
     for v in vals.values():
         if "read_ir" in v and "raw_ir" in v:
@@ -816,7 +935,7 @@ def cmd_bench(a):
     head = ["arch", "measurement", "muslin", "musl", "glibc", "muslin/musl", "muslin/glibc"]
     rows = []
     for arch in arches:
-        for key, label, fmt in BENCH_ROWS:
+        for key, label, fmt in BENCH_ROWS + LIBC_ROWS:
             rows.append([arch, label, *(cell(arch, libc, key, fmt) for libc in LIBCS),
                          ratio(arch, key, "musl"), ratio(arch, key, "glibc")])
     widths = [max(len(r[i]) for r in rows + [head]) for i in range(len(head))]
@@ -834,6 +953,11 @@ def cmd_bench(a):
               f"reads (and raw calls), of {BENCH_CREATE[0] * BENCH_CREATE[1]} batches of "
               f"{BENCH_THREADS} create+join, of {BENCH_CANCEL[0] * BENCH_CANCEL[1]} cancel "
               f"rounds; instructions: callgrind, {CG_N[0]} vs {CG_N[1]} calls")
+        print(f"{arch}: bench/libc.c: medians of {LIBC_RUNS * LIBC_BATCHES} batches of "
+              f"{LIBC_MALLOC_N} malloc/free steps (1000 live blocks, seeded), "
+              f"{LIBC_SNPRINTF_N} snprintf calls, 256 MiB of memcpy/memset (GB/s: "
+              "1 / median ns per byte); no instruction counts for memcpy/memset (bandwidth, "
+              "and callgrind counts a rep movs as one instruction per iteration)")
         raw = vals[(arch, "muslin")].get("raw_ns", 0)
         if raw > 1000:
             print(f"note: {arch}: a raw system call costs {raw:.0f} ns here (a VM trapping "
@@ -866,6 +990,24 @@ def cmd_bench(a):
                               ok(m[key], mu[key])))
             else:
                 goals.append((f"{arch} {what}", "n/a (no musl)", None))
+        if arch != "x86_64":
+            continue  # the libc goals are x86_64's; other arches' rows are information
+        gl = vals[(arch, "glibc")]
+        for key, what in (("malloc1_ns", "malloc/free 1 thread"),
+                          ("malloc2_ns", "malloc/free 2 threads"),
+                          ("snprintf_ns", "snprintf")):
+            if key in m and key in mu:
+                goals.append((f"{arch} {what} no slower than musl", f"{m[key] / mu[key]:.2f}x musl",
+                              m[key] <= mu[key]))
+            else:
+                goals.append((f"{arch} {what} no slower than musl", "n/a", None))
+        for key, what, _ in [(f"{op}{k}_gbs", f"{op} {label}", 0)
+                             for op in ("memcpy", "memset") for k, _, label in LIBC_MEM]:
+            if key in m and key in gl:
+                goals.append((f"{arch} {what} >= 0.9x glibc", f"{m[key] / gl[key]:.2f}x glibc",
+                              m[key] >= 0.9 * gl[key]))
+            else:
+                goals.append((f"{arch} {what} >= 0.9x glibc", "n/a", None))
     print()
     print("goals: " + "; ".join(
         f"{g}: {v} {'met' if ok else 'NOT met' if ok is False else 'unknown'}"
@@ -980,8 +1122,9 @@ def main():
     s = sub.add_parser("size", help="stripped sizes of the examples per arch")
     s.add_argument("--arch")
     s.set_defaults(fn=cmd_size)
-    s = sub.add_parser("bench", help="cancellation and thread benchmarks: muslin vs musl vs "
-                                     "glibc (x86_64, i386; not part of test)")
+    s = sub.add_parser("bench", help="cancellation, thread, malloc, snprintf and memcpy "
+                                     "benchmarks: muslin vs musl vs glibc (x86_64, i386; "
+                                     "not part of test)")
     s.add_argument("--arch", help="x86_64, i386 or both (default)")
     s.set_defaults(fn=cmd_bench)
     a, rest = p.parse_known_args()

@@ -3,6 +3,7 @@
 pub mod clone;
 pub mod probe;
 pub mod signal;
+pub mod string;
 pub mod syscall;
 pub mod syscall_cp;
 pub mod thread_exit;
