@@ -7,7 +7,8 @@ use core::ffi::c_int;
 use muslin::signal::{self, SigAction};
 
 extern "C" fn returns(_: c_int) {
-    muslin::println!("handler ran");
+    // A raw write: buffered stdout would die unflushed with the process.
+    let _ = muslin::syscall::fd::write_all(muslin::syscall::fd::STDOUT, b"handler ran\n");
 }
 
 fn run() -> i32 {

@@ -247,6 +247,14 @@ fn round_binary(mant: u64, exp2: i64, sticky: bool, fmt: Format) -> (u64, bool) 
     (bits, tiny && inexact)
 }
 
+/// `±mant × 2^exp2`, with `sticky` set when nonzero bits below `mant` were
+/// dropped, rounded to the nearest double (ties to even); for converting
+/// wider formats such as `long double`.
+pub fn from_parts(neg: bool, mant: u64, exp2: i64, sticky: bool) -> f64 {
+    let (bits, _) = round_binary(mant, exp2, sticky, F64);
+    f64::from_bits(bits | (neg as u64) << 63)
+}
+
 /// Compares the decimal token `t` (`digits[.digits][e±digits]`, not zero)
 /// with the exact value `d`.
 fn cmp_decimal(t: &[u8], d: &Decimal) -> core::cmp::Ordering {

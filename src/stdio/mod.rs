@@ -1,30 +1,76 @@
-//! Standard streams. For now unbuffered: each write goes straight to the
-//! descriptor.
+//! Buffered standard I/O: C's `FILE` streams and the Rust `print!` family.
+//!
+//! - [`file`]: the `FILE` object, its buffer and the list of open streams
+//!   (`fflush(NULL)` and `exit` flush them all; the flush hook is installed
+//!   by the first write, so programs that never write link none of it).
+//! - `open`, `read`, `write`, `seek`, `lock`: the C functions.
+//! - [`std`](self::std): the standard streams. Standard output is
+//!   line-buffered on a terminal and fully buffered otherwise, standard
+//!   error unbuffered, standard input buffered. Rust's [`print!`](crate::print)
+//!   and friends go through the same streams as C's `stdout`/`stderr`, so
+//!   their output interleaves in program order.
+//!
+//! Every operation locks its stream once a second thread exists, and takes
+//! no lock before. None is a cancellation point.
+//!
+//! For the printf family, [`FileSink`] is the [`crate::fmt::Sink`] over a
+//! `FILE`: `FileSink::new(f)` locks `f` for the whole call,
+//! [`FileSink::failed`] says whether any write failed, and dropping it
+//! unlocks.
 
-use crate::syscall::fd::{STDERR, STDOUT, write_all};
+pub mod file;
+mod lock;
+mod open;
+mod read;
+mod seek;
+pub mod std;
+mod write;
 
-/// Standard output, unbuffered.
-pub struct Stdout;
-/// Standard error, unbuffered.
-pub struct Stderr;
+pub use file::{BUFSIZ, FILE, IOFBF, IOLBF, IONBF};
+pub use seek::{SEEK_CUR, SEEK_END, SEEK_SET};
+pub use std::{Stderr, Stdin, Stdout, stderr, stdin, stdout};
 
-impl core::fmt::Write for Stdout {
-    fn write_str(&mut self, s: &str) -> core::fmt::Result {
-        write_all(STDOUT, s.as_bytes()).map_err(|_| core::fmt::Error)
+/// A [`crate::fmt::Sink`] writing to a `FILE`, holding its lock (when
+/// threaded) from [`new`](Self::new) until dropped.
+pub struct FileSink<'a> {
+    guard: file::Guard<'a>,
+    failed: bool,
+}
+
+impl FileSink<'_> {
+    /// A sink over the open stream `f`.
+    ///
+    /// # Safety
+    /// `f` must be an open stream that stays open while the sink lives.
+    pub unsafe fn new(f: *mut FILE) -> FileSink<'static> {
+        file::hook_exit_flush();
+        // SAFETY: the caller passes an open stream that outlives the sink.
+        let f: &'static FILE = unsafe { &*f };
+        FileSink {
+            guard: file::Guard::new(f),
+            failed: false,
+        }
+    }
+
+    /// Whether any write failed (the stream's error flag is then set).
+    pub fn failed(&self) -> bool {
+        self.failed
     }
 }
 
-impl core::fmt::Write for Stderr {
-    fn write_str(&mut self, s: &str) -> core::fmt::Result {
-        write_all(STDERR, s.as_bytes()).map_err(|_| core::fmt::Error)
+impl crate::fmt::Sink for FileSink<'_> {
+    fn write(&mut self, bytes: &[u8]) {
+        if !self.failed && self.guard.st().write_bytes(bytes) < bytes.len() {
+            self.failed = true;
+        }
     }
 }
 
-/// Prints to standard output.
+/// Prints to standard output (buffered, shared with C's `stdout`).
 #[macro_export]
 macro_rules! print {
     ($($arg:tt)*) => {{
-        let _ = ::core::fmt::Write::write_fmt(&mut $crate::stdio::Stdout, format_args!($($arg)*));
+        $crate::stdio::std::_print(format_args!($($arg)*));
     }};
 }
 
@@ -37,11 +83,11 @@ macro_rules! println {
     }};
 }
 
-/// Prints to standard error.
+/// Prints to standard error (unbuffered, shared with C's `stderr`).
 #[macro_export]
 macro_rules! eprint {
     ($($arg:tt)*) => {{
-        let _ = ::core::fmt::Write::write_fmt(&mut $crate::stdio::Stderr, format_args!($($arg)*));
+        $crate::stdio::std::_eprint(format_args!($($arg)*));
     }};
 }
 

@@ -1,0 +1,109 @@
+#ifndef _STDIO_H
+#define _STDIO_H
+
+#include <bits/alltypes.h>
+
+/* Opaque: only pointers to it are handed around. */
+typedef struct _muslin_FILE FILE;
+typedef off_t fpos_t;
+
+#define EOF (-1)
+#define BUFSIZ 4096
+#define FILENAME_MAX 4096
+#define FOPEN_MAX 1000
+
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
+
+#define _IOFBF 0
+#define _IOLBF 1
+#define _IONBF 2
+
+extern FILE *const stdin;
+extern FILE *const stdout;
+extern FILE *const stderr;
+#define stdin (stdin)
+#define stdout (stdout)
+#define stderr (stderr)
+
+/* Modes r w a r+ w+ a+, each optionally with b (ignored), e (O_CLOEXEC)
+ * and x (O_EXCL). A mode not starting with r, w or a is EINVAL. */
+FILE *fopen(const char *restrict path, const char *restrict mode);
+FILE *fdopen(int fd, const char *mode);
+int fclose(FILE *f);
+/* NULL flushes every open stream. */
+int fflush(FILE *f);
+/* Only before the first read or write; buf NULL: a buffer of size bytes
+ * from malloc (BUFSIZ if size is 0). */
+int setvbuf(FILE *restrict f, char *restrict buf, int mode, size_t size);
+void setbuf(FILE *restrict f, char *restrict buf);
+
+size_t fread(void *restrict p, size_t size, size_t n, FILE *restrict f);
+size_t fwrite(const void *restrict p, size_t size, size_t n, FILE *restrict f);
+int fgetc(FILE *f);
+int getc(FILE *f);
+int getchar(void);
+/* Up to 8 characters can be pushed back. */
+int ungetc(int c, FILE *f);
+char *fgets(char *restrict s, int n, FILE *restrict f);
+ssize_t getline(char **restrict line, size_t *restrict cap, FILE *restrict f);
+ssize_t getdelim(char **restrict line, size_t *restrict cap, int delim, FILE *restrict f);
+int fputc(int c, FILE *f);
+int putc(int c, FILE *f);
+int putchar(int c);
+int fputs(const char *restrict s, FILE *restrict f);
+int puts(const char *s);
+
+int fseek(FILE *f, long off, int whence);
+int fseeko(FILE *f, off_t off, int whence);
+long ftell(FILE *f);
+off_t ftello(FILE *f);
+void rewind(FILE *f);
+int fgetpos(FILE *restrict f, fpos_t *restrict pos);
+int fsetpos(FILE *f, const fpos_t *pos);
+
+int feof(FILE *f);
+int ferror(FILE *f);
+void clearerr(FILE *f);
+int fileno(FILE *f);
+void perror(const char *s);
+
+/* Recursive per-stream lock. */
+void flockfile(FILE *f);
+int ftrylockfile(FILE *f);
+void funlockfile(FILE *f);
+/* The caller holds the stream's lock (or has only one thread). */
+int getc_unlocked(FILE *f);
+int putc_unlocked(int c, FILE *f);
+int getchar_unlocked(void);
+int putchar_unlocked(int c);
+
+/* printf family: src/c/printf.rs */
+/* Every C99 conversion, flags, width/precision with `*`, positional
+ * arguments (%1$d) and the length modifiers hh h l ll j z t L. An invalid
+ * conversion is printed verbatim with the rest of the format and no further
+ * argument is read. Errors: -1 with errno EOVERFLOW (length > INT_MAX),
+ * EILSEQ (%lc/%ls of a non-character), ENOMEM (asprintf), or the write
+ * error (dprintf). %Lf etc. are formatted after rounding to double. */
+int printf(const char *restrict fmt, ...);
+int fprintf(FILE *restrict f, const char *restrict fmt, ...);
+int vprintf(const char *restrict fmt, __builtin_va_list ap);
+int vfprintf(FILE *restrict f, const char *restrict fmt, __builtin_va_list ap);
+int snprintf(char *restrict s, size_t n, const char *restrict fmt, ...);
+int sprintf(char *restrict s, const char *restrict fmt, ...);
+int dprintf(int fd, const char *restrict fmt, ...);
+/* On failure *out is left unchanged. */
+int asprintf(char **restrict out, const char *restrict fmt, ...);
+int vsnprintf(char *restrict s, size_t n, const char *restrict fmt, __builtin_va_list ap);
+int vsprintf(char *restrict s, const char *restrict fmt, __builtin_va_list ap);
+int vdprintf(int fd, const char *restrict fmt, __builtin_va_list ap);
+int vasprintf(char **restrict out, const char *restrict fmt, __builtin_va_list ap);
+/* d i u o x X p s c [ ] n f e g a (and E G F A) with widths, `*` and the
+ * length modifiers; no positional arguments or wide conversions. */
+int sscanf(const char *restrict s, const char *restrict fmt, ...);
+int vsscanf(const char *restrict s, const char *restrict fmt, __builtin_va_list ap);
+
+/* end printf family */
+
+#endif

@@ -1,0 +1,164 @@
+//! sscanf(3) and vsscanf(3): [`fmt::scanf::scan`](crate::fmt::scanf::scan)
+//! storing through the pointer arguments of a C `va_list` ([`VaStore`]).
+//!
+//! `%Lf` and friends store a `long double` in the format of each
+//! architecture (x87 80-bit on x86_64 and i386, IEEE binary128 on aarch64,
+//! riscv64, loongarch64 and s390x, IBM double-double on powerpc64le, a
+//! double on arm), converted exactly from the parsed double.
+
+use crate::fmt::printf::Length;
+use crate::fmt::scanf::{Store, scan};
+use core::ffi::{CStr, VaList, c_char, c_int, c_long, c_void};
+
+/// [`Store`] over a C `va_list`: each assignment writes through the next
+/// pointer argument.
+struct VaStore<'f>(VaList<'f>);
+
+impl VaStore<'_> {
+    /// The next pointer argument.
+    fn ptr<T>(&mut self) -> *mut T {
+        // SAFETY: each assigning conversion has a pointer argument.
+        unsafe { self.0.next_arg::<*mut c_void>() }.cast()
+    }
+}
+
+impl Store for VaStore<'_> {
+    fn int(&mut self, len: Length, v: u64) {
+        // SAFETY: the pointer is to the integer type `len` names.
+        unsafe {
+            match len {
+                Length::Hh => *self.ptr::<i8>() = v as i8,
+                Length::H => *self.ptr::<i16>() = v as i16,
+                Length::None => *self.ptr::<c_int>() = v as c_int,
+                Length::L | Length::Z | Length::T => *self.ptr::<c_long>() = v as c_long,
+                Length::Ll | Length::J | Length::BigL => *self.ptr::<u64>() = v,
+            }
+        }
+    }
+
+    fn f32(&mut self, v: f32) {
+        // SAFETY: `%f` takes a `float *`.
+        unsafe { *self.ptr::<f32>() = v }
+    }
+
+    fn f64(&mut self, len: Length, v: f64) {
+        if len != Length::BigL {
+            // SAFETY: `%lf` takes a `double *`.
+            unsafe { *self.ptr::<f64>() = v };
+            return;
+        }
+        let (bytes, n) = long_double(v);
+        // SAFETY: `%Lf` takes a `long double *`, at least `n` bytes.
+        unsafe { core::ptr::copy_nonoverlapping(bytes.as_ptr(), self.ptr::<u8>(), n) }
+    }
+
+    fn bytes(&mut self, b: &[u8], nul: bool) {
+        let p = self.ptr::<u8>();
+        // SAFETY: the array has room for the field (and its NUL).
+        unsafe {
+            core::ptr::copy_nonoverlapping(b.as_ptr(), p, b.len());
+            if nul {
+                *p.add(b.len()) = 0;
+            }
+        }
+    }
+}
+
+/// The sign, and for finite nonzero `v` the significand with its leading
+/// bit explicit and the exponent of that bit.
+#[allow(dead_code)]
+fn parts(v: f64) -> (u64, u64, i64) {
+    let bits = v.to_bits();
+    let (e, frac) = ((bits >> 52 & 0x7ff) as i64, bits & ((1 << 52) - 1));
+    let sign = bits >> 63;
+    if e == 0 {
+        if frac == 0 {
+            return (sign, 0, 0);
+        }
+        // Subnormal: normalise.
+        let shift = frac.leading_zeros() as i64 - 11;
+        return (sign, frac << shift, -1022 - shift);
+    }
+    (sign, frac | 1 << 52, e - 1023)
+}
+
+/// `v` as this architecture's `long double`: its bytes in memory order and
+/// how many of them matter.
+#[cfg(any(target_arch = "x86_64", target_arch = "x86"))]
+fn long_double(v: f64) -> ([u8; 16], usize) {
+    let (sign, mant, e) = parts(v);
+    let (mant, se) = if v.is_nan() || v.is_infinite() {
+        let m = if v.is_nan() { 3u64 << 62 } else { 1 << 63 };
+        (m, 0x7fff)
+    } else if mant == 0 {
+        (0, 0)
+    } else {
+        (mant << 11, (e + 16383) as u64)
+    };
+    let mut out = [0; 16];
+    out[..8].copy_from_slice(&mant.to_le_bytes());
+    out[8..10].copy_from_slice(&((sign << 15 | se) as u16).to_le_bytes());
+    (out, 10)
+}
+
+/// See the x86 version: IEEE binary128.
+#[cfg(any(
+    target_arch = "aarch64",
+    target_arch = "riscv64",
+    target_arch = "loongarch64",
+    target_arch = "s390x"
+))]
+fn long_double(v: f64) -> ([u8; 16], usize) {
+    let (sign, mant, e) = parts(v);
+    let body: u128 = if v.is_nan() {
+        0x7fff_8000u128 << 96
+    } else if v.is_infinite() {
+        0x7fffu128 << 112
+    } else if mant == 0 {
+        0
+    } else {
+        ((e + 16383) as u128) << 112 | ((mant as u128) << 60 & ((1 << 112) - 1))
+    };
+    let bits = (sign as u128) << 127 | body;
+    #[cfg(target_endian = "big")]
+    return (bits.to_be_bytes(), 16);
+    #[cfg(target_endian = "little")]
+    return (bits.to_le_bytes(), 16);
+}
+
+/// See the x86 version: IBM double-double, `v` and a zero low part.
+#[cfg(target_arch = "powerpc64")]
+fn long_double(v: f64) -> ([u8; 16], usize) {
+    let mut out = [0; 16];
+    out[..8].copy_from_slice(&v.to_le_bytes());
+    (out, 16)
+}
+
+/// See the x86 version: a double.
+#[cfg(target_arch = "arm")]
+fn long_double(v: f64) -> ([u8; 16], usize) {
+    let mut out = [0; 16];
+    out[..8].copy_from_slice(&v.to_le_bytes());
+    (out, 8)
+}
+
+/// vsscanf(3).
+///
+/// # Safety
+/// `s` and `fmt` are NUL-terminated; the arguments match `fmt`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vsscanf(s: *const c_char, fmt: *const c_char, ap: VaList<'_>) -> c_int {
+    // SAFETY: as the caller says.
+    let (s, fmt) = unsafe { (CStr::from_ptr(s), CStr::from_ptr(fmt)) };
+    scan(s.to_bytes(), fmt.to_bytes(), &mut VaStore(ap))
+}
+
+/// sscanf(3).
+///
+/// # Safety
+/// As [`vsscanf`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn sscanf(s: *const c_char, fmt: *const c_char, args: ...) -> c_int {
+    // SAFETY: as the caller says.
+    unsafe { vsscanf(s, fmt, args) }
+}
