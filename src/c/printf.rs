@@ -33,12 +33,23 @@ impl Args for VaArgs<'_> {
         // argument of this C type comes next.
         unsafe {
             match ty {
+                ArgType::Double => ap.next_arg::<f64>().to_bits(),
+                ArgType::LongDouble => long_double(ap).to_bits(),
+                // On 64-bit targets every integer and pointer argument takes
+                // one 64-bit slot holding its value (an `int` sign-extended
+                // or in the low half): read the slot once for all of them.
+                _ if usize::BITS == 64 => {
+                    let v = ap.next_arg::<u64>();
+                    if ty == ArgType::Int {
+                        v as i32 as u64
+                    } else {
+                        v
+                    }
+                }
                 ArgType::Int => ap.next_arg::<c_int>() as u64,
                 ArgType::Long => ap.next_arg::<c_long>() as u64,
                 ArgType::LongLong => ap.next_arg::<i64>() as u64,
                 ArgType::Ptr => ap.next_arg::<*const c_void>() as usize as u64,
-                ArgType::Double => ap.next_arg::<f64>().to_bits(),
-                ArgType::LongDouble => long_double(ap).to_bits(),
             }
         }
     }
@@ -84,7 +95,28 @@ impl Args for VaArgs<'_> {
 /// the nearest double.
 #[allow(dead_code)]
 fn to_f64(neg: bool, mant: u64, exp2: i64, sticky: bool) -> f64 {
-    crate::fmt::strtod::from_parts(neg, mant, exp2, sticky)
+    let mut bits = 0;
+    if mant != 0 {
+        let lz = mant.leading_zeros();
+        let m = mant << lz;
+        // The biased exponent the leading bit gets.
+        let e = exp2 - lz as i64 + 63 + 1023;
+        // Bits of `m` below the 53 a double keeps (more for subnormals);
+        // past 64 the value is under half the least subnormal: zero.
+        let shift = 11 + (1 - e).clamp(0, 54) as u32;
+        if e >= 2047 {
+            bits = 0x7ff << 52;
+        } else if shift <= 64 {
+            let q = m.checked_shr(shift).unwrap_or(0);
+            let drop = m - q.checked_shl(shift).unwrap_or(0);
+            let half = 1 << (shift - 1);
+            let up = drop > half || (drop == half && (sticky || q & 1 == 1));
+            // A carry out of the significand raises the exponent (to
+            // infinity past the largest double), as it should.
+            bits = (q + up as u64) + (((e.max(1) - 1) as u64) << 52);
+        }
+    }
+    f64::from_bits(bits | (neg as u64) << 63)
 }
 
 /// Infinity (`frac_zero`) or a quiet NaN, with a sign.

@@ -7,7 +7,7 @@
 //! by multiplying `m` by powers of 2 or 5 in base 10⁹, and the decimal point
 //! sits `-e` digits from its right end. Rounding then works on those digits.
 
-use super::printf::{ALT, PLUS, SPACE, W, ZERO};
+use super::printf::{ALT, W, ZERO, hex_prefix, sign};
 
 /// Decimal digits of the exact value of `m × 5^1076` for `m < 2^55` (the
 /// most any double, or strtod's rounding threshold, needs).
@@ -20,25 +20,30 @@ const BASE: u64 = 1_000_000_000;
 /// `0.d₀d₁d₂… × 10^exp`, with `d₀ ≠ 0` unless the value is zero (then
 /// `len == 0`). Digits past `len` are zeros.
 pub struct Decimal {
-    digits: [u8; MAX_DIGITS],
+    /// ASCII digits, 9 per base-10⁹ word; the significant ones start at
+    /// `start`. Bytes past the last word are 0 (not `b'0'`).
+    digits: [u8; WORDS * 9],
+    start: usize,
     /// How many of `digits` are significant.
     pub len: usize,
     /// The decimal exponent: the value is `0.digits × 10^exp`.
     pub exp: i32,
 }
 
-/// Multiplies the base-10⁹ number `w[..*n]` by `f` (`f < 2^31`).
+/// Multiplies the base-10⁹ number `w[..*n]` (words past it are zero) by
+/// `f` (`f < 2^31`).
 fn mul_small(w: &mut [u32; WORDS], n: &mut usize, f: u32) {
     let mut carry = 0u64;
-    for x in w[..*n].iter_mut() {
+    for (i, x) in w.iter_mut().enumerate() {
+        if i >= *n {
+            if carry == 0 {
+                break;
+            }
+            *n = i + 1;
+        }
         let t = *x as u64 * f as u64 + carry;
         *x = (t % BASE) as u32;
         carry = t / BASE;
-    }
-    while carry != 0 {
-        w[*n] = (carry % BASE) as u32;
-        carry /= BASE;
-        *n += 1;
     }
 }
 
@@ -59,7 +64,8 @@ impl Decimal {
     /// `-1076 <= e <= 971`.
     pub fn from_parts(mut m: u64, mut e: i32) -> Decimal {
         let mut d = Decimal {
-            digits: [0; MAX_DIGITS],
+            digits: [0; WORDS * 9],
+            start: 0,
             len: 0,
             exp: 1,
         };
@@ -70,13 +76,11 @@ impl Decimal {
             m >>= 1;
             e += 1;
         }
+        // `m < 2^55 < BASE²`: at most two words.
         let mut w = [0u32; WORDS];
-        let mut n = 0;
-        while m != 0 {
-            w[n] = (m % BASE) as u32;
-            m /= BASE;
-            n += 1;
-        }
+        w[0] = (m % BASE) as u32;
+        w[1] = (m / BASE) as u32;
+        let mut n = 1 + (m >= BASE) as usize;
         let mut k = e.unsigned_abs();
         while k > 0 {
             let step = k.min(if e > 0 { 29 } else { 13 });
@@ -84,38 +88,33 @@ impl Decimal {
             mul_small(&mut w, &mut n, f);
             k -= step;
         }
-        // Most significant word without leading zeros, the rest 9 digits each.
-        let mut top = w[n - 1];
-        let mut tmp = [0u8; 9];
-        let mut t = 0;
-        while top != 0 {
-            tmp[t] = b'0' + (top % 10) as u8;
-            top /= 10;
-            t += 1;
-        }
-        for i in 0..t {
-            d.digits[i] = tmp[t - 1 - i];
-        }
-        let mut len = t;
-        for i in (0..n - 1).rev() {
-            let mut v = w[i];
-            for j in (0..9).rev() {
-                d.digits[len + j] = b'0' + (v % 10) as u8;
+        // 9 digits per word, most significant first.
+        for (chunk, &v) in d.digits.chunks_exact_mut(9).zip(w.iter().take(n).rev()) {
+            let mut v = v;
+            for c in chunk.iter_mut().rev() {
+                *c = b'0' + (v % 10) as u8;
                 v /= 10;
             }
-            len += 9;
         }
-        while d.digits[len - 1] == b'0' {
-            len -= 1;
-        }
-        d.len = len;
-        d.exp = (t + 9 * (n - 1)) as i32 - if e < 0 { -e } else { 0 };
+        let start = d.digits.iter().position(|&c| c > b'0').unwrap_or(0);
+        let used = d.digits.get(..9 * n).unwrap_or_default();
+        let end = used.iter().rposition(|&c| c > b'0').map_or(0, |i| i + 1);
+        d.start = start;
+        d.len = end.saturating_sub(start);
+        d.exp = (9 * n - start) as i32 - if e < 0 { -e } else { 0 };
         d
+    }
+
+    /// The significant digits.
+    fn sig(&self) -> &[u8] {
+        self.digits
+            .get(self.start..self.start + self.len)
+            .unwrap_or_default()
     }
 
     /// Stored digit `i` (ASCII), `i < len`.
     pub(crate) fn digit_at(&self, i: usize) -> u8 {
-        self.digits[i]
+        self.sig().get(i).copied().unwrap_or(b'0')
     }
 
     /// Rounds to the first `keep` digits, to nearest with ties to even. A
@@ -130,30 +129,32 @@ impl Decimal {
             return;
         }
         let k = keep as usize;
-        let first = self.digits[k];
-        let up = first > b'5'
-            || (first == b'5'
-                && (self.len > k + 1 || (k > 0 && (self.digits[k - 1] - b'0') & 1 == 1)));
+        let ds = self.digits.get_mut(self.start..).unwrap_or_default();
+        let first = ds.get(k).copied().unwrap_or(b'0');
+        // ASCII digits have the parity of their value.
+        let odd = k > 0 && ds.get(k - 1).is_some_and(|&c| c & 1 == 1);
+        let up = first > b'5' || (first == b'5' && (self.len > k + 1 || odd));
         self.len = k;
         if up {
-            let mut i = k;
-            loop {
-                if i == 0 {
-                    self.digits[0] = b'1';
-                    self.len = 1;
-                    self.exp += 1;
-                    break;
-                }
-                i -= 1;
-                if self.digits[i] == b'9' {
-                    self.len = i;
+            let mut carry = true;
+            for c in ds.iter_mut().take(k).rev() {
+                if *c == b'9' {
+                    *c = b'0';
                 } else {
-                    self.digits[i] += 1;
+                    *c += 1;
+                    carry = false;
                     break;
                 }
             }
+            if carry {
+                if let Some(c) = ds.first_mut() {
+                    *c = b'1';
+                }
+                self.len = 1;
+                self.exp += 1;
+            }
         }
-        while self.len > 0 && self.digits[self.len - 1] == b'0' {
+        while self.len > 0 && ds.get(self.len - 1) == Some(&b'0') {
             self.len -= 1;
         }
         if self.len == 0 && !up {
@@ -167,14 +168,10 @@ impl Decimal {
         let lead = if lo < 0 { lo.unsigned_abs().min(n) } else { 0 };
         w.pad(b'0', lead);
         let rest = n - lead;
-        let start = lo.max(0) as usize;
-        let take = if start < self.len {
-            (self.len - start).min(rest)
-        } else {
-            0
-        };
-        w.put(&self.digits[start..start + take]);
-        w.pad(b'0', rest - take);
+        let s = self.sig().get(lo.max(0) as usize..).unwrap_or_default();
+        let s = s.get(..rest).unwrap_or(s);
+        w.put(s);
+        w.pad(b'0', rest - s.len());
     }
 
     /// Number of significant digits among the first `n` once trailing zeros
@@ -182,6 +179,34 @@ impl Decimal {
     fn sig_digits(&self, n: usize) -> usize {
         self.len.min(n)
     }
+}
+
+/// The digits of `v` in `base` (2..=16), at least `min` of them (`min <=
+/// 24`), at the end of `buf`; returns how many.
+#[inline(never)]
+pub(crate) fn utoa(buf: &mut [u8; 24], mut v: u64, base: u64, upper: bool, min: usize) -> usize {
+    let mut n = 0;
+    for c in buf.iter_mut().rev() {
+        if v == 0 && n >= min {
+            break;
+        }
+        let d = (v % base) as u8;
+        *c = d + if d < 10 {
+            b'0'
+        } else if upper {
+            b'A' - 10
+        } else {
+            b'a' - 10
+        };
+        v /= base;
+        n += 1;
+    }
+    n
+}
+
+/// The last `n` bytes of `buf`.
+pub(crate) fn tail(buf: &[u8; 24], n: usize) -> &[u8] {
+    buf.get(24 - n.min(24)..).unwrap_or_default()
 }
 
 /// Formats `x` for the conversion `conv` (`f F e E g G a A`), with `flags`,
@@ -196,15 +221,7 @@ pub(crate) fn format(
 ) {
     let upper = conv.is_ascii_uppercase();
     let conv = conv.to_ascii_lowercase();
-    let sign: &[u8] = if x.is_sign_negative() {
-        b"-"
-    } else if flags & PLUS != 0 {
-        b"+"
-    } else if flags & SPACE != 0 {
-        b" "
-    } else {
-        b""
-    };
+    let sign = sign(x.is_sign_negative(), flags);
     if !x.is_finite() {
         let s: &[u8] = match (x.is_nan(), upper) {
             (true, false) => b"nan",
@@ -243,44 +260,35 @@ pub(crate) fn format(
         d.round(d.exp as isize + p.min(2 * MAX_DIGITS) as isize);
     }
     let point = p > 0 || alt;
-    if sci {
-        let x10 = if d.len == 0 { 0 } else { d.exp - 1 };
-        let mut ebuf = [0u8; 8];
-        let mut i = ebuf.len();
-        let mut v = x10.unsigned_abs();
-        while v != 0 || i > ebuf.len() - 2 {
-            i -= 1;
-            ebuf[i] = b'0' + (v % 10) as u8;
-            v /= 10;
-        }
-        i -= 1;
-        ebuf[i] = if x10 < 0 { b'-' } else { b'+' };
-        i -= 1;
-        ebuf[i] = if upper { b'E' } else { b'e' };
-        let len = 1 + point as usize + p + (ebuf.len() - i);
-        let rpad = w.begin(flags, width, sign, len);
-        d.put_range(w, 0, 1);
-        if point {
-            w.put(b".");
-        }
-        d.put_range(w, 1, p);
-        w.put(&ebuf[i..]);
-        w.pad(b' ', rpad);
+    // Style e is style f of the digits with the point after the first.
+    let x10 = if d.len == 0 { 0 } else { d.exp - 1 };
+    let mut ebuf = [0u8; 24];
+    let (e, elen) = if sci {
+        (
+            1,
+            2 + utoa(&mut ebuf, x10.unsigned_abs() as u64, 10, false, 2),
+        )
     } else {
-        let int_digits = d.exp.max(1) as usize;
-        let len = int_digits + point as usize + p;
-        let rpad = w.begin(flags, width, sign, len);
-        if d.exp > 0 {
-            d.put_range(w, 0, int_digits);
-        } else {
-            w.put(b"0");
-        }
-        if point {
-            w.put(b".");
-        }
-        d.put_range(w, d.exp as isize, p);
-        w.pad(b' ', rpad);
+        (d.exp, 0)
+    };
+    let int_digits = e.max(1);
+    let len = int_digits as usize + point as usize + p + elen;
+    let rpad = w.begin(flags, width, sign, len);
+    d.put_range(w, (e - int_digits) as isize, int_digits as usize);
+    if point {
+        w.put(b".");
     }
+    d.put_range(w, e as isize, p);
+    if sci {
+        exp_suffix(w, if upper { b'E' } else { b'e' }, x10, &ebuf, elen - 2);
+    }
+    w.pad(b' ', rpad);
+}
+
+/// `e±ddd`: the marker, the sign of `x`, then the last `n` bytes of `ebuf`.
+fn exp_suffix(w: &mut W<'_>, marker: u8, x: i32, ebuf: &[u8; 24], n: usize) {
+    w.put(&[marker, if x < 0 { b'-' } else { b'+' }]);
+    w.put(tail(ebuf, n));
 }
 
 /// `%a`: `0x1.hhhp±d` for normal numbers and, as glibc does,
@@ -298,7 +306,7 @@ fn hex(
     let bits = x.to_bits();
     let biased = ((bits >> 52) & 0x7ff) as i32;
     let mut frac = bits & ((1 << 52) - 1);
-    let (mut lead, exp) = match (biased, frac) {
+    let (mut lead, exp): (u64, i32) = match (biased, frac) {
         (0, 0) => (0, 0),
         (0, _) => (0, -1022),
         _ => (1, biased - 1023),
@@ -312,7 +320,7 @@ fn hex(
         let drop = frac & ((1 << shift) - 1);
         let half = 1 << (shift - 1);
         frac >>= shift;
-        if drop > half || (drop == half && (if p == 0 { lead as u64 } else { frac }) & 1 == 1) {
+        if drop > half || (drop == half && (if p == 0 { lead } else { frac }) & 1 == 1) {
             frac += 1;
             if frac >> (4 * p) != 0 {
                 lead += 1;
@@ -320,44 +328,24 @@ fn hex(
             }
         }
     }
-    let hexd: &[u8; 16] = if upper {
-        b"0123456789ABCDEF"
-    } else {
-        b"0123456789abcdef"
-    };
+    // The leading digit and `shown` fraction digits, as one hex number.
     let shown = p.min(13);
-    let mut fbuf = [0u8; 13];
-    for i in 0..shown {
-        fbuf[i] = hexd[((frac >> (4 * (shown - 1 - i))) & 15) as usize];
-    }
-    let mut ebuf = [0u8; 6];
-    let mut i = ebuf.len();
-    let mut v = exp.unsigned_abs();
-    loop {
-        i -= 1;
-        ebuf[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    i -= 1;
-    ebuf[i] = if exp < 0 { b'-' } else { b'+' };
-    i -= 1;
-    ebuf[i] = if upper { b'P' } else { b'p' };
+    let mut fbuf = [0u8; 24];
+    utoa(&mut fbuf, lead << (4 * shown) | frac, 16, upper, shown + 1);
+    let mut ebuf = [0u8; 24];
+    let elen = utoa(&mut ebuf, exp.unsigned_abs() as u64, 10, false, 1);
     let point = p > 0 || flags & ALT != 0;
-    let mut prefix = [0u8; 3];
-    prefix[..sign.len()].copy_from_slice(sign);
-    prefix[sign.len()] = b'0';
-    prefix[sign.len() + 1] = if upper { b'X' } else { b'x' };
-    let len = 1 + point as usize + p + (ebuf.len() - i);
-    let rpad = w.begin(flags, width, &prefix[..sign.len() + 2], len);
-    w.put(&[b'0' + lead]);
+    let mut pbuf = [0u8; 3];
+    let prefix = hex_prefix(&mut pbuf, sign, true, upper);
+    let len = 1 + point as usize + p + 2 + elen;
+    let rpad = w.begin(flags, width, prefix, len);
+    let digits = tail(&fbuf, shown + 1);
+    w.put(digits.get(..1).unwrap_or_default());
     if point {
         w.put(b".");
     }
-    w.put(&fbuf[..shown]);
+    w.put(digits.get(1..).unwrap_or_default());
     w.pad(b'0', p - shown);
-    w.put(&ebuf[i..]);
+    exp_suffix(w, if upper { b'P' } else { b'p' }, exp, &ebuf, elen);
     w.pad(b' ', rpad);
 }

@@ -117,6 +117,7 @@ pub(crate) struct W<'a> {
 }
 
 impl W<'_> {
+    #[inline(never)]
     pub(crate) fn put(&mut self, b: &[u8]) {
         if !b.is_empty() {
             self.out.write(b);
@@ -124,12 +125,13 @@ impl W<'_> {
         }
     }
 
-    /// `count` copies of `c`.
+    /// `count` copies of `c` (`b'0'` or `b' '`).
+    #[inline(never)]
     pub(crate) fn pad(&mut self, c: u8, mut count: usize) {
-        let buf = [c; 32];
+        let buf: &[u8; 32] = if c == b'0' { &[b'0'; 32] } else { &[b' '; 32] };
         while count > 0 {
             let k = count.min(buf.len());
-            self.put(&buf[..k]);
+            self.put(buf.get(..k).unwrap_or_default());
             count -= k;
         }
     }
@@ -223,16 +225,9 @@ fn parse(f: &[u8], start: usize) -> Option<Spec> {
     let mut i = start + 1;
     let pos = position(f, &mut i)?;
     let mut flags = 0;
-    loop {
-        flags |= match f.get(i) {
-            Some(b'-') => LEFT,
-            Some(b'+') => PLUS,
-            Some(b' ') => SPACE,
-            Some(b'#') => ALT,
-            Some(b'0') => ZERO,
-            Some(b'\'') => 0,
-            _ => break,
-        };
+    // `'` (grouping) is accepted and ignored: flag bit 32 is never read.
+    while let Some(k) = f.get(i).and_then(|c| b"-+ #0'".iter().position(|x| x == c)) {
+        flags |= 1 << k;
         i += 1;
     }
     let width = count(f, &mut i)?;
@@ -244,19 +239,23 @@ fn parse(f: &[u8], start: usize) -> Option<Spec> {
             prec = Num::Fixed(0);
         }
     }
-    let next = |k: usize| f.get(i + k).copied().unwrap_or(0);
-    let (len, skip) = match (next(0), next(1)) {
-        (b'h', b'h') => (Length::Hh, 2),
-        (b'h', _) => (Length::H, 1),
-        (b'l', b'l') => (Length::Ll, 2),
-        (b'l', _) => (Length::L, 1),
-        (b'j', _) => (Length::J, 1),
-        (b'z', _) => (Length::Z, 1),
-        (b't', _) => (Length::T, 1),
-        (b'L', _) => (Length::BigL, 1),
-        _ => (Length::None, 0),
+    let c0 = f.get(i).copied().unwrap_or(0);
+    let mut len = match c0 {
+        b'h' => Length::H,
+        b'l' => Length::L,
+        b'j' => Length::J,
+        b'z' => Length::Z,
+        b't' => Length::T,
+        b'L' => Length::BigL,
+        _ => Length::None,
     };
-    i += skip;
+    if len != Length::None {
+        i += 1;
+        if f.get(i) == Some(&c0) && (c0 == b'h' || c0 == b'l') {
+            len = if c0 == b'h' { Length::Hh } else { Length::Ll };
+            i += 1;
+        }
+    }
     let conv = *f.get(i)?;
     if !b"diouxXcspnfFeEgGaA".contains(&conv) {
         return None;
@@ -317,18 +316,19 @@ impl Source<'_> {
         if !self.positional {
             return Some(self.args.arg(ty));
         }
-        (pos <= self.read).then(|| self.vals[pos])
+        self.vals.get(pos).copied().filter(|_| pos <= self.read)
     }
 }
 
 /// Reads every positional argument the format can justify: the types come
 /// from the conversions up to the first invalid one, and positions are read
 /// in order up to the first that no conversion names.
-fn positional<'a>(f: &[u8], args: &'a mut dyn Args) -> Source<'a> {
+#[inline(never)]
+fn positional(f: &[u8], src: &mut Source<'_>) {
     let mut types: [Option<ArgType>; NL_ARGMAX + 1] = [None; NL_ARGMAX + 1];
     let mut i = 0;
-    while i < f.len() {
-        if f[i] != b'%' {
+    while let Some(&c) = f.get(i) {
+        if c != b'%' {
             i += 1;
             continue;
         }
@@ -340,25 +340,23 @@ fn positional<'a>(f: &[u8], args: &'a mut dyn Args) -> Source<'a> {
         if s.pos == 0 {
             break;
         }
-        types[s.pos] = Some(arg_type(s.conv, s.len));
+        if let Some(t) = types.get_mut(s.pos) {
+            *t = Some(arg_type(s.conv, s.len));
+        }
         for n in [s.width, s.prec] {
-            if let Num::Arg(p) = n {
-                types[p] = Some(ArgType::Int);
+            if let Num::Arg(p) = n
+                && let Some(t) = types.get_mut(p)
+            {
+                *t = Some(ArgType::Int);
             }
         }
         i = s.end;
     }
-    let mut vals = [0u64; NL_ARGMAX + 1];
-    let mut read = 0;
-    while let Some(ty) = types.get(read + 1).copied().flatten() {
-        read += 1;
-        vals[read] = args.arg(ty);
-    }
-    Source {
-        args,
-        positional: true,
-        vals,
-        read,
+    src.positional = true;
+    for (v, t) in src.vals.iter_mut().zip(types.iter()).skip(1) {
+        let Some(ty) = *t else { break };
+        *v = src.args.arg(ty);
+        src.read += 1;
     }
 }
 
@@ -368,48 +366,40 @@ fn positional<'a>(f: &[u8], args: &'a mut dyn Args) -> Source<'a> {
 pub fn format(out: &mut dyn Sink, fmt: &[u8], args: &mut dyn Args) -> Result<usize, Error> {
     let mut w = W { out, n: 0 };
     let f = fmt;
-    // Positional mode when the first conversion names a position.
-    let mut first = None;
-    let mut k = 0;
-    while k < f.len() {
-        if f[k] == b'%' {
-            if f.get(k + 1) != Some(&b'%') {
-                first = Some(k);
-                break;
-            }
-            k += 1;
-        }
-        k += 1;
-    }
-    let mut src = match first.and_then(|k| parse(f, k)) {
-        Some(s) if s.pos != 0 => positional(f, args),
-        _ => Source {
-            args,
-            positional: false,
-            vals: [0; NL_ARGMAX + 1],
-            read: 0,
-        },
+    let mut src = Source {
+        args,
+        positional: false,
+        vals: [0; NL_ARGMAX + 1],
+        read: 0,
     };
-    let positional_mode = src.positional;
+    // Positional mode when the first conversion names a position.
+    let mut mode = None;
     let mut i = 0;
-    while i < f.len() {
-        let lit = f[i..]
-            .iter()
-            .position(|&c| c == b'%')
-            .map_or(f.len(), |k| i + k);
-        w.put(&f[i..lit]);
-        if lit == f.len() {
+    loop {
+        let rest = f.get(i..).unwrap_or_default();
+        let Some(k) = rest.iter().position(|&c| c == b'%') else {
+            w.put(rest);
             break;
-        }
+        };
+        w.put(rest.get(..k).unwrap_or_default());
+        let lit = i + k;
         if f.get(lit + 1) == Some(&b'%') {
             w.put(b"%");
             i = lit + 2;
             continue;
         }
-        match parse(f, lit).filter(|s| (s.pos != 0) == positional_mode) {
+        let spec = parse(f, lit);
+        let positional_mode = *mode.get_or_insert_with(|| {
+            let p = spec.as_ref().is_some_and(|s| s.pos != 0);
+            if p {
+                positional(f, &mut src);
+            }
+            p
+        });
+        match spec.filter(|s| (s.pos != 0) == positional_mode) {
             Some(s) if convert(&mut w, &s, &mut src)? => i = s.end,
             _ => {
-                w.put(&f[lit..]);
+                w.put(rest.get(k..).unwrap_or_default());
                 break;
             }
         }
@@ -418,6 +408,7 @@ pub fn format(out: &mut dyn Sink, fmt: &[u8], args: &mut dyn Args) -> Result<usi
 }
 
 /// Formats one conversion; `Ok(false)` if an argument it needs cannot be had.
+#[inline(never)]
 fn convert(w: &mut W<'_>, s: &Spec, src: &mut Source<'_>) -> Result<bool, Error> {
     let mut flags = s.flags;
     let mut width = 0;
@@ -464,7 +455,7 @@ fn convert(w: &mut W<'_>, s: &Spec, src: &mut Source<'_>) -> Result<bool, Error>
         b'c' if s.len == Length::L => {
             let mut buf = [0u8; 4];
             let n = utf8(v as u32, &mut buf).ok_or(Error::Ilseq)?;
-            text(w, flags, width, None, &buf[..n]);
+            text(w, flags, width, None, buf.get(..n).unwrap_or_default());
         }
         b'c' => text(w, flags, width, None, &[v as u8]),
         b's' if v == 0 => {
@@ -488,7 +479,7 @@ fn convert(w: &mut W<'_>, s: &Spec, src: &mut Source<'_>) -> Result<bool, Error>
 
 /// A plain string field (`%c`, `%s`, `(nil)`), cut to `prec` bytes.
 fn text(w: &mut W<'_>, flags: u32, width: usize, prec: Option<usize>, s: &[u8]) {
-    let s = &s[..prec.unwrap_or(usize::MAX).min(s.len())];
+    let s = s.get(..prec.unwrap_or(usize::MAX)).unwrap_or(s);
     let rpad = w.begin(flags & !ZERO, width, b"", s.len());
     w.put(s);
     w.pad(b' ', rpad);
@@ -496,8 +487,28 @@ fn text(w: &mut W<'_>, flags: u32, width: usize, prec: Option<usize>, s: &[u8]) 
 
 /// UTF-8 of the scalar value `c` into `buf`; its length, or `None`.
 fn utf8(c: u32, buf: &mut [u8; 4]) -> Option<usize> {
-    let ch = char::from_u32(c)?;
-    Some(ch.encode_utf8(buf).len())
+    if c < 0x80 {
+        buf[0] = c as u8;
+        return Some(1);
+    }
+    if (0xd800..0xe000).contains(&c) || c > 0x10ffff {
+        return None;
+    }
+    let n = if c < 0x800 {
+        2
+    } else if c < 0x10000 {
+        3
+    } else {
+        4
+    };
+    // Lead byte: n high bits set; then 6 bits per continuation byte.
+    let mut v = c;
+    for k in (1..n).rev() {
+        buf[k] = 0x80 | (v & 0x3f) as u8;
+        v >>= 6;
+    }
+    buf[0] = (0xf00u32 >> n) as u8 | v as u8;
+    Some(n)
 }
 
 /// `%ls`: the wide string at `ptr`, encoded, at most `prec` bytes of whole
@@ -529,7 +540,7 @@ fn wide(
     let rpad = w.begin(flags & !ZERO, width, b"", len);
     for k in 0..chars {
         let n = utf8(args.wide_char(ptr, k), &mut buf).unwrap_or(0);
-        w.put(&buf[..n]);
+        w.put(buf.get(..n).unwrap_or_default());
     }
     w.pad(b' ', rpad);
     Ok(())
@@ -555,7 +566,7 @@ fn integer(
     };
     let bits = if conv == b'p' { usize::BITS } else { bits };
     let shift = 64 - bits;
-    let (neg, mut v) = if signed {
+    let (neg, v) = if signed {
         let s = ((raw << shift) as i64) >> shift;
         (s < 0, s.unsigned_abs())
     } else {
@@ -564,17 +575,8 @@ fn integer(
     let mut prefix = [0u8; 3];
     let mut plen = 0;
     if signed || conv == b'p' {
-        let c = if neg {
-            b'-'
-        } else if flags & PLUS != 0 {
-            b'+'
-        } else if flags & SPACE != 0 {
-            b' '
-        } else {
-            0
-        };
-        if c != 0 {
-            prefix[0] = c;
+        for (c, &s) in prefix.iter_mut().zip(sign(neg, flags)) {
+            *c = s;
             plen = 1;
         }
     }
@@ -587,24 +589,18 @@ fn integer(
     if conv == b'p' {
         flags |= ALT;
     }
-    if base == 16 && flags & ALT != 0 && v != 0 {
-        prefix[plen] = b'0';
-        prefix[plen + 1] = if upper { b'X' } else { b'x' };
+    if base == 16
+        && flags & ALT != 0
+        && v != 0
+        && let Some(p) = prefix.get_mut(plen..plen + 2)
+    {
+        p.copy_from_slice(if upper { b"0X" } else { b"0x" });
         plen += 2;
     }
-    let digits = if upper {
-        b"0123456789ABCDEF"
-    } else {
-        b"0123456789abcdef"
-    };
-    let mut buf = [0u8; 22];
-    let mut i = buf.len();
-    while v != 0 {
-        i -= 1;
-        buf[i] = digits[(v % base) as usize];
-        v /= base;
-    }
-    let ndig = buf.len() - i;
+    let prefix = prefix.get(..plen).unwrap_or_default();
+    let mut buf = [0u8; 24];
+    let ndig = float::utoa(&mut buf, v, base, upper, 0);
+    let body = float::tail(&buf, ndig);
     let mut zeros = match prec {
         Some(p) => {
             flags &= !ZERO;
@@ -612,13 +608,43 @@ fn integer(
         }
         None => (ndig == 0) as usize,
     };
-    if conv == b'o' && flags & ALT != 0 && zeros == 0 && (ndig == 0 || buf[i] != b'0') {
+    // (The digits never start with 0.)
+    if conv == b'o' && flags & ALT != 0 && zeros == 0 {
         zeros = 1;
     }
-    let rpad = w.begin(flags, width, &prefix[..plen], zeros + ndig);
+    let rpad = w.begin(flags, width, prefix, zeros + ndig);
     w.pad(b'0', zeros);
-    w.put(&buf[i..]);
+    w.put(body);
     w.pad(b' ', rpad);
+}
+
+/// The sign field: `-` if `neg`, else `+` or ` ` as `flags` ask.
+pub(crate) fn sign(neg: bool, flags: u32) -> &'static [u8] {
+    if neg {
+        b"-"
+    } else if flags & PLUS != 0 {
+        b"+"
+    } else if flags & SPACE != 0 {
+        b" "
+    } else {
+        b""
+    }
+}
+
+/// `sign` followed, if `hex`, by `0x` (`0X` if `upper`), in `buf`.
+pub(crate) fn hex_prefix<'a>(
+    buf: &'a mut [u8; 3],
+    sign: &[u8],
+    hex: bool,
+    upper: bool,
+) -> &'a [u8] {
+    *buf = [
+        sign.first().copied().unwrap_or(0),
+        b'0',
+        if upper { b'X' } else { b'x' },
+    ];
+    buf.get(sign.is_empty() as usize..if hex { 3 } else { 1 })
+        .unwrap_or_default()
 }
 
 /// [`Args`] over a slice of raw values, for Rust callers and tests:
