@@ -103,6 +103,12 @@ int vasprintf(char **restrict out, const char *restrict fmt, __builtin_va_list a
  * length modifiers; no positional arguments or wide conversions. */
 int sscanf(const char *restrict s, const char *restrict fmt, ...);
 int vsscanf(const char *restrict s, const char *restrict fmt, __builtin_va_list ap);
+/* The stream versions look one byte ahead and push back at most that byte,
+ * as glibc's do; the stream is locked for the whole call. */
+int fscanf(FILE *restrict f, const char *restrict fmt, ...);
+int scanf(const char *restrict fmt, ...);
+int vfscanf(FILE *restrict f, const char *restrict fmt, __builtin_va_list ap);
+int vscanf(const char *restrict fmt, __builtin_va_list ap);
 
 /* end printf family */
 

@@ -1,5 +1,6 @@
-//! sscanf(3) and vsscanf(3): [`fmt::scanf::scan`](crate::fmt::scanf::scan)
-//! storing through the pointer arguments of a C `va_list` ([`VaStore`]).
+//! The scanf family (`sscanf`, `fscanf`, `scanf` and their `v` forms):
+//! [`fmt::scanf::scan`](crate::fmt::scanf::scan) storing through the
+//! pointer arguments of a C `va_list` ([`VaStore`]).
 //!
 //! `%Lf` and friends store a `long double` in the format of each
 //! architecture (x87 80-bit on x86_64 and i386, IEEE binary128 on aarch64,
@@ -8,17 +9,31 @@
 
 use crate::fmt::printf::Length;
 use crate::fmt::scanf::{Store, scan};
+use crate::stdio::{FILE, scan_file};
 use core::ffi::{CStr, VaList, c_char, c_int, c_long, c_void};
 
 /// [`Store`] over a C `va_list`: each assignment writes through the next
 /// pointer argument.
-struct VaStore<'f>(VaList<'f>);
+struct VaStore<'f> {
+    ap: VaList<'f>,
+    /// Where the array being stored (`%s`, `%c`, `%[`) continues.
+    at: *mut u8,
+}
+
+impl<'f> VaStore<'f> {
+    fn new(ap: VaList<'f>) -> Self {
+        VaStore {
+            ap,
+            at: core::ptr::null_mut(),
+        }
+    }
+}
 
 impl VaStore<'_> {
     /// The next pointer argument.
     fn ptr<T>(&mut self) -> *mut T {
         // SAFETY: each assigning conversion has a pointer argument.
-        unsafe { self.0.next_arg::<*mut c_void>() }.cast()
+        unsafe { self.ap.next_arg::<*mut c_void>() }.cast()
     }
 }
 
@@ -52,14 +67,23 @@ impl Store for VaStore<'_> {
         unsafe { core::ptr::copy_nonoverlapping(bytes.as_ptr(), self.ptr::<u8>(), n) }
     }
 
-    fn bytes(&mut self, b: &[u8], nul: bool) {
-        let p = self.ptr::<u8>();
-        // SAFETY: the array has room for the field (and its NUL).
+    fn begin(&mut self) {
+        self.at = self.ptr::<u8>();
+    }
+
+    fn append(&mut self, b: &[u8]) {
+        // SAFETY: the array has room for the field (the caller's promise
+        // for `%s`/`%[` without a width); `at` stays inside it.
         unsafe {
-            core::ptr::copy_nonoverlapping(b.as_ptr(), p, b.len());
-            if nul {
-                *p.add(b.len()) = 0;
-            }
+            core::ptr::copy_nonoverlapping(b.as_ptr(), self.at, b.len());
+            self.at = self.at.add(b.len());
+        }
+    }
+
+    fn end(&mut self, nul: bool) {
+        if nul {
+            // SAFETY: as for `append`, with room for the NUL.
+            unsafe { *self.at = 0 };
         }
     }
 }
@@ -150,7 +174,7 @@ fn long_double(v: f64) -> ([u8; 16], usize) {
 pub unsafe extern "C" fn vsscanf(s: *const c_char, fmt: *const c_char, ap: VaList<'_>) -> c_int {
     // SAFETY: as the caller says.
     let (s, fmt) = unsafe { (CStr::from_ptr(s), CStr::from_ptr(fmt)) };
-    scan(s.to_bytes(), fmt.to_bytes(), &mut VaStore(ap))
+    scan(&mut s.to_bytes(), fmt.to_bytes(), &mut VaStore::new(ap))
 }
 
 /// sscanf(3).
@@ -161,4 +185,47 @@ pub unsafe extern "C" fn vsscanf(s: *const c_char, fmt: *const c_char, ap: VaLis
 pub unsafe extern "C" fn sscanf(s: *const c_char, fmt: *const c_char, args: ...) -> c_int {
     // SAFETY: as the caller says.
     unsafe { vsscanf(s, fmt, args) }
+}
+
+/// vfscanf(3): reads from `f`, locked for the whole call, looking one byte
+/// ahead (that byte stays in the stream).
+///
+/// # Safety
+/// `f` is an open stream, `fmt` NUL-terminated; the arguments match `fmt`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vfscanf(f: *mut FILE, fmt: *const c_char, ap: VaList<'_>) -> c_int {
+    // SAFETY: as the caller says.
+    let fmt = unsafe { CStr::from_ptr(fmt) };
+    // SAFETY: the caller passes an open stream.
+    unsafe { scan_file(f, fmt.to_bytes(), &mut VaStore::new(ap)) }
+}
+
+/// fscanf(3).
+///
+/// # Safety
+/// As [`vfscanf`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn fscanf(f: *mut FILE, fmt: *const c_char, args: ...) -> c_int {
+    // SAFETY: as the caller says.
+    unsafe { vfscanf(f, fmt, args) }
+}
+
+/// vscanf(3): [`vfscanf`] on standard input.
+///
+/// # Safety
+/// `fmt` is NUL-terminated; the arguments match it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vscanf(fmt: *const c_char, ap: VaList<'_>) -> c_int {
+    // SAFETY: standard input is always open; the rest as the caller says.
+    unsafe { vfscanf((&raw const crate::stdio::std::STDIN).cast_mut(), fmt, ap) }
+}
+
+/// scanf(3).
+///
+/// # Safety
+/// As [`vscanf`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn scanf(fmt: *const c_char, args: ...) -> c_int {
+    // SAFETY: as the caller says.
+    unsafe { vscanf(fmt, args) }
 }

@@ -1,17 +1,47 @@
-//! The scanf engine over a byte slice: conversions `d i u o x X p s c [ ]
-//! n f e g a E G F A` and `%%`, with widths, `*` (assignment suppression)
-//! and the length modifiers `hh h l ll j z t L`.
+//! The scanf engine: conversions `d i u o x X p s c [ ] n f e g a E G F A`
+//! and `%%`, with widths, `*` (assignment suppression) and the length
+//! modifiers `hh h l ll j z t L`, over any [`Input`] (a byte slice for
+//! `sscanf`, a `FILE` for `fscanf`).
 //!
-//! Integers are read as `strtol`/`strtoul` read them (clamped on overflow),
-//! floats as [`strtod`](super::strtod) reads them, limited to the width.
+//! The engine looks one byte ahead and never pushes back more than that
+//! byte, as glibc's does: a number is the longest prefix of the input that
+//! can start a number (`100ergs` read with `%lf` consumes `100e` and
+//! stores 100; `infinitx` consumes `infinit` and fails), and its value is
+//! what `strtol`/`strtoul`/`strtod` make of that prefix (clamped on
+//! overflow). A floating-point field is at most [`FIELD_MAX`] bytes, as if
+//! its width were that; integer fields have no such limit.
 //! Not supported (the scan stops there, as at a matching failure): wide
 //! conversions (`%lc`, `%ls`, `%l[`) and positional arguments (`%1$d`).
 
 use super::printf::Length;
-use super::{int, is_space, strtod};
+use super::{digit_value, int, is_space, strtod};
 
-/// Where the scanned values go: each call stores through the next pointer
-/// argument.
+/// The longest floating-point field read (longer ones end there).
+pub const FIELD_MAX: usize = 512;
+/// Room for an integer field's text: sign, prefix and 70 significant
+/// digits overflow 64 bits in any base, and further digits are dropped.
+const INT_MAX: usize = 80;
+
+/// Where the scanned bytes come from.
+pub trait Input {
+    /// The bytes available now, without consuming them: empty only at the
+    /// end of the input (or on a read error).
+    fn chunk(&mut self) -> &[u8];
+    /// Consumes the first `n` bytes of the last [`chunk`](Self::chunk).
+    fn consume(&mut self, n: usize);
+}
+
+impl Input for &[u8] {
+    fn chunk(&mut self) -> &[u8] {
+        self
+    }
+    fn consume(&mut self, n: usize) {
+        *self = &self[n..];
+    }
+}
+
+/// Where the scanned values go: each assignment stores through the next
+/// pointer argument.
 pub trait Store {
     /// An integer conversion or `%n`: store `v` (two's complement) as the
     /// integer type that `len` names (`int` for [`Length::None`]).
@@ -20,8 +50,219 @@ pub trait Store {
     fn f32(&mut self, v: f32);
     /// A `double` (`%lf`) or `long double` (`%Lf`, as `len` says).
     fn f64(&mut self, len: Length, v: f64);
-    /// `%s`, `%[` (`nul`: followed by a NUL) and `%c` (no NUL).
-    fn bytes(&mut self, b: &[u8], nul: bool);
+    /// `%s`, `%c` or `%[` begins storing into the next array argument.
+    fn begin(&mut self);
+    /// Appends `b` to the array that [`begin`](Self::begin) started.
+    fn append(&mut self, b: &[u8]);
+    /// Ends the array, with a NUL after it when `nul` (`%s`, `%[`).
+    fn end(&mut self, nul: bool);
+}
+
+/// The input with a count of consumed bytes (for `%n`) and a field width.
+struct Cursor<'a> {
+    input: &'a mut dyn Input,
+    pos: usize,
+    /// Bytes the current field may still take.
+    left: usize,
+}
+
+impl Cursor<'_> {
+    /// The next byte of the field, if the width and the input allow one.
+    fn peek(&mut self) -> Option<u8> {
+        if self.left == 0 {
+            return None;
+        }
+        self.input.chunk().first().copied()
+    }
+
+    /// Consumes the byte [`peek`](Self::peek) returned.
+    fn bump(&mut self) {
+        self.input.consume(1);
+        self.pos += 1;
+        self.left -= 1;
+    }
+
+    /// Consumes the next byte if `want` accepts it, and returns it.
+    fn take_if(&mut self, want: impl Fn(u8) -> bool) -> Option<u8> {
+        let c = self.peek().filter(|&c| want(c))?;
+        self.bump();
+        Some(c)
+    }
+
+    /// Skips white space (any amount: not limited by a width).
+    fn skip_space(&mut self) {
+        loop {
+            let c = self.input.chunk();
+            let n = c.iter().position(|&b| !is_space(b)).unwrap_or(c.len());
+            if n == 0 {
+                return;
+            }
+            self.input.consume(n);
+            self.pos += n;
+        }
+    }
+
+    /// Moves the longest run (within the width) of bytes that `keep`
+    /// accepts into `store` (if any); returns its length.
+    fn span(
+        &mut self,
+        keep: &dyn Fn(u8) -> bool,
+        mut store: Option<&mut (dyn Store + '_)>,
+    ) -> usize {
+        let mut total = 0;
+        loop {
+            let left = self.left;
+            let c = self.input.chunk();
+            let c = &c[..c.len().min(left)];
+            let n = c.iter().position(|&b| !keep(b)).unwrap_or(c.len());
+            if n == 0 {
+                return total;
+            }
+            if let Some(s) = store.as_deref_mut() {
+                if total == 0 {
+                    s.begin();
+                }
+                s.append(&c[..n]);
+            }
+            let whole = n == c.len();
+            self.input.consume(n);
+            self.pos += n;
+            self.left -= n;
+            total += n;
+            if !whole {
+                return total;
+            }
+        }
+    }
+}
+
+/// The text of a numeric field, as collected.
+struct Text<const N: usize> {
+    buf: [u8; N],
+    len: usize,
+}
+
+impl<const N: usize> Text<N> {
+    fn new() -> Self {
+        Text {
+            buf: [0; N],
+            len: 0,
+        }
+    }
+
+    fn push(&mut self, c: u8) {
+        if self.len < N {
+            self.buf[self.len] = c;
+            self.len += 1;
+        }
+    }
+
+    fn full(&self) -> bool {
+        self.len == N
+    }
+
+    fn get(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
+
+/// Reads an integer field in `base` (0: by prefix) into `t`; false when it
+/// holds no digit. Leading zeros are not kept, so the text stays short.
+fn collect_int(cur: &mut Cursor, mut base: u32, t: &mut Text<INT_MAX>) -> bool {
+    if let Some(c) = cur.take_if(|c| c == b'+' || c == b'-') {
+        t.push(c);
+    }
+    let mut digits = false;
+    if (base == 0 || base == 16) && cur.take_if(|c| c == b'0').is_some() {
+        t.push(b'0');
+        digits = true;
+        if let Some(x) = cur.take_if(|c| c | 0x20 == b'x') {
+            t.push(x);
+            base = 16;
+        } else if base == 0 {
+            base = 8;
+        }
+    } else if base == 0 {
+        base = 10;
+    }
+    let mut nonzero = false;
+    while let Some(c) = cur.take_if(|c| digit_value(c) < base) {
+        digits = true;
+        if c != b'0' || nonzero {
+            t.push(c);
+            nonzero = true;
+        }
+    }
+    if !nonzero {
+        t.push(b'0');
+    }
+    digits
+}
+
+/// Consumes the rest of `word` (case-insensitively) or fails.
+fn take_word(cur: &mut Cursor, word: &[u8], t: &mut Text<FIELD_MAX>) -> bool {
+    word.iter()
+        .all(|&w| cur.take_if(|c| c | 0x20 == w).map(|c| t.push(c)).is_some())
+}
+
+/// Reads a floating-point field (decimal, hexadecimal, `inf`, `infinity`
+/// or `nan`) into `t`; false when it is not a number.
+fn collect_float(cur: &mut Cursor, t: &mut Text<FIELD_MAX>) -> bool {
+    if let Some(c) = cur.take_if(|c| c == b'+' || c == b'-') {
+        t.push(c);
+    }
+    match cur.peek().map(|c| c | 0x20) {
+        Some(b'i') => {
+            return take_word(cur, b"inf", t)
+                && (cur.peek().is_none_or(|c| c | 0x20 != b'i') || take_word(cur, b"inity", t));
+        }
+        Some(b'n') => return take_word(cur, b"nan", t),
+        _ => {}
+    }
+    let (mut hex, mut digits, mut dot, mut nonzero) = (false, 0usize, false, false);
+    if cur.take_if(|c| c == b'0').is_some() {
+        t.push(b'0');
+        digits = 1;
+        // An `x` that the width leaves no room to follow ends the field.
+        if cur.left >= 2
+            && let Some(x) = cur.take_if(|c| c | 0x20 == b'x')
+        {
+            t.push(x);
+            hex = true;
+            digits = 0;
+        }
+    }
+    let radix = if hex { 16 } else { 10 };
+    while !t.full() {
+        let Some(c) = cur.take_if(|c| digit_value(c) < radix || (c == b'.' && !dot)) else {
+            break;
+        };
+        if c == b'.' {
+            dot = true;
+        } else {
+            digits += 1;
+            // Leading zeros of the integer part after the first add nothing.
+            if c == b'0' && !dot && !nonzero && digits > 1 {
+                continue;
+            }
+            nonzero |= c != b'0';
+        }
+        t.push(c);
+    }
+    if digits > 0 {
+        let mark = if hex { b'p' } else { b'e' };
+        if let Some(e) = cur.take_if(|c| c | 0x20 == mark) {
+            t.push(e);
+            if let Some(s) = cur.take_if(|c| c == b'+' || c == b'-') {
+                t.push(s);
+            }
+            while let Some(d) = cur.take_if(|c| c.is_ascii_digit()) {
+                t.push(d);
+            }
+        }
+    }
+    // Hexadecimal needs something after the `0x` (a digit or the point).
+    if hex { digits > 0 || dot } else { digits > 0 }
 }
 
 /// The end of a failed scan: `EOF` (-1) if nothing was assigned yet and the
@@ -30,37 +271,36 @@ fn fail(count: i32, input_ended: bool) -> i32 {
     if input_ended && count == 0 { -1 } else { count }
 }
 
-/// Scans `input` according to `fmt` (both without a NUL) as `sscanf` does;
+/// Scans `input` according to `fmt` (without its NUL) as `fscanf` does;
 /// returns the number of assignments, or -1 (`EOF`) if the input ended
 /// before anything was assigned.
-pub fn scan(input: &[u8], fmt: &[u8], store: &mut dyn Store) -> i32 {
-    let (mut i, mut p, mut count) = (0usize, 0usize, 0i32);
-    let skip_space = |p: &mut usize| {
-        while *p < input.len() && is_space(input[*p]) {
-            *p += 1;
-        }
+pub fn scan(input: &mut dyn Input, fmt: &[u8], store: &mut dyn Store) -> i32 {
+    let mut cur = Cursor {
+        input,
+        pos: 0,
+        left: usize::MAX,
     };
+    let (mut i, mut count) = (0usize, 0i32);
     while i < fmt.len() {
+        cur.left = usize::MAX;
         let c = fmt[i];
         if is_space(c) {
             while i < fmt.len() && is_space(fmt[i]) {
                 i += 1;
             }
-            skip_space(&mut p);
+            cur.skip_space();
             continue;
         }
         if c != b'%' || fmt.get(i + 1) == Some(&b'%') {
             if c == b'%' {
-                skip_space(&mut p);
+                cur.skip_space();
                 i += 1;
             }
-            if p >= input.len() {
-                return fail(count, true);
+            match cur.peek() {
+                None => return fail(count, true),
+                Some(b) if b != c => return count,
+                Some(_) => cur.bump(),
             }
-            if input[p] != c {
-                return count;
-            }
-            p += 1;
             i += 1;
             continue;
         }
@@ -90,22 +330,21 @@ pub fn scan(input: &[u8], fmt: &[u8], store: &mut dyn Store) -> i32 {
         };
         i += 1;
         if !b"cn[".contains(&conv) {
-            skip_space(&mut p);
+            cur.skip_space();
         }
         if conv == b'n' {
             if !suppress {
-                store.int(len, p as u64);
+                store.int(len, cur.pos as u64);
             }
             continue;
         }
         if !b"diouxXpscfeEgGaAF[".contains(&conv) || (len == Length::L && b"sc[".contains(&conv)) {
             return count;
         }
-        if p >= input.len() {
+        if cur.input.chunk().is_empty() {
             return fail(count, true);
         }
-        let max = if width == 0 { usize::MAX } else { width };
-        let field = &input[p..input.len().min(p.saturating_add(max))];
+        cur.left = if width == 0 { usize::MAX } else { width };
         match conv {
             b'd' | b'i' | b'u' | b'o' | b'x' | b'X' | b'p' => {
                 let base = match conv {
@@ -114,10 +353,13 @@ pub fn scan(input: &[u8], fmt: &[u8], store: &mut dyn Store) -> i32 {
                     b'o' => 8,
                     _ => 16,
                 };
-                let Some(r) = int::parse(field, base, false).filter(|r| r.consumed > 0) else {
+                let mut t = Text::new();
+                if !collect_int(&mut cur, base, &mut t) {
+                    return count;
+                }
+                let Some(r) = int::parse(t.get(), base, false) else {
                     return count;
                 };
-                p += r.consumed;
                 if !suppress {
                     let v = if conv == b'd' || conv == b'i' {
                         r.signed(i64::MIN, i64::MAX).0 as u64
@@ -128,40 +370,30 @@ pub fn scan(input: &[u8], fmt: &[u8], store: &mut dyn Store) -> i32 {
                 }
             }
             b'f' | b'e' | b'E' | b'g' | b'G' | b'a' | b'A' | b'F' => {
-                let consumed = if len == Length::None {
-                    let r = strtod::strtof(field);
-                    if r.consumed > 0 && !suppress {
-                        store.f32(r.value);
-                    }
-                    r.consumed
-                } else {
-                    let r = strtod::strtod(field);
-                    if r.consumed > 0 && !suppress {
-                        store.f64(len, r.value);
-                    }
-                    r.consumed
-                };
-                if consumed == 0 {
+                let mut t = Text::new();
+                if !collect_float(&mut cur, &mut t) {
                     return count;
                 }
-                p += consumed;
+                if !suppress && len == Length::None {
+                    store.f32(strtod::strtof(t.get()).value);
+                } else if !suppress {
+                    store.f64(len, strtod::strtod(t.get()).value);
+                }
             }
             b's' => {
-                let n = field
-                    .iter()
-                    .position(|&c| is_space(c))
-                    .unwrap_or(field.len());
+                cur.span(&|c| !is_space(c), (!suppress).then_some(&mut *store));
                 if !suppress {
-                    store.bytes(&field[..n], true);
+                    store.end(true);
                 }
-                p += n;
             }
             b'c' => {
-                let n = if width == 0 { 1 } else { field.len() };
-                if !suppress {
-                    store.bytes(&field[..n], false);
+                if width == 0 {
+                    cur.left = 1;
                 }
-                p += n;
+                cur.span(&|_| true, (!suppress).then_some(&mut *store));
+                if !suppress {
+                    store.end(false);
+                }
             }
             _ => {
                 // `%[`: the set runs to the first `]` that is not its first member.
@@ -186,17 +418,16 @@ pub fn scan(input: &[u8], fmt: &[u8], store: &mut dyn Store) -> i32 {
                     return count;
                 }
                 i += 1;
-                let n = field
-                    .iter()
-                    .position(|&c| set[c as usize] == invert)
-                    .unwrap_or(field.len());
-                if n == 0 {
+                if cur.span(
+                    &|c| set[c as usize] != invert,
+                    (!suppress).then_some(&mut *store),
+                ) == 0
+                {
                     return count;
                 }
                 if !suppress {
-                    store.bytes(&field[..n], true);
+                    store.end(true);
                 }
-                p += n;
             }
         }
         if !suppress {

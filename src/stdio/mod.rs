@@ -4,6 +4,7 @@
 //!   (`fflush(NULL)` and `exit` flush them all; the flush hook is installed
 //!   by the first write, so programs that never write link none of it).
 //! - `open`, `read`, `write`, `seek`, `lock`: the C functions.
+//! - [`scan_file`]: the scanf engine over a stream (`fscanf`).
 //! - [`std`](self::std): the standard streams. Standard output is
 //!   line-buffered on a terminal and fully buffered otherwise, standard
 //!   error unbuffered, standard input buffered. Rust's [`print!`](crate::print)
@@ -22,11 +23,13 @@ pub mod file;
 mod lock;
 mod open;
 mod read;
+mod scan;
 mod seek;
 pub mod std;
 mod write;
 
 pub use file::{BUFSIZ, FILE, IOFBF, IOLBF, IONBF};
+pub use scan::scan_file;
 pub use seek::{SEEK_CUR, SEEK_END, SEEK_SET};
 pub use std::{Stderr, Stdin, Stdout, stderr, stdin, stdout};
 

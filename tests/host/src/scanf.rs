@@ -2,16 +2,18 @@
 //! bytes stored through each pointer.
 
 use crate::fmt::printf::Length;
-use crate::fmt::scanf::{Store, scan};
+use crate::fmt::scanf::{Input, Store, scan};
 use std::ffi::CString;
 
 const SLOTS: usize = 6;
-const SLOT: usize = 64;
+const SLOT: usize = 128;
 
 /// Stores into the next slot exactly the bytes C would store.
 struct Slots<'a> {
     mem: &'a mut [[u8; SLOT]; SLOTS],
     next: usize,
+    /// The array being stored (`%s`, `%c`, `%[`).
+    array: Vec<u8>,
 }
 
 impl Slots<'_> {
@@ -37,8 +39,14 @@ impl Store for Slots<'_> {
     fn f64(&mut self, _len: Length, v: f64) {
         self.put(&v.to_le_bytes());
     }
-    fn bytes(&mut self, b: &[u8], nul: bool) {
-        let mut v = b.to_vec();
+    fn begin(&mut self) {
+        self.array.clear();
+    }
+    fn append(&mut self, b: &[u8]) {
+        self.array.extend_from_slice(b);
+    }
+    fn end(&mut self, nul: bool) {
+        let mut v = std::mem::take(&mut self.array);
         if nul {
             v.push(0);
         }
@@ -46,22 +54,59 @@ impl Store for Slots<'_> {
     }
 }
 
+/// A stream that hands out one byte at a time, as an unbuffered `FILE`
+/// does: every field then crosses chunk boundaries.
+struct Trickle<'a>(&'a [u8]);
+
+impl Input for Trickle<'_> {
+    fn chunk(&mut self) -> &[u8] {
+        &self.0[..self.0.len().min(1)]
+    }
+    fn consume(&mut self, n: usize) {
+        self.0 = &self.0[n..];
+    }
+}
+
+/// Scans `input` as a slice and as a one-byte-at-a-time stream; both must
+/// agree (return value, stores and the bytes left over).
+fn scan_both(input: &str, fmt: &str, mem: &mut [[u8; SLOT]; SLOTS]) -> i32 {
+    let mut whole = input.as_bytes();
+    let n = scan(
+        &mut whole,
+        fmt.as_bytes(),
+        &mut Slots {
+            mem,
+            next: 0,
+            array: Vec::new(),
+        },
+    );
+    let mut other = [[0xaau8; SLOT]; SLOTS];
+    let mut trickle = Trickle(input.as_bytes());
+    let m = scan(
+        &mut trickle,
+        fmt.as_bytes(),
+        &mut Slots {
+            mem: &mut other,
+            next: 0,
+            array: Vec::new(),
+        },
+    );
+    assert!(
+        n == m && *mem == other && whole == trickle.0,
+        "sscanf({input:?}, {fmt:?}): the slice and the stream disagree"
+    );
+    n
+}
+
 fn check(input: &str, fmt: &str) -> Option<String> {
     let mut ours = [[0xaau8; SLOT]; SLOTS];
     let mut theirs = [[0xaau8; SLOT]; SLOTS];
-    let n_ours = scan(
-        input.as_bytes(),
-        fmt.as_bytes(),
-        &mut Slots {
-            mem: &mut ours,
-            next: 0,
-        },
-    );
+    let n_ours = scan_both(input, fmt, &mut ours);
     let i = CString::new(input).unwrap();
     let f = CString::new(fmt).unwrap();
     let p: Vec<*mut u8> = theirs.iter_mut().map(|s| s.as_mut_ptr()).collect();
     // SAFETY: NUL-terminated input and format; each conversion stores at
-    // most 64 bytes (widths in the tests are below 60) into its own slot.
+    // most 128 bytes (no input here is longer than 100) into its own slot.
     let n_theirs =
         unsafe { libc::sscanf(i.as_ptr(), f.as_ptr(), p[0], p[1], p[2], p[3], p[4], p[5]) };
     (n_ours != n_theirs || ours != theirs).then(|| {
@@ -144,7 +189,27 @@ fn sscanf_against_glibc() {
         ("9223372036854775807", "%lld"),
         ("a", "%5c"),
     ];
-    let bad: Vec<String> = cases.iter().filter_map(|(i, f)| check(i, f)).collect();
+    // Where a number ends: the longest prefix that could start one, with
+    // one byte of look-ahead (glibc's rule); `%n%s` shows what is left.
+    let prefixes = [
+        "100ergs", "0xg", "1e+", "1e+x", "infx", "infinitx", "infinityx", "nan(12)x", "0x",
+        "0x1p", "0x1px", "0x.p1", ".e1", ".", "-.5x", "+-1", "-x", "1.5e", "1.5E-3x",
+        "0x1.8p+1y", "0X1P-2z", "INFx", "nanx", "na", "in", "00012x", "1e", "1.e2x", "0xx",
+        "0x.x", "-0x", "e5", "  -inf", "1..2", "0779", "08", "0b1", "-", "+", "- 5", "0X", "0xG",
+        "12345678901234567890123", "-9223372036854775809", "18446744073709551616",
+        "000000000000000000000000000000000000000000000000000000000000000000000000000000000000001",
+        "0.000000000000000000000000000000000000000000000000000000000000000000000000000000001e80",
+    ];
+    let mut all: Vec<(&str, &str)> = cases.to_vec();
+    for p in prefixes {
+        for f in [
+            "%lf%n%s", "%lli%n%s", "%llx%n%s", "%llu%n%s", "%llo%n%s", "%3lf%n%s", "%2lf%n%s",
+            "%2lli%n%s", "%2llx%n%s", "%3lli%n%s", "%1lf%n%s",
+        ] {
+            all.push((p, f));
+        }
+    }
+    let bad: Vec<String> = all.iter().filter_map(|(i, f)| check(i, f)).collect();
     assert!(
         bad.is_empty(),
         "{} mismatches:\n{}",
