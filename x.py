@@ -413,11 +413,12 @@ def judge(label, rc, out, err):
 def example_checks(arch, mode, exes):
     """Checks of the examples themselves: hello output, cat behaviour."""
     res = []
-    for name in ("hello", "hello.c"):
+    for name, want in (("hello", b"hello, world\n"), ("hello.c", b"hello, world\n"),
+                       ("println", b"hello 42\n"), ("printf_hello.c", b"hello 42\n")):
         rc, out, err, _ = run_program(arch, mode, exes[name])
-        ok = rc == 0 and out == b"hello, world\n"
-        res.append(("pass" if ok else "fail",
-                    f"examples::{name} prints hello, world" + ("" if ok else f" (rc={rc} out={out!r})")))
+        ok = rc == 0 and out == want
+        res.append(("pass" if ok else "fail", f"examples::{name} prints {want.decode()!r}"
+                    + ("" if ok else f" (rc={rc} out={out!r})")))
     cat = exes["cat"]
     with tempfile.NamedTemporaryFile(delete=False) as f:
         f.write(b"line one\nline two\n" * 1000)
@@ -1070,9 +1071,10 @@ def cmd_size(a):
         names = names or sorted(exes)
         rows.append((arch, {n: stripped_size(p) for n, p in exes.items()}))
     print("stripped sizes in bytes (release)")
-    print(f"{'arch':12}" + "".join(f"{n:>10}" for n in names))
+    cols = [max(10, len(n) + 2) for n in names]
+    print(f"{'arch':12}" + "".join(f"{n:>{c}}" for n, c in zip(names, cols)))
     for arch, sizes in rows:
-        print(f"{arch:12}" + "".join(f"{sizes.get(n, 0):>10}" for n in names))
+        print(f"{arch:12}" + "".join(f"{sizes.get(n, 0):>{c}}" for n, c in zip(names, cols)))
 
 
 def cmd_lint(a):

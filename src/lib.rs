@@ -8,6 +8,7 @@
 //! typed modules directly and declare their entry with [`main!`].
 #![no_std]
 #![feature(c_variadic)]
+#![feature(optimize_attribute)]
 
 #[path = "../arch/mod.rs"]
 pub mod arch;

@@ -62,6 +62,7 @@ impl Decimal {
 
     /// The exact decimal digits of `m × 2^e`, for `m < 2^55` and
     /// `-1076 <= e <= 971`.
+    #[optimize(size)]
     pub fn from_parts(mut m: u64, mut e: i32) -> Decimal {
         let mut d = Decimal {
             digits: [0; WORDS * 9],
@@ -120,6 +121,7 @@ impl Decimal {
     /// Rounds to the first `keep` digits, to nearest with ties to even. A
     /// carry out of the first digit leaves the single digit 1 and raises
     /// `exp`; `keep < 0` rounds to zero.
+    #[optimize(size)]
     pub fn round(&mut self, keep: isize) {
         if keep >= self.len as isize {
             return;
@@ -211,6 +213,7 @@ pub(crate) fn tail(buf: &[u8; 24], n: usize) -> &[u8] {
 
 /// Formats `x` for the conversion `conv` (`f F e E g G a A`), with `flags`,
 /// `width` and `prec` (`None` when absent), as `printf` does.
+#[optimize(size)]
 pub(crate) fn format(
     w: &mut W<'_>,
     x: f64,
@@ -294,6 +297,7 @@ fn exp_suffix(w: &mut W<'_>, marker: u8, x: i32, ebuf: &[u8; 24], n: usize) {
 /// `%a`: `0x1.hhhp±d` for normal numbers and, as glibc does,
 /// `0x0.hhhp-1022` for subnormals; rounding may carry the leading digit to
 /// 2 (`%.0a` of 1.5 is `0x2p+0`).
+#[optimize(size)]
 fn hex(
     w: &mut W<'_>,
     x: f64,

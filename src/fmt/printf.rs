@@ -221,6 +221,7 @@ fn count(f: &[u8], i: &mut usize) -> Option<Num> {
 }
 
 /// Parses the conversion whose `%` is at `f[start]`; `None` if invalid.
+#[optimize(size)]
 fn parse(f: &[u8], start: usize) -> Option<Spec> {
     let mut i = start + 1;
     let pos = position(f, &mut i)?;
@@ -257,7 +258,12 @@ fn parse(f: &[u8], start: usize) -> Option<Spec> {
         }
     }
     let conv = *f.get(i)?;
-    if !b"diouxXcspnfFeEgGaA".contains(&conv) {
+    // (`matches!`, not `[u8]::contains`, which would link memchr.)
+    if !matches!(
+        conv,
+        b'd' | b'i' | b'o' | b'u' | b'x' | b'X' | b'c' | b's' | b'p' | b'n'
+    ) && !matches!(conv, b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'a' | b'A')
+    {
         return None;
     }
     // Positional and sequential references cannot mix within one spec.
@@ -324,6 +330,7 @@ impl Source<'_> {
 /// from the conversions up to the first invalid one, and positions are read
 /// in order up to the first that no conversion names.
 #[inline(never)]
+#[optimize(size)]
 fn positional(f: &[u8], src: &mut Source<'_>) {
     let mut types: [Option<ArgType>; NL_ARGMAX + 1] = [None; NL_ARGMAX + 1];
     let mut i = 0;
@@ -363,6 +370,7 @@ fn positional(f: &[u8], src: &mut Source<'_>) {
 /// Formats `fmt` (without its NUL) with `args` into `out`, as C's `printf`
 /// does, and returns the number of bytes written. See the module docs for
 /// what invalid formats do.
+#[optimize(size)]
 pub fn format(out: &mut dyn Sink, fmt: &[u8], args: &mut dyn Args) -> Result<usize, Error> {
     let mut w = W { out, n: 0 };
     let f = fmt;
@@ -409,6 +417,7 @@ pub fn format(out: &mut dyn Sink, fmt: &[u8], args: &mut dyn Args) -> Result<usi
 
 /// Formats one conversion; `Ok(false)` if an argument it needs cannot be had.
 #[inline(never)]
+#[optimize(size)]
 fn convert(w: &mut W<'_>, s: &Spec, src: &mut Source<'_>) -> Result<bool, Error> {
     let mut flags = s.flags;
     let mut width = 0;
@@ -513,6 +522,7 @@ fn utf8(c: u32, buf: &mut [u8; 4]) -> Option<usize> {
 
 /// `%ls`: the wide string at `ptr`, encoded, at most `prec` bytes of whole
 /// characters.
+#[optimize(size)]
 fn wide(
     w: &mut W<'_>,
     args: &mut dyn Args,
@@ -547,6 +557,7 @@ fn wide(
 }
 
 /// Integer conversions `d i u o x X` and `p` (as `%#lx`).
+#[optimize(size)]
 fn integer(
     w: &mut W<'_>,
     raw: u64,

@@ -176,7 +176,7 @@ impl State {
     /// Allocates the buffer at first use (unbuffered if malloc fails).
     fn ensure_buf(&mut self) {
         if self.buf.is_null() && self.mode != IONBF {
-            let p = crate::malloc::malloc(BUFSIZ);
+            let p = alloc_buf();
             if p.is_null() {
                 self.mode = IONBF;
                 self.cap = 0;
@@ -284,7 +284,8 @@ impl State {
             core::ptr::copy_nonoverlapping(s.as_ptr(), self.buf.add(self.wlen), s.len());
         }
         self.wlen += s.len();
-        if self.mode == IOLBF && s.contains(&b'\n') && !self.flush() {
+        // (A plain loop: `contains` would link a word-at-a-time memchr.)
+        if self.mode == IOLBF && s.iter().any(|&c| c == b'\n') && !self.flush() {
             return 0;
         }
         s.len()
@@ -417,6 +418,33 @@ impl State {
         self.flags &= !F_EOF;
         true
     }
+}
+
+/// The allocator of stream buffers, null until [`hook_buf_alloc`].
+static BUF_ALLOC: AtomicPtr<()> = AtomicPtr::new(core::ptr::null_mut());
+
+/// Lets streams allocate their buffers with malloc. Only a stream from
+/// `fopen`/`fdopen`, or one `setvbuf` left without a buffer, needs one
+/// (the standard streams have static buffers), so those functions install
+/// it and a program that uses only the standard streams links no malloc.
+pub(crate) fn hook_buf_alloc() {
+    fn alloc() -> *mut u8 {
+        crate::malloc::malloc(BUFSIZ)
+    }
+    // Opaque to the optimizer, as for `hook_exit_flush`.
+    let f = core::hint::black_box(alloc as fn() -> *mut u8);
+    BUF_ALLOC.store(f as *mut (), Ordering::Release);
+}
+
+/// A `BUFSIZ` buffer from the installed allocator; null without one or
+/// when it fails.
+fn alloc_buf() -> *mut u8 {
+    let f = BUF_ALLOC.load(Ordering::Acquire);
+    if f.is_null() {
+        return core::ptr::null_mut();
+    }
+    // SAFETY: only hook_buf_alloc() stores here, always a `fn() -> *mut u8`.
+    unsafe { core::mem::transmute::<*mut (), fn() -> *mut u8>(f)() }
 }
 
 /// Flushes every open stream at `exit`; installed with the first write.

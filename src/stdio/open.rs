@@ -45,6 +45,7 @@ unsafe fn parse_mode(mode: *const c_char) -> Result<(c_int, u32)> {
 
 /// A new heap stream over `fd`, listed; null (ENOMEM) if malloc fails.
 fn new_stream(fd: c_int, flags: u32) -> *mut FILE {
+    super::file::hook_buf_alloc();
     let p = crate::malloc::malloc(core::mem::size_of::<FILE>()) as *mut FILE;
     if p.is_null() {
         Errno::ENOMEM.set_last();
@@ -177,6 +178,7 @@ pub unsafe extern "C" fn setvbuf(
         Errno::EINVAL.set_last();
         return -1;
     }
+    super::file::hook_buf_alloc();
     // SAFETY: the caller passes an open stream.
     let g = Guard::new(unsafe { &*f });
     let st = g.st();

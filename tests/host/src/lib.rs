@@ -1,6 +1,7 @@
 //! Differential tests of muslin's number formatting and parsing engines
 //! (`src/fmt/`, compiled here for the host) against the host's glibc.
 //! Run with `cargo test --release` (or `./x.py test host`).
+#![feature(optimize_attribute)]
 
 #[path = "../../../src/fmt/mod.rs"]
 pub mod fmt;
