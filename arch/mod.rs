@@ -10,7 +10,9 @@
 //!   the interrupted PC and SP live in a signal handler's `ucontext_t`.
 //! - `probe.rs`: a faulting instruction at a known address, used by tests to
 //!   check the `ucontext_t` offsets and PC redirection.
-//! - `mod.rs`: vDSO symbol names and small constants.
+//! - `long_double.rs`: reading a `long double` vararg (rounded to double)
+//!   and storing a double as one, for `%Lf` in printf and scanf.
+//! - `mod.rs`: vDSO symbol names and small constants (`TIOCGWINSZ`).
 
 #[macro_use]
 mod syscall_macro;

@@ -2,6 +2,7 @@
 //! `__kernel_vsyscall` (or `int $0x80`), TLS variant II via %gs.
 
 pub mod clone;
+pub mod long_double;
 pub mod probe;
 pub mod signal;
 pub mod syscall;
@@ -14,3 +15,6 @@ pub const NAME: &str = "i386";
 
 /// vDSO symbol of `clock_gettime` taking a 64-bit `timespec`.
 pub const VDSO_CLOCK_GETTIME: &[u8] = b"__vdso_clock_gettime64";
+
+/// `TIOCGWINSZ` (the terminal's window size): the legacy number.
+pub const TIOCGWINSZ: usize = 0x5413;

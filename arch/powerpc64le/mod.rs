@@ -2,6 +2,7 @@
 //! TLS variant I with the thread pointer in r13, 0x7000 past the TLS block.
 
 pub mod clone;
+pub mod long_double;
 pub mod probe;
 pub mod signal;
 pub mod syscall;
@@ -16,3 +17,7 @@ pub const NAME: &str = "powerpc64le";
 /// returns a positive errno with cr0.SO set rather than -errno; the portable
 /// caller falls back to the system call on any nonzero result.
 pub const VDSO_CLOCK_GETTIME: &[u8] = b"__kernel_clock_gettime";
+
+/// `TIOCGWINSZ` (the terminal's window size): `_IOR('t', 104, struct
+/// winsize)`, as powerpc encodes the size and direction in the number.
+pub const TIOCGWINSZ: usize = 0x4008_7468;

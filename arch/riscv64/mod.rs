@@ -1,6 +1,7 @@
 //! riscv64: LP64D psABI, `ecall` system calls, TLS variant I via `tp`.
 
 pub mod clone;
+pub mod long_double;
 pub mod probe;
 pub mod signal;
 pub mod syscall;
@@ -13,3 +14,6 @@ pub const NAME: &str = "riscv64";
 
 /// vDSO symbol of `clock_gettime` taking a 64-bit `timespec`.
 pub const VDSO_CLOCK_GETTIME: &[u8] = b"__vdso_clock_gettime";
+
+/// `TIOCGWINSZ` (the terminal's window size): the legacy number.
+pub const TIOCGWINSZ: usize = 0x5413;

@@ -2,6 +2,7 @@
 //! variant II with the thread pointer in access registers a0:a1.
 
 pub mod clone;
+pub mod long_double;
 pub mod probe;
 pub mod signal;
 pub mod syscall;
@@ -14,3 +15,6 @@ pub const NAME: &str = "s390x";
 
 /// vDSO symbol of `clock_gettime` taking a 64-bit `timespec`.
 pub const VDSO_CLOCK_GETTIME: &[u8] = b"__kernel_clock_gettime";
+
+/// `TIOCGWINSZ` (the terminal's window size): the legacy number.
+pub const TIOCGWINSZ: usize = 0x5413;

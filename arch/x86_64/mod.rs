@@ -1,6 +1,7 @@
 //! x86_64: System V AMD64 ABI, `syscall` instruction, TLS variant II via %fs.
 
 pub mod clone;
+pub mod long_double;
 pub mod probe;
 pub mod signal;
 pub mod string;
@@ -14,3 +15,6 @@ pub const NAME: &str = "x86_64";
 
 /// vDSO symbol of `clock_gettime` taking a 64-bit `timespec`.
 pub const VDSO_CLOCK_GETTIME: &[u8] = b"__vdso_clock_gettime";
+
+/// `TIOCGWINSZ` (the terminal's window size): the legacy number.
+pub const TIOCGWINSZ: usize = 0x5413;

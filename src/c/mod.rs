@@ -5,6 +5,7 @@
 mod ctype;
 mod errno;
 mod fcntl;
+pub mod long_double;
 mod malloc;
 mod mman;
 mod printf;

@@ -12,8 +12,8 @@
 //! 80-bit on x86_64 and i386, IEEE binary128 on aarch64, riscv64,
 //! loongarch64 and s390x, IBM double-double on powerpc64le, and a plain
 //! double on arm. Rust's `VaList` cannot read these types, so the `va_list`
-//! is advanced here exactly as the C compiler's `va_arg` would (see
-//! [`long_double`]); later arguments stay aligned.
+//! is advanced exactly as the C compiler's `va_arg` would (see each
+//! `arch/<arch>/long_double.rs`); later arguments stay aligned.
 
 use crate::Errno;
 use crate::fmt::Sink;
@@ -34,7 +34,7 @@ impl Args for VaArgs<'_> {
         unsafe {
             match ty {
                 ArgType::Double => ap.next_arg::<f64>().to_bits(),
-                ArgType::LongDouble => long_double(ap).to_bits(),
+                ArgType::LongDouble => crate::arch::long_double::next_arg(ap).to_bits(),
                 // On 64-bit targets every integer and pointer argument takes
                 // one 64-bit slot holding its value (an `int` sign-extended
                 // or in the low half): read the slot once for all of them.
@@ -88,184 +88,6 @@ impl Args for VaArgs<'_> {
                 Length::Ll | Length::J | Length::BigL => *(p as *mut i64) = count as i64,
             }
         }
-    }
-}
-
-/// `±mant × 2^exp2` (nonzero bits below `mant` flagged by `sticky`) as
-/// the nearest double.
-#[allow(dead_code)]
-fn to_f64(neg: bool, mant: u64, exp2: i64, sticky: bool) -> f64 {
-    let mut bits = 0;
-    if mant != 0 {
-        let lz = mant.leading_zeros();
-        let m = mant << lz;
-        // The biased exponent the leading bit gets.
-        let e = exp2 - lz as i64 + 63 + 1023;
-        // Bits of `m` below the 53 a double keeps (more for subnormals);
-        // past 64 the value is under half the least subnormal: zero.
-        let shift = 11 + (1 - e).clamp(0, 54) as u32;
-        if e >= 2047 {
-            bits = 0x7ff << 52;
-        } else if shift <= 64 {
-            let q = m.checked_shr(shift).unwrap_or(0);
-            let drop = m - q.checked_shl(shift).unwrap_or(0);
-            let half = 1 << (shift - 1);
-            let up = drop > half || (drop == half && (sticky || q & 1 == 1));
-            // A carry out of the significand raises the exponent (to
-            // infinity past the largest double), as it should.
-            bits = (q + up as u64) + (((e.max(1) - 1) as u64) << 52);
-        }
-    }
-    f64::from_bits(bits | (neg as u64) << 63)
-}
-
-/// Infinity (`frac_zero`) or a quiet NaN, with a sign.
-#[allow(dead_code)]
-fn special(neg: bool, frac_zero: bool) -> f64 {
-    let v = if frac_zero { f64::INFINITY } else { f64::NAN };
-    if neg { -v } else { v }
-}
-
-/// An x87 80-bit extended value: 64-bit significand (explicit integer bit)
-/// and the sign/exponent half-word.
-#[allow(dead_code)]
-fn from_x87(mant: u64, se: u16) -> f64 {
-    let (neg, e) = (se & 0x8000 != 0, (se & 0x7fff) as i64);
-    if e == 0x7fff {
-        return special(neg, mant << 1 == 0);
-    }
-    to_f64(neg, mant, e.max(1) - 16383 - 63, false)
-}
-
-/// An IEEE binary128 value from its bits.
-#[allow(dead_code)]
-fn from_binary128(bits: u128) -> f64 {
-    let neg = bits >> 127 != 0;
-    let e = ((bits >> 112) & 0x7fff) as i64;
-    let frac = bits & ((1 << 112) - 1);
-    if e == 0x7fff {
-        return special(neg, frac == 0);
-    }
-    let mant = frac | ((e != 0) as u128) << 112;
-    let sticky = mant & ((1 << 49) - 1) != 0;
-    to_f64(
-        neg,
-        (mant >> 49) as u64,
-        e.max(1) - 16383 - 112 + 49,
-        sticky,
-    )
-}
-
-/// Reads a `long double` argument as C's `va_arg` does on this architecture
-/// and returns it rounded to a double.
-///
-/// # Safety
-/// The next argument is a `long double`.
-#[cfg(target_arch = "arm")]
-unsafe fn long_double(ap: &mut VaList<'_>) -> f64 {
-    // SAFETY: long double is double on arm (EABI).
-    unsafe { ap.next_arg::<f64>() }
-}
-
-/// See the arm version. On i386 a `long double` is 12 bytes, 4-aligned, in
-/// the argument area: three 32-bit slots.
-#[cfg(target_arch = "x86")]
-unsafe fn long_double(ap: &mut VaList<'_>) -> f64 {
-    // SAFETY: the argument's three slots, read in order.
-    let (lo, hi, se) = unsafe {
-        (
-            ap.next_arg::<u32>(),
-            ap.next_arg::<u32>(),
-            ap.next_arg::<u32>(),
-        )
-    };
-    from_x87(lo as u64 | (hi as u64) << 32, se as u16)
-}
-
-/// See the arm version. On powerpc64le a `long double` (IBM double-double)
-/// takes two consecutive 8-byte slots: the high double, then the low one.
-#[cfg(target_arch = "powerpc64")]
-unsafe fn long_double(ap: &mut VaList<'_>) -> f64 {
-    // SAFETY: the argument's two slots, read in order.
-    let (hi, lo) = unsafe { (ap.next_arg::<f64>(), ap.next_arg::<f64>()) };
-    hi + lo
-}
-
-/// See the arm version. On s390x a `long double` is passed by reference.
-#[cfg(target_arch = "s390x")]
-unsafe fn long_double(ap: &mut VaList<'_>) -> f64 {
-    // SAFETY: the argument is a pointer to the 16-byte value.
-    let bytes = unsafe { *ap.next_arg::<*const [u8; 16]>() };
-    from_binary128(u128::from_be_bytes(bytes))
-}
-
-/// See the arm version. On x86_64 a `long double` always goes to the
-/// overflow area, 16-aligned: the `va_list` fields are updated directly, as
-/// the compiler's `va_arg` does.
-#[cfg(target_arch = "x86_64")]
-unsafe fn long_double(ap: &mut VaList<'_>) -> f64 {
-    /// The System V `va_list` (what `VaList` wraps).
-    #[repr(C)]
-    struct Raw {
-        gp_offset: u32,
-        fp_offset: u32,
-        overflow: *const u8,
-        save: *const u8,
-    }
-    let raw = (ap as *mut VaList<'_>).cast::<Raw>();
-    // SAFETY: `VaList` is the C `va_list` struct; the argument is the 16
-    // bytes at the next 16-aligned overflow address.
-    unsafe {
-        let p = (*raw).overflow.map_addr(|a| (a + 15) & !15);
-        (*raw).overflow = p.add(16);
-        from_x87(p.cast::<u64>().read(), p.add(8).cast::<u16>().read())
-    }
-}
-
-/// See the arm version. On aarch64 a `long double` takes one 16-byte vector
-/// register slot, or 16 aligned bytes on the stack once those run out.
-#[cfg(target_arch = "aarch64")]
-unsafe fn long_double(ap: &mut VaList<'_>) -> f64 {
-    /// The AAPCS64 `va_list` (what `VaList` wraps).
-    #[repr(C)]
-    struct Raw {
-        stack: *const u8,
-        gr_top: *const u8,
-        vr_top: *const u8,
-        gr_offs: i32,
-        vr_offs: i32,
-    }
-    let raw = (ap as *mut VaList<'_>).cast::<Raw>();
-    // SAFETY: `VaList` is the C `va_list` struct; the argument is where
-    // the procedure call standard puts it.
-    unsafe {
-        let offs = (*raw).vr_offs;
-        if offs < 0 {
-            (*raw).vr_offs = offs + 16;
-        }
-        let p = if offs < 0 && offs + 16 <= 0 {
-            (*raw).vr_top.offset(offs as isize)
-        } else {
-            let p = (*raw).stack.map_addr(|a| (a + 15) & !15);
-            (*raw).stack = p.add(16);
-            p
-        };
-        from_binary128(u128::from_le_bytes(*p.cast::<[u8; 16]>()))
-    }
-}
-
-/// See the arm version. On riscv64 and loongarch64 the `va_list` is a
-/// pointer into the saved argument registers and stack; a `long double`
-/// is 16 bytes there, 16-aligned.
-#[cfg(any(target_arch = "riscv64", target_arch = "loongarch64"))]
-unsafe fn long_double(ap: &mut VaList<'_>) -> f64 {
-    let raw = (ap as *mut VaList<'_>).cast::<*const u8>();
-    // SAFETY: `VaList` is the C `va_list` pointer; the argument is the 16
-    // bytes at its next 16-aligned address.
-    unsafe {
-        let p = (*raw).map_addr(|a| (a + 15) & !15);
-        *raw = p.add(16);
-        from_binary128(u128::from_le_bytes(*p.cast::<[u8; 16]>()))
     }
 }
 

@@ -62,7 +62,7 @@ impl Store for VaStore<'_> {
             unsafe { *self.ptr::<f64>() = v };
             return;
         }
-        let (bytes, n) = long_double(v);
+        let (bytes, n) = crate::arch::long_double::from_f64(v);
         // SAFETY: `%Lf` takes a `long double *`, at least `n` bytes.
         unsafe { core::ptr::copy_nonoverlapping(bytes.as_ptr(), self.ptr::<u8>(), n) }
     }
@@ -86,84 +86,6 @@ impl Store for VaStore<'_> {
             unsafe { *self.at = 0 };
         }
     }
-}
-
-/// The sign, and for finite nonzero `v` the significand with its leading
-/// bit explicit and the exponent of that bit.
-#[allow(dead_code)]
-fn parts(v: f64) -> (u64, u64, i64) {
-    let bits = v.to_bits();
-    let (e, frac) = ((bits >> 52 & 0x7ff) as i64, bits & ((1 << 52) - 1));
-    let sign = bits >> 63;
-    if e == 0 {
-        if frac == 0 {
-            return (sign, 0, 0);
-        }
-        // Subnormal: normalise.
-        let shift = frac.leading_zeros() as i64 - 11;
-        return (sign, frac << shift, -1022 - shift);
-    }
-    (sign, frac | 1 << 52, e - 1023)
-}
-
-/// `v` as this architecture's `long double`: its bytes in memory order and
-/// how many of them matter.
-#[cfg(any(target_arch = "x86_64", target_arch = "x86"))]
-fn long_double(v: f64) -> ([u8; 16], usize) {
-    let (sign, mant, e) = parts(v);
-    let (mant, se) = if v.is_nan() || v.is_infinite() {
-        let m = if v.is_nan() { 3u64 << 62 } else { 1 << 63 };
-        (m, 0x7fff)
-    } else if mant == 0 {
-        (0, 0)
-    } else {
-        (mant << 11, (e + 16383) as u64)
-    };
-    let mut out = [0; 16];
-    out[..8].copy_from_slice(&mant.to_le_bytes());
-    out[8..10].copy_from_slice(&((sign << 15 | se) as u16).to_le_bytes());
-    (out, 10)
-}
-
-/// See the x86 version: IEEE binary128.
-#[cfg(any(
-    target_arch = "aarch64",
-    target_arch = "riscv64",
-    target_arch = "loongarch64",
-    target_arch = "s390x"
-))]
-fn long_double(v: f64) -> ([u8; 16], usize) {
-    let (sign, mant, e) = parts(v);
-    let body: u128 = if v.is_nan() {
-        0x7fff_8000u128 << 96
-    } else if v.is_infinite() {
-        0x7fffu128 << 112
-    } else if mant == 0 {
-        0
-    } else {
-        ((e + 16383) as u128) << 112 | ((mant as u128) << 60 & ((1 << 112) - 1))
-    };
-    let bits = (sign as u128) << 127 | body;
-    #[cfg(target_endian = "big")]
-    return (bits.to_be_bytes(), 16);
-    #[cfg(target_endian = "little")]
-    return (bits.to_le_bytes(), 16);
-}
-
-/// See the x86 version: IBM double-double, `v` and a zero low part.
-#[cfg(target_arch = "powerpc64")]
-fn long_double(v: f64) -> ([u8; 16], usize) {
-    let mut out = [0; 16];
-    out[..8].copy_from_slice(&v.to_le_bytes());
-    (out, 16)
-}
-
-/// See the x86 version: a double.
-#[cfg(target_arch = "arm")]
-fn long_double(v: f64) -> ([u8; 16], usize) {
-    let mut out = [0; 16];
-    out[..8].copy_from_slice(&v.to_le_bytes());
-    (out, 8)
 }
 
 /// vsscanf(3).

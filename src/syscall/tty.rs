@@ -17,18 +17,18 @@ pub struct WinSize {
     pub ypixel: u16,
 }
 
-/// `TIOCGWINSZ`: `_IOR('t', 104, struct winsize)` on powerpc, the legacy
-/// number elsewhere.
-#[cfg(target_arch = "powerpc64")]
-const TIOCGWINSZ: usize = 0x4008_7468;
-#[cfg(not(target_arch = "powerpc64"))]
-const TIOCGWINSZ: usize = 0x5413;
-
 /// The window size of the terminal `fd`; `ENOTTY` when it is not one.
 pub fn window_size(fd: Fd) -> Result<WinSize> {
     let mut ws = WinSize::default();
     // SAFETY: the kernel writes one `struct winsize` into `ws`.
-    ret_unit(unsafe { syscall!(__NR_ioctl, fd.0, TIOCGWINSZ, &mut ws as *mut WinSize) })?;
+    ret_unit(unsafe {
+        syscall!(
+            __NR_ioctl,
+            fd.0,
+            crate::arch::TIOCGWINSZ,
+            &mut ws as *mut WinSize
+        )
+    })?;
     Ok(ws)
 }
 
