@@ -231,6 +231,23 @@ impl State {
         self.ungetn = 0;
     }
 
+    /// `fflush` of a stream that holds data read ahead: moves the
+    /// descriptor back to the reader's position and forgets that data, as
+    /// POSIX asks. On a descriptor that cannot seek (a pipe) the data is
+    /// kept, so nothing is lost.
+    pub(crate) fn sync_read(&mut self) {
+        let back = self.unread();
+        if back == 0 {
+            return;
+        }
+        let fd = crate::syscall::fd::Fd(self.fd);
+        if crate::syscall::fd::lseek(fd, -(back as i64), super::seek::SEEK_CUR).is_ok() {
+            self.rpos = 0;
+            self.rend = 0;
+            self.ungetn = 0;
+        }
+    }
+
     /// Prepares for writing: false (with `EBADF`) on a read-only stream.
     fn prepare_write(&mut self) -> bool {
         if self.flags & F_WRITE == 0 {

@@ -75,9 +75,12 @@ pub extern "C" fn getchar_unlocked() -> c_int {
 /// `f` must be an open stream.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn ungetc(c: c_int, f: *mut FILE) -> c_int {
+    if c == EOF {
+        return EOF;
+    }
     // SAFETY: the caller passes an open stream.
     let g = Guard::new(unsafe { &*f });
-    if g.st().ungetc(c & 0xff) && c != EOF {
+    if g.st().ungetc(c & 0xff) {
         c & 0xff
     } else {
         EOF

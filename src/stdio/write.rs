@@ -117,7 +117,8 @@ pub unsafe extern "C" fn puts(s: *const c_char) -> c_int {
     }
 }
 
-/// fflush(3); NULL flushes every open stream.
+/// fflush(3); NULL flushes every open stream. A stream holding data read
+/// ahead also moves its descriptor back to where the reader is (POSIX).
 ///
 /// # Safety
 /// `f` must be null or an open stream.
@@ -127,7 +128,12 @@ pub unsafe extern "C" fn fflush(f: *mut FILE) -> c_int {
         flush_all_streams()
     } else {
         // SAFETY: the caller passes an open stream.
-        flush(unsafe { &*f })
+        let f = unsafe { &*f };
+        let ok = flush(f);
+        if ok {
+            Guard::new(f).st().sync_read();
+        }
+        ok
     };
     if ok { 0 } else { EOF }
 }
