@@ -300,6 +300,15 @@ def build_examples(arch, release):
 # A spec with `status` (and optionally `stdout`) is judged on those alone.
 STARTUP = dict(args=["alpha", "beta gamma", ""], env={"MUSLIN_TEST": "yes", "EMPTY": ""})
 EXIT_ORDER = b"ctor\nmain\natexit 2\natexit 1\nfini\n"
+# tests/stdio_order.c: each piece ends at an fflush (or write) in the program.
+STDIO_ORDER = (b"ba" + b"dc\n" + b"egf" + b"kp: No such file or directory\nh\nij" + b"nm"
+               + b"<" + b"x" * 8191 + b">" + b"|tail")
+STDIO_STDIN = dict(
+    status=3,
+    stdin=b"42 hello 3.5\nrest of line\n12abc -7\n  x=1,y=2\n" + b"L" * 5000 + b"\nend 9\n",
+    stdout=b"scanf 3: 42 hello 3.5\ngetchar 10\nfgets rest of line\nlookahead 1 12 a\n"
+           b"skip 1 -7\nvscanf 2 1 2\ngetline 5001 L L\nend 1 9\neof -1 feof 1\n"
+           b"no newline at exit")
 TEST_SPECS = {
     "startup": STARTUP,
     "startup_c": STARTUP,
@@ -309,6 +318,10 @@ TEST_SPECS = {
     "abort_c": dict(status=-6, stdout=b"handler ran\n"),
     "thread_exit_last_c": dict(status=0,
                                stdout=b"main exits\nworker exits last\natexit ran\n"),
+    "stdio_order_c": dict(status=0, stdout=STDIO_ORDER),
+    "stdio_unbuffered_c": dict(status=5, stdout=b"abcde\nfgh42i\nkjl\nmon\nrq"),
+    "stdio_lost_c": dict(status=0, stdout=b"kept\nwritten\n"),
+    "stdio_stdin_c": STDIO_STDIN,
 }
 
 
