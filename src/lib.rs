@@ -20,6 +20,7 @@ mod elf;
 pub mod env;
 pub mod errno;
 pub mod fmt;
+pub mod io;
 pub mod malloc;
 pub mod process;
 pub mod signal;
