@@ -302,6 +302,7 @@ impl State {
         }
         self.wlen += s.len();
         // (A plain loop: `contains` would link a word-at-a-time memchr.)
+        #[allow(clippy::manual_contains)]
         if self.mode == IOLBF && s.iter().any(|&c| c == b'\n') && !self.flush() {
             return 0;
         }
