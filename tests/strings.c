@@ -151,7 +151,7 @@ static void test_strerror(void)
 {
 	CHECK("strerror ENOENT", strcmp(strerror(ENOENT), "No such file or directory") == 0);
 	CHECK("strerror EINVAL", strcmp(strerror(EINVAL), "Invalid argument") == 0);
-	CHECK("strerror ERANGE", strcmp(strerror(ERANGE), "Result not representable") == 0);
+	CHECK("strerror ERANGE", strcmp(strerror(ERANGE), "Numerical result out of range") == 0);
 	CHECK("strerror ENOTRECOVERABLE",
 	      strcmp(strerror(ENOTRECOVERABLE), "State not recoverable") == 0);
 	CHECK("strerror 0", strlen(strerror(0)) > 0);
