@@ -7,7 +7,7 @@
 //! by multiplying `m` by powers of 2 or 5 in base 10⁹, and the decimal point
 //! sits `-e` digits from its right end. Rounding then works on those digits.
 
-use super::printf::{ALT, W, ZERO, hex_prefix, sign};
+use super::printf::{ALT, W, ZERO, sign};
 
 /// Decimal digits of the exact value of `m × 5^1076` for `m < 2^55` (the
 /// most any double, or strtod's rounding threshold, needs).
@@ -121,8 +121,14 @@ impl Decimal {
     /// Rounds to the first `keep` digits, to nearest with ties to even. A
     /// carry out of the first digit leaves the single digit 1 and raises
     /// `exp`; `keep < 0` rounds to zero.
-    #[optimize(size)]
     pub fn round(&mut self, keep: isize) {
+        self.round_in(keep, b'5', b'9');
+    }
+
+    /// [`round`](Self::round) for digits in base 10 (`half` `5`, `top` `9`)
+    /// or 16 (`8`, `f`; lowercase digits, whose first is never `f`).
+    #[optimize(size)]
+    fn round_in(&mut self, keep: isize, half: u8, top: u8) {
         if keep >= self.len as isize {
             return;
         }
@@ -133,18 +139,21 @@ impl Decimal {
         let k = keep as usize;
         let ds = self.digits.get_mut(self.start..).unwrap_or_default();
         let first = ds.get(k).copied().unwrap_or(b'0');
-        // ASCII digits have the parity of their value.
-        let odd = k > 0 && ds.get(k - 1).is_some_and(|&c| c & 1 == 1);
-        let up = first > b'5' || (first == b'5' && (self.len > k + 1 || odd));
+        // The parity of a digit's value: that of its ASCII code for 0-9,
+        // the opposite for a-f (bit 6 set).
+        let odd = k > 0 && ds.get(k - 1).is_some_and(|&c| (c ^ c >> 6) & 1 == 1);
+        let up = first > half || (first == half && (self.len > k + 1 || odd));
         self.len = k;
         if up {
             let mut carry = true;
             for c in ds.iter_mut().take(k).rev() {
-                if *c == b'9' {
-                    *c = b'0';
-                } else {
-                    *c += 1;
-                    carry = false;
+                carry = *c == top;
+                *c = match *c {
+                    c if c == top => b'0',
+                    b'9' => b'a',
+                    c => c + 1,
+                };
+                if !carry {
                     break;
                 }
             }
@@ -156,11 +165,16 @@ impl Decimal {
                 self.exp += 1;
             }
         }
-        while self.len > 0 && ds.get(self.len - 1) == Some(&b'0') {
-            self.len -= 1;
-        }
+        self.trim();
         if self.len == 0 && !up {
             self.exp = 1;
+        }
+    }
+
+    /// Drops trailing zero digits.
+    fn trim(&mut self) {
+        while self.len > 0 && self.digit_at(self.len - 1) == b'0' {
+            self.len -= 1;
         }
     }
 
@@ -175,12 +189,6 @@ impl Decimal {
         w.put(s);
         w.pad(b'0', rest - s.len());
     }
-
-    /// Number of significant digits among the first `n` once trailing zeros
-    /// are dropped.
-    fn sig_digits(&self, n: usize) -> usize {
-        self.len.min(n)
-    }
 }
 
 /// The digits of `v` in `base` (2..=16), at least `min` of them (`min <=
@@ -192,14 +200,10 @@ pub(crate) fn utoa(buf: &mut [u8; 24], mut v: u64, base: u64, upper: bool, min: 
         if v == 0 && n >= min {
             break;
         }
-        let d = (v % base) as u8;
-        *c = d + if d < 10 {
-            b'0'
-        } else if upper {
-            b'A' - 10
-        } else {
-            b'a' - 10
-        };
+        *c = digit(v % base);
+        if upper {
+            c.make_ascii_uppercase();
+        }
         v /= base;
         n += 1;
     }
@@ -211,145 +215,133 @@ pub(crate) fn tail(buf: &[u8; 24], n: usize) -> &[u8] {
     buf.get(24 - n.min(24)..).unwrap_or_default()
 }
 
+/// The ASCII digit of `d < 16`, lowercase.
+fn digit(d: u64) -> u8 {
+    d as u8 + if d < 10 { b'0' } else { b'a' - 10 }
+}
+
 /// Formats `x` for the conversion `conv` (`f F e E g G a A`), with `flags`,
 /// `width` and `prec` (`None` when absent), as `printf` does.
+///
+/// Every case becomes the same shape, written by one piece of code: a
+/// prefix (sign, `0x`), the digits of `d` with the point after the first
+/// `e` of them (zeros where `d` has none), `p` digits after the point, and
+/// a suffix (`e+05`, `p-3`). `inf` and `nan` are three "digits" with no
+/// point; `%a` is `%e` of 14 hexadecimal digits; uppercase conversions
+/// uppercase the lot.
 #[optimize(size)]
 pub(crate) fn format(
     w: &mut W<'_>,
     x: f64,
     conv: u8,
-    flags: u32,
+    mut flags: u32,
     width: usize,
     prec: Option<usize>,
 ) {
     let upper = conv.is_ascii_uppercase();
-    let conv = conv.to_ascii_lowercase();
-    let sign = sign(x.is_sign_negative(), flags);
-    if !x.is_finite() {
-        let s: &[u8] = match (x.is_nan(), upper) {
-            (true, false) => b"nan",
-            (true, true) => b"NAN",
-            (false, false) => b"inf",
-            (false, true) => b"INF",
-        };
-        let rpad = w.begin(flags & !ZERO, width, sign, 3);
-        w.put(s);
-        w.pad(b' ', rpad);
-        return;
-    }
-    if conv == b'a' {
-        return hex(w, x, upper, flags, width, prec, sign);
-    }
+    let conv = conv | 0x20;
     let alt = flags & ALT != 0;
-    let mut d = Decimal::new(x);
-    let mut p = prec.unwrap_or(6);
-    let mut sci = conv == b'e';
-    if conv == b'g' {
-        let pp = p.max(1);
-        d.round(pp as isize);
-        let x10 = d.exp - 1;
-        let sig = if alt { pp } else { d.sig_digits(pp) };
-        if x10 < -4 || x10 >= pp as i32 {
-            sci = true;
-            p = sig.max(1) - 1;
-        } else {
-            p = (sig as isize - d.exp as isize).max(0) as usize;
-        }
-    } else if sci {
-        // No double has more than MAX_DIGITS digits: larger precisions
-        // round nothing (and must not overflow a 32-bit isize).
-        d.round(p.min(MAX_DIGITS) as isize + 1);
-    } else {
-        d.round(d.exp as isize + p.min(2 * MAX_DIGITS) as isize);
+    let mut pre = [0u8; 3];
+    let mut plen = 0;
+    for &c in sign(x.is_sign_negative(), flags) {
+        pre[0] = c;
+        plen = 1;
     }
-    let point = p > 0 || alt;
-    // Style e is style f of the digits with the point after the first.
-    let x10 = if d.len == 0 { 0 } else { d.exp - 1 };
-    let mut ebuf = [0u8; 24];
-    let (e, elen) = if sci {
-        (
-            1,
-            2 + utoa(&mut ebuf, x10.unsigned_abs() as u64, 10, false, 2),
-        )
+    // The exponent suffix: marker, sign, then at least `emin` digits.
+    let mut sfx = [0u8; 24];
+    let mut exp: Option<(u8, i32, usize)> = None;
+    let mut d;
+    let mut e = 1;
+    let mut p;
+    if !x.is_finite() {
+        d = Decimal::from_parts(0, 0);
+        let s = if x.is_nan() { b"nan" } else { b"inf" };
+        for (c, &t) in d.digits.iter_mut().zip(s) {
+            *c = t;
+        }
+        d.len = 3;
+        e = 3;
+        p = 0;
+        flags &= !(ZERO | ALT);
+    } else if conv == b'a' {
+        let bits = x.to_bits();
+        let biased = ((bits >> 52) & 0x7ff) as i32;
+        let mut m = bits & ((1 << 52) - 1);
+        let x2 = match (biased, m) {
+            (0, 0) => 0,
+            (0, _) => -1022,
+            _ => {
+                m |= 1 << 52;
+                biased - 1023
+            }
+        };
+        // The leading digit (0 or 1) and 13 fraction digits.
+        d = Decimal::from_parts(0, 0);
+        for c in d.digits[..14].iter_mut().rev() {
+            *c = digit(m & 15);
+            m >>= 4;
+        }
+        d.len = 14;
+        d.trim();
+        p = prec.unwrap_or(d.len.saturating_sub(1));
+        d.round_in(p.min(13) as isize + 1, b'8', b'f');
+        for (c, &h) in pre.iter_mut().skip(plen).zip(b"0x") {
+            *c = h;
+            plen += 1;
+        }
+        exp = Some((b'p', x2, 1));
     } else {
-        (d.exp, 0)
-    };
+        d = Decimal::new(x);
+        p = prec.unwrap_or(6);
+        let mut sci = conv == b'e';
+        if conv == b'g' {
+            let pp = p.max(1);
+            d.round(pp as isize);
+            let x10 = d.exp - 1;
+            let sig = if alt { pp } else { d.len.min(pp) };
+            if x10 < -4 || x10 >= pp as i32 {
+                sci = true;
+                p = sig.max(1) - 1;
+            } else {
+                p = (sig as isize - d.exp as isize).max(0) as usize;
+            }
+        } else if sci {
+            // No double has more than MAX_DIGITS digits: larger precisions
+            // round nothing (and must not overflow a 32-bit isize).
+            d.round(p.min(MAX_DIGITS) as isize + 1);
+        } else {
+            d.round(d.exp as isize + p.min(2 * MAX_DIGITS) as isize);
+        }
+        if sci {
+            exp = Some((b'e', if d.len == 0 { 0 } else { d.exp - 1 }, 2));
+        } else {
+            e = d.exp;
+        }
+    }
+    let mut slen = 0;
+    if let Some((marker, x, emin)) = exp {
+        // (At most 4 exponent digits: the indices are in range.)
+        slen = utoa(&mut sfx, x.unsigned_abs() as u64, 10, false, emin) + 2;
+        let s = [marker, if x < 0 { b'-' } else { b'+' }];
+        for (c, &m) in sfx.iter_mut().skip(24 - slen).zip(&s) {
+            *c = m;
+        }
+    }
+    if upper {
+        let n = d.start + d.len;
+        for c in d.digits.iter_mut().take(n).chain(&mut pre).chain(&mut sfx) {
+            c.make_ascii_uppercase();
+        }
+    }
+    let point = p > 0 || flags & ALT != 0;
     let int_digits = e.max(1);
-    let len = int_digits as usize + point as usize + p + elen;
-    let rpad = w.begin(flags, width, sign, len);
+    let len = int_digits as usize + point as usize + p + slen;
+    let rpad = w.begin(flags, width, pre.get(..plen).unwrap_or_default(), len);
     d.put_range(w, (e - int_digits) as isize, int_digits as usize);
     if point {
         w.put(b".");
     }
     d.put_range(w, e as isize, p);
-    if sci {
-        exp_suffix(w, if upper { b'E' } else { b'e' }, x10, &ebuf, elen - 2);
-    }
-    w.pad(b' ', rpad);
-}
-
-/// `e±ddd`: the marker, the sign of `x`, then the last `n` bytes of `ebuf`.
-fn exp_suffix(w: &mut W<'_>, marker: u8, x: i32, ebuf: &[u8; 24], n: usize) {
-    w.put(&[marker, if x < 0 { b'-' } else { b'+' }]);
-    w.put(tail(ebuf, n));
-}
-
-/// `%a`: `0x1.hhhp±d` for normal numbers and, as glibc does,
-/// `0x0.hhhp-1022` for subnormals; rounding may carry the leading digit to
-/// 2 (`%.0a` of 1.5 is `0x2p+0`).
-#[optimize(size)]
-fn hex(
-    w: &mut W<'_>,
-    x: f64,
-    upper: bool,
-    flags: u32,
-    width: usize,
-    prec: Option<usize>,
-    sign: &[u8],
-) {
-    let bits = x.to_bits();
-    let biased = ((bits >> 52) & 0x7ff) as i32;
-    let mut frac = bits & ((1 << 52) - 1);
-    let (mut lead, exp): (u64, i32) = match (biased, frac) {
-        (0, 0) => (0, 0),
-        (0, _) => (0, -1022),
-        _ => (1, biased - 1023),
-    };
-    let p = match prec {
-        Some(p) => p,
-        None => 13 - (frac.trailing_zeros().min(52) / 4) as usize,
-    };
-    if p < 13 {
-        let shift = 4 * (13 - p as u32);
-        let drop = frac & ((1 << shift) - 1);
-        let half = 1 << (shift - 1);
-        frac >>= shift;
-        if drop > half || (drop == half && (if p == 0 { lead } else { frac }) & 1 == 1) {
-            frac += 1;
-            if frac >> (4 * p) != 0 {
-                lead += 1;
-                frac = 0;
-            }
-        }
-    }
-    // The leading digit and `shown` fraction digits, as one hex number.
-    let shown = p.min(13);
-    let mut fbuf = [0u8; 24];
-    utoa(&mut fbuf, lead << (4 * shown) | frac, 16, upper, shown + 1);
-    let mut ebuf = [0u8; 24];
-    let elen = utoa(&mut ebuf, exp.unsigned_abs() as u64, 10, false, 1);
-    let point = p > 0 || flags & ALT != 0;
-    let mut pbuf = [0u8; 3];
-    let prefix = hex_prefix(&mut pbuf, sign, true, upper);
-    let len = 1 + point as usize + p + 2 + elen;
-    let rpad = w.begin(flags, width, prefix, len);
-    let digits = tail(&fbuf, shown + 1);
-    w.put(digits.get(..1).unwrap_or_default());
-    if point {
-        w.put(b".");
-    }
-    w.put(digits.get(1..).unwrap_or_default());
-    w.pad(b'0', p - shown);
-    exp_suffix(w, if upper { b'P' } else { b'p' }, exp, &ebuf, elen);
+    w.put(tail(&sfx, slen));
     w.pad(b' ', rpad);
 }

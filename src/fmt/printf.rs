@@ -306,12 +306,24 @@ fn arg_type(conv: u8, len: Length) -> ArgType {
     }
 }
 
-/// Where arguments come from: read in order, or from the table of
-/// positional arguments read up front.
+/// How [`Source`] supplies arguments.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Read in order from the [`Args`] (a sequential format).
+    Direct,
+    /// The first pass over a positional format: note each position's type
+    /// and hand out zeros.
+    Record,
+    /// From the table of positional arguments read after the first pass.
+    Replay,
+}
+
+/// Where arguments come from.
 struct Source<'a> {
     args: &'a mut dyn Args,
-    positional: bool,
+    mode: Mode,
     vals: [u64; NL_ARGMAX + 1],
+    types: [Option<ArgType>; NL_ARGMAX + 1],
     /// Positions `1..=read` are in `vals`.
     read: usize,
 }
@@ -319,69 +331,62 @@ struct Source<'a> {
 impl Source<'_> {
     /// The argument at `pos` (0: the next one), or `None` if it cannot be had.
     fn get(&mut self, pos: usize, ty: ArgType) -> Option<u64> {
-        if !self.positional {
-            return Some(self.args.arg(ty));
+        match self.mode {
+            Mode::Direct => Some(self.args.arg(ty)),
+            Mode::Record => {
+                if let Some(t) = self.types.get_mut(pos) {
+                    *t = Some(ty);
+                }
+                Some(0)
+            }
+            Mode::Replay => self.vals.get(pos).copied().filter(|_| pos <= self.read),
         }
-        self.vals.get(pos).copied().filter(|_| pos <= self.read)
     }
 }
 
-/// Reads every positional argument the format can justify: the types come
-/// from the conversions up to the first invalid one, and positions are read
-/// in order up to the first that no conversion names.
-#[inline(never)]
-#[optimize(size)]
-fn positional(f: &[u8], src: &mut Source<'_>) {
-    let mut types: [Option<ArgType>; NL_ARGMAX + 1] = [None; NL_ARGMAX + 1];
-    let mut i = 0;
-    while let Some(&c) = f.get(i) {
-        if c != b'%' {
-            i += 1;
-            continue;
-        }
-        if f.get(i + 1) == Some(&b'%') {
-            i += 2;
-            continue;
-        }
-        let Some(s) = parse(f, i) else { break };
-        if s.pos == 0 {
-            break;
-        }
-        if let Some(t) = types.get_mut(s.pos) {
-            *t = Some(arg_type(s.conv, s.len));
-        }
-        for n in [s.width, s.prec] {
-            if let Num::Arg(p) = n
-                && let Some(t) = types.get_mut(p)
-            {
-                *t = Some(ArgType::Int);
-            }
-        }
-        i = s.end;
-    }
-    src.positional = true;
-    for (v, t) in src.vals.iter_mut().zip(types.iter()).skip(1) {
-        let Some(ty) = *t else { break };
-        *v = src.args.arg(ty);
-        src.read += 1;
-    }
+/// The output of the first pass, which is thrown away.
+struct Discard;
+
+impl Sink for Discard {
+    fn write(&mut self, _: &[u8]) {}
 }
 
 /// Formats `fmt` (without its NUL) with `args` into `out`, as C's `printf`
 /// does, and returns the number of bytes written. See the module docs for
 /// what invalid formats do.
-#[optimize(size)]
+///
+/// The first conversion decides whether the format is positional. A first
+/// pass runs the format with a [`Mode::Record`] source: for a positional
+/// format it notes the type of every position the conversions use, up to
+/// the first invalid one (a sequential format stops it at its first
+/// conversion). The arguments are then read in order of position, up to
+/// the first that no conversion names, and the second pass prints.
 pub fn format(out: &mut dyn Sink, fmt: &[u8], args: &mut dyn Args) -> Result<usize, Error> {
-    let mut w = W { out, n: 0 };
-    let f = fmt;
     let mut src = Source {
         args,
-        positional: false,
+        mode: Mode::Record,
         vals: [0; NL_ARGMAX + 1],
+        types: [None; NL_ARGMAX + 1],
         read: 0,
     };
-    // Positional mode when the first conversion names a position.
-    let mut mode = None;
+    run(&mut Discard, fmt, &mut src)?;
+    src.mode = Mode::Direct;
+    for (v, t) in src.vals.iter_mut().zip(&src.types).skip(1) {
+        let Some(ty) = *t else { break };
+        *v = src.args.arg(ty);
+        src.read += 1;
+    }
+    if src.types.iter().any(Option::is_some) {
+        src.mode = Mode::Replay;
+    }
+    run(out, fmt, &mut src)
+}
+
+/// One pass over the format; positional when `src` is not [`Mode::Direct`].
+#[optimize(size)]
+fn run(out: &mut dyn Sink, f: &[u8], src: &mut Source<'_>) -> Result<usize, Error> {
+    let mut w = W { out, n: 0 };
+    let positional = src.mode != Mode::Direct;
     let mut i = 0;
     loop {
         let rest = f.get(i..).unwrap_or_default();
@@ -396,16 +401,8 @@ pub fn format(out: &mut dyn Sink, fmt: &[u8], args: &mut dyn Args) -> Result<usi
             i = lit + 2;
             continue;
         }
-        let spec = parse(f, lit);
-        let positional_mode = *mode.get_or_insert_with(|| {
-            let p = spec.as_ref().is_some_and(|s| s.pos != 0);
-            if p {
-                positional(f, &mut src);
-            }
-            p
-        });
-        match spec.filter(|s| (s.pos != 0) == positional_mode) {
-            Some(s) if convert(&mut w, &s, &mut src)? => i = s.end,
+        match parse(f, lit).filter(|s| (s.pos != 0) == positional) {
+            Some(s) if convert(&mut w, &s, src)? => i = s.end,
             _ => {
                 w.put(rest.get(k..).unwrap_or_default());
                 break;
@@ -480,7 +477,9 @@ fn convert(w: &mut W<'_>, s: &Spec, src: &mut Source<'_>) -> Result<bool, Error>
             let bytes = src.args.c_str(v, prec.unwrap_or(usize::MAX));
             text(w, flags, width, None, bytes);
         }
-        b'n' => src.args.store_count(v, s.len, w.n),
+        // (Never in the first pass, where every pointer is null.)
+        b'n' if v != 0 => src.args.store_count(v, s.len, w.n),
+        b'n' => {}
         _ => float::format(w, f64::from_bits(v), conv, flags, width, prec),
     }
     Ok(true)
@@ -640,22 +639,6 @@ pub(crate) fn sign(neg: bool, flags: u32) -> &'static [u8] {
     } else {
         b""
     }
-}
-
-/// `sign` followed, if `hex`, by `0x` (`0X` if `upper`), in `buf`.
-pub(crate) fn hex_prefix<'a>(
-    buf: &'a mut [u8; 3],
-    sign: &[u8],
-    hex: bool,
-    upper: bool,
-) -> &'a [u8] {
-    *buf = [
-        sign.first().copied().unwrap_or(0),
-        b'0',
-        if upper { b'X' } else { b'x' },
-    ];
-    buf.get(sign.is_empty() as usize..if hex { 3 } else { 1 })
-        .unwrap_or_default()
 }
 
 /// [`Args`] over a slice of raw values, for Rust callers and tests:
