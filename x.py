@@ -69,6 +69,9 @@ RUSTFLAGS = [
     # Merged globals would tie unrelated statics (and all the code their
     # relocations reach) into one section that --gc-sections cannot split.
     "-C", "llvm-args=-enable-global-merge=false",
+    # No jump tables: non-PIC entries are 8 bytes each, and the compare
+    # trees that replace them are smaller (printf's conversion switch).
+    "-C", "llvm-args=-min-jump-table-entries=1000",
     "-C", "link-arg=--build-id=none", "-C", "link-arg=-znorelro",
     "-C", "link-arg=-znoexecstack", "-C", "link-arg=--no-eh-frame-hdr",
     "-C", "link-arg=--no-rosegment",

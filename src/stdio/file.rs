@@ -6,7 +6,7 @@
 //! data read ahead. Pushed-back characters (`ungetc`) live in their own
 //! small stack and are read first.
 
-use super::lock::{RecLock, threaded};
+use super::lock::{RecLock, lock_op, threaded};
 use crate::errno::{Errno, Result};
 use crate::syscall;
 use crate::syscall::ret;
@@ -112,7 +112,7 @@ impl<'a> Guard<'a> {
     pub(crate) fn new(f: &'a FILE) -> Guard<'a> {
         let held = threaded();
         if held {
-            f.lock.lock();
+            lock_op(&f.lock, true);
         }
         Guard { f, held }
     }
@@ -132,7 +132,7 @@ impl Drop for Guard<'_> {
     #[inline]
     fn drop(&mut self) {
         if self.held {
-            self.f.lock.unlock();
+            lock_op(&self.f.lock, false);
         }
     }
 }
@@ -488,14 +488,14 @@ static LIST: RecLock = RecLock::new();
 fn list_lock() -> bool {
     let held = threaded();
     if held {
-        LIST.lock();
+        lock_op(&LIST, true);
     }
     held
 }
 
 fn list_unlock(held: bool) {
     if held {
-        LIST.unlock();
+        lock_op(&LIST, false);
     }
 }
 

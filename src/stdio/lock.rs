@@ -3,7 +3,7 @@
 
 use crate::thread::futex::{Timeout, wait, wake};
 use core::cell::UnsafeCell;
-use core::sync::atomic::{AtomicI32, AtomicUsize, Ordering};
+use core::sync::atomic::{AtomicI32, AtomicPtr, AtomicUsize, Ordering};
 
 /// A recursive lock owned by one thread at a time (`flockfile`).
 pub(crate) struct RecLock {
@@ -93,6 +93,37 @@ impl RecLock {
 #[inline]
 pub(crate) fn threaded() -> bool {
     crate::thread::exit::OTHER_THREADS.load(Ordering::Acquire) != 0
+}
+
+/// `fn(&RecLock, bool)`: takes (`true`) or releases a stream lock; null
+/// until [`hook_locking`].
+static LOCK_HOOK: AtomicPtr<()> = AtomicPtr::new(core::ptr::null_mut());
+
+/// Lets stdio lock its streams. Thread creation calls this before the
+/// second thread exists (before [`threaded`] can say so), so a program that
+/// never creates a thread links no lock code for its streams.
+pub(crate) fn hook_locking() {
+    fn op(l: &RecLock, take: bool) {
+        if take {
+            l.lock();
+        } else {
+            l.unlock();
+        }
+    }
+    // Opaque to the optimizer, as for `hook_exit_flush`.
+    let f = core::hint::black_box(op as fn(&RecLock, bool));
+    LOCK_HOOK.store(f as *mut (), Ordering::Release);
+}
+
+/// Takes (`take`) or releases `l` through the installed hook; nothing
+/// without one (then the process never had a second thread).
+pub(crate) fn lock_op(l: &RecLock, take: bool) {
+    let f = LOCK_HOOK.load(Ordering::Acquire);
+    if !f.is_null() {
+        // SAFETY: only hook_locking() stores here, always a
+        // `fn(&RecLock, bool)`.
+        unsafe { core::mem::transmute::<*mut (), fn(&RecLock, bool)>(f)(l, take) }
+    }
 }
 
 /// flockfile(3): takes the stream's recursive lock (always, even while
