@@ -326,6 +326,8 @@ struct Source<'a> {
     types: [Option<ArgType>; NL_ARGMAX + 1],
     /// Positions `1..=read` are in `vals`.
     read: usize,
+    /// Whether the first pass noted a type.
+    noted: bool,
 }
 
 impl Source<'_> {
@@ -337,6 +339,7 @@ impl Source<'_> {
                 if let Some(t) = self.types.get_mut(pos) {
                     *t = Some(ty);
                 }
+                self.noted = true;
                 Some(0)
             }
             Mode::Replay => self.vals.get(pos).copied().filter(|_| pos <= self.read),
@@ -368,17 +371,19 @@ pub fn format(out: &mut dyn Sink, fmt: &[u8], args: &mut dyn Args) -> Result<usi
         vals: [0; NL_ARGMAX + 1],
         types: [None; NL_ARGMAX + 1],
         read: 0,
+        noted: false,
     };
     run(&mut Discard, fmt, &mut src)?;
-    src.mode = Mode::Direct;
-    for (v, t) in src.vals.iter_mut().zip(&src.types).skip(1) {
-        let Some(ty) = *t else { break };
-        *v = src.args.arg(ty);
-        src.read += 1;
+    let mut k = 1;
+    while let Some(&Some(ty)) = src.types.get(k) {
+        let v = src.args.arg(ty);
+        if let Some(x) = src.vals.get_mut(k) {
+            *x = v;
+        }
+        k += 1;
     }
-    if src.types.iter().any(Option::is_some) {
-        src.mode = Mode::Replay;
-    }
+    src.read = k - 1;
+    src.mode = if src.noted { Mode::Replay } else { Mode::Direct };
     run(out, fmt, &mut src)
 }
 
