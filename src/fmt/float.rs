@@ -30,23 +30,6 @@ pub struct Decimal {
     pub exp: i32,
 }
 
-/// Multiplies the base-10⁹ number `w[..*n]` (words past it are zero) by
-/// `f` (`f < 2^31`).
-fn mul_small(w: &mut [u32; WORDS], n: &mut usize, f: u32) {
-    let mut carry = 0u64;
-    for (i, x) in w.iter_mut().enumerate() {
-        if i >= *n {
-            if carry == 0 {
-                break;
-            }
-            *n = i + 1;
-        }
-        let t = *x as u64 * f as u64 + carry;
-        *x = (t % BASE) as u32;
-        carry = t / BASE;
-    }
-}
-
 impl Decimal {
     /// The exact decimal digits of `|x|` (`x` finite).
     pub fn new(x: f64) -> Decimal {
@@ -77,32 +60,44 @@ impl Decimal {
             m >>= 1;
             e += 1;
         }
-        // `m < 2^55 < BASE²`: at most two words.
+        // `m < 2^55 < BASE²`: two words. The number is `w[..n]`; each
+        // factor is below BASE, so a product's carry fits in `w[n]`, which
+        // then joins it.
         let mut w = [0u32; WORDS];
         w[0] = (m % BASE) as u32;
         w[1] = (m / BASE) as u32;
-        let mut n = 1 + (m >= BASE) as usize;
+        let mut n = 2;
         let mut k = e.unsigned_abs();
         while k > 0 {
-            let step = k.min(if e > 0 { 29 } else { 13 });
-            let f = if e > 0 { 1 << step } else { 5u32.pow(step) };
-            mul_small(&mut w, &mut n, f);
+            let step = k.min(if e > 0 { 29 } else { 12 });
+            let f = if e > 0 { 1 << step } else { 5u32.pow(step) } as u64;
+            let mut carry = 0;
+            for x in w.iter_mut().take(n + 1) {
+                let t = *x as u64 * f + carry;
+                *x = (t % BASE) as u32;
+                carry = t / BASE;
+            }
+            n += w.get(n).is_some_and(|&x| x != 0) as usize;
             k -= step;
         }
-        // 9 digits per word, most significant first.
-        for (chunk, &v) in d.digits.chunks_exact_mut(9).zip(w.iter().take(n).rev()) {
+        // 9 digits per word, least significant word last.
+        let mut pos = 9 * n;
+        for &v in w.iter().take(n) {
             let mut v = v;
-            for c in chunk.iter_mut().rev() {
-                *c = b'0' + (v % 10) as u8;
+            for _ in 0..9 {
+                pos -= 1;
+                if let Some(c) = d.digits.get_mut(pos) {
+                    *c = b'0' + (v % 10) as u8;
+                }
                 v /= 10;
             }
         }
-        let start = d.digits.iter().position(|&c| c > b'0').unwrap_or(0);
-        let used = d.digits.get(..9 * n).unwrap_or_default();
-        let end = used.iter().rposition(|&c| c > b'0').map_or(0, |i| i + 1);
-        d.start = start;
-        d.len = end.saturating_sub(start);
-        d.exp = (9 * n - start) as i32 - if e < 0 { -e } else { 0 };
+        while d.digits.get(d.start) == Some(&b'0') {
+            d.start += 1;
+        }
+        d.len = 9 * n - d.start;
+        d.exp = d.len as i32 + e.min(0);
+        d.trim();
         d
     }
 
