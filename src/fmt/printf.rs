@@ -194,11 +194,8 @@ fn number(f: &[u8], i: &mut usize) -> Option<usize> {
 /// `n$` at `f[*i..]`: the position, consuming it, or 0 (nothing consumed).
 fn position(f: &[u8], i: &mut usize) -> Option<usize> {
     let mut j = *i;
-    if !f.get(j).is_some_and(|c| c.is_ascii_digit()) {
-        return Some(0);
-    }
     let n = number(f, &mut j)?;
-    if f.get(j) != Some(&b'$') {
+    if j == *i || f.get(j) != Some(&b'$') {
         return Some(0);
     }
     if n == 0 || n > NL_ARGMAX {
@@ -214,33 +211,41 @@ fn count(f: &[u8], i: &mut usize) -> Option<Num> {
         *i += 1;
         return Some(Num::Arg(position(f, i)?));
     }
-    if f.get(*i).is_some_and(|c| c.is_ascii_digit()) {
-        return Some(Num::Fixed(number(f, i)?));
-    }
-    Some(Num::None)
+    let j = *i;
+    let n = number(f, i)?;
+    Some(if *i == j { Num::None } else { Num::Fixed(n) })
 }
 
 /// Parses the conversion whose `%` is at `f[start]`; `None` if invalid.
 #[optimize(size)]
 fn parse(f: &[u8], start: usize) -> Option<Spec> {
+    let at = |i: usize| f.get(i).copied().unwrap_or(0);
     let mut i = start + 1;
     let pos = position(f, &mut i)?;
     let mut flags = 0;
-    // `'` (grouping) is accepted and ignored: flag bit 32 is never read.
-    while let Some(k) = f.get(i).and_then(|c| b"-+ #0'".iter().position(|x| x == c)) {
-        flags |= 1 << k;
+    loop {
+        flags |= match at(i) {
+            b'-' => LEFT,
+            b'+' => PLUS,
+            b' ' => SPACE,
+            b'#' => ALT,
+            b'0' => ZERO,
+            // `'` (grouping): the C locale has none.
+            b'\'' => 0,
+            _ => break,
+        };
         i += 1;
     }
     let width = count(f, &mut i)?;
     let mut prec = Num::None;
-    if f.get(i) == Some(&b'.') {
+    if at(i) == b'.' {
         i += 1;
         prec = count(f, &mut i)?;
         if prec == Num::None {
             prec = Num::Fixed(0);
         }
     }
-    let c0 = f.get(i).copied().unwrap_or(0);
+    let c0 = at(i);
     let mut len = match c0 {
         b'h' => Length::H,
         b'l' => Length::L,
@@ -252,28 +257,39 @@ fn parse(f: &[u8], start: usize) -> Option<Spec> {
     };
     if len != Length::None {
         i += 1;
-        if f.get(i) == Some(&c0) && (c0 == b'h' || c0 == b'l') {
+        if at(i) == c0 && (c0 == b'h' || c0 == b'l') {
             len = if c0 == b'h' { Length::Hh } else { Length::Ll };
             i += 1;
         }
     }
-    let conv = *f.get(i)?;
+    let conv = at(i);
     // (`matches!`, not `[u8]::contains`, which would link memchr.)
     if !matches!(
         conv,
-        b'd' | b'i' | b'o' | b'u' | b'x' | b'X' | b'c' | b's' | b'p' | b'n'
-    ) && !matches!(conv, b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'a' | b'A')
-    {
+        b'd' | b'i'
+            | b'o'
+            | b'u'
+            | b'x'
+            | b'X'
+            | b'c'
+            | b's'
+            | b'p'
+            | b'n'
+            | b'f'
+            | b'F'
+            | b'e'
+            | b'E'
+            | b'g'
+            | b'G'
+            | b'a'
+            | b'A'
+    ) {
         return None;
     }
     // Positional and sequential references cannot mix within one spec.
-    let positional = pos != 0;
-    for n in [width, prec] {
-        if let Num::Arg(p) = n
-            && (p != 0) != positional
-        {
-            return None;
-        }
+    let mixed = |n: Num| matches!(n, Num::Arg(p) if (p != 0) != (pos != 0));
+    if mixed(width) || mixed(prec) {
+        return None;
     }
     Some(Spec {
         flags,
@@ -383,7 +399,11 @@ pub fn format(out: &mut dyn Sink, fmt: &[u8], args: &mut dyn Args) -> Result<usi
         k += 1;
     }
     src.read = k - 1;
-    src.mode = if src.noted { Mode::Replay } else { Mode::Direct };
+    src.mode = if src.noted {
+        Mode::Replay
+    } else {
+        Mode::Direct
+    };
     run(out, fmt, &mut src)
 }
 
