@@ -121,7 +121,8 @@ impl Decimal {
     }
 
     /// [`round`](Self::round) for digits in base 10 (`half` `5`, `top` `9`)
-    /// or 16 (`8`, `f`; lowercase digits, whose first is never `f`).
+    /// or 16 (`8`, and `f` or `F` as the letters' case; the first digit is
+    /// never the top one).
     #[optimize(size)]
     fn round_in(&mut self, keep: isize, half: u8, top: u8) {
         if keep >= self.len as isize {
@@ -145,7 +146,8 @@ impl Decimal {
                 carry = *c == top;
                 *c = match *c {
                     c if c == top => b'0',
-                    b'9' => b'a',
+                    // After 9: a or A, as `top` is f or F.
+                    b'9' => top - 5,
                     c => c + 1,
                 };
                 if !carry {
@@ -195,10 +197,7 @@ pub(crate) fn utoa(buf: &mut [u8; 24], mut v: u64, base: u64, upper: bool, min: 
         if v == 0 && n >= min {
             break;
         }
-        *c = digit(v % base);
-        if upper {
-            c.make_ascii_uppercase();
-        }
+        *c = digit(v % base, if upper { 0 } else { 0x20 });
         v /= base;
         n += 1;
     }
@@ -210,9 +209,10 @@ pub(crate) fn tail(buf: &[u8; 24], n: usize) -> &[u8] {
     buf.get(24 - n.min(24)..).unwrap_or_default()
 }
 
-/// The ASCII digit of `d < 16`, lowercase.
-fn digit(d: u64) -> u8 {
-    d as u8 + if d < 10 { b'0' } else { b'a' - 10 }
+/// The ASCII digit of `d < 16`; letters are lowercase when `lower` is
+/// 0x20, uppercase when it is 0.
+fn digit(d: u64, lower: u8) -> u8 {
+    d as u8 + if d < 10 { b'0' } else { (b'A' | lower) - 10 }
 }
 
 /// Formats `x` for the conversion `conv` (`f F e E g G a A`), with `flags`,
@@ -222,8 +222,8 @@ fn digit(d: u64) -> u8 {
 /// prefix (sign, `0x`), the digits of `d` with the point after the first
 /// `e` of them (zeros where `d` has none), `p` digits after the point, and
 /// a suffix (`e+05`, `p-3`). `inf` and `nan` are three "digits" with no
-/// point; `%a` is `%e` of 14 hexadecimal digits; uppercase conversions
-/// uppercase the lot.
+/// point; `%a` is `%e` of 14 hexadecimal digits. Every letter takes the
+/// case of the conversion (bit 0x20 of an ASCII letter is its case).
 #[optimize(size)]
 pub(crate) fn format(
     w: &mut W<'_>,
@@ -233,7 +233,7 @@ pub(crate) fn format(
     width: usize,
     prec: Option<usize>,
 ) {
-    let upper = conv.is_ascii_uppercase();
+    let lower = conv & 0x20;
     let conv = conv | 0x20;
     let alt = flags & ALT != 0;
     let mut pre = [0u8; 3];
@@ -242,17 +242,15 @@ pub(crate) fn format(
         pre[0] = c;
         plen = 1;
     }
-    // The exponent suffix: marker, sign, then at least `emin` digits.
-    let mut sfx = [0u8; 24];
-    let mut exp: Option<(u8, i32, usize)> = None;
-    let mut d;
+    // The exponent suffix: marker (0: none), then at least `emin` digits.
+    let (mut marker, mut x2, mut emin) = (0, 0, 2);
+    let mut d = Decimal::from_parts(0, 0);
     let mut e = 1;
     let mut p;
     if !x.is_finite() {
-        d = Decimal::from_parts(0, 0);
-        let s = if x.is_nan() { b"nan" } else { b"inf" };
+        let s = if x.is_nan() { b"NAN" } else { b"INF" };
         for (c, &t) in d.digits.iter_mut().zip(s) {
-            *c = t;
+            *c = t | lower;
         }
         d.len = 3;
         e = 3;
@@ -262,7 +260,7 @@ pub(crate) fn format(
         let bits = x.to_bits();
         let biased = ((bits >> 52) & 0x7ff) as i32;
         let mut m = bits & ((1 << 52) - 1);
-        let x2 = match (biased, m) {
+        x2 = match (biased, m) {
             (0, 0) => 0,
             (0, _) => -1022,
             _ => {
@@ -271,20 +269,20 @@ pub(crate) fn format(
             }
         };
         // The leading digit (0 or 1) and 13 fraction digits.
-        d = Decimal::from_parts(0, 0);
         for c in d.digits[..14].iter_mut().rev() {
-            *c = digit(m & 15);
+            *c = digit(m & 15, lower);
             m >>= 4;
         }
         d.len = 14;
         d.trim();
         p = prec.unwrap_or(d.len.saturating_sub(1));
-        d.round_in(p.min(13) as isize + 1, b'8', b'f');
-        for (c, &h) in pre.iter_mut().skip(plen).zip(b"0x") {
+        d.round_in(p.min(13) as isize + 1, b'8', b'F' | lower);
+        for (c, h) in pre.iter_mut().skip(plen).zip([b'0', b'X' | lower]) {
             *c = h;
             plen += 1;
         }
-        exp = Some((b'p', x2, 1));
+        marker = b'P';
+        emin = 1;
     } else {
         d = Decimal::new(x);
         p = prec.unwrap_or(6);
@@ -308,24 +306,20 @@ pub(crate) fn format(
             d.round(d.exp as isize + p.min(2 * MAX_DIGITS) as isize);
         }
         if sci {
-            exp = Some((b'e', if d.len == 0 { 0 } else { d.exp - 1 }, 2));
+            marker = b'E';
+            x2 = if d.len == 0 { 0 } else { d.exp - 1 };
         } else {
             e = d.exp;
         }
     }
+    let mut sfx = [0u8; 24];
     let mut slen = 0;
-    if let Some((marker, x, emin)) = exp {
+    if marker != 0 {
         // (At most 4 exponent digits: the indices are in range.)
-        slen = utoa(&mut sfx, x.unsigned_abs() as u64, 10, false, emin) + 2;
-        let s = [marker, if x < 0 { b'-' } else { b'+' }];
+        slen = utoa(&mut sfx, x2.unsigned_abs() as u64, 10, false, emin) + 2;
+        let s = [marker | lower, if x2 < 0 { b'-' } else { b'+' }];
         for (c, &m) in sfx.iter_mut().skip(24 - slen).zip(&s) {
             *c = m;
-        }
-    }
-    if upper {
-        let n = d.start + d.len;
-        for c in d.digits.iter_mut().take(n).chain(&mut pre).chain(&mut sfx) {
-            c.make_ascii_uppercase();
         }
     }
     let point = p > 0 || flags & ALT != 0;
