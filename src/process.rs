@@ -39,9 +39,20 @@ pub fn atexit(f: extern "C" fn()) -> Result<(), AtexitFull> {
     }
 }
 
-/// Sets the function `exit` calls to flush buffered output.
-pub fn set_flush_hook(f: fn()) {
-    FLUSH_HOOK.store(f as *mut (), Ordering::Release);
+/// Sets the function `exit` calls to flush buffered output; with
+/// `replace` false, only if none is set yet.
+pub fn set_flush_hook(f: fn(), replace: bool) {
+    let f = f as *mut ();
+    if replace {
+        FLUSH_HOOK.store(f, Ordering::Release);
+    } else {
+        let _ = FLUSH_HOOK.compare_exchange(
+            core::ptr::null_mut(),
+            f,
+            Ordering::AcqRel,
+            Ordering::Relaxed,
+        );
+    }
 }
 
 /// Runs `atexit` handlers (last registered first), then `.fini_array`

@@ -465,19 +465,25 @@ fn alloc_buf() -> *mut u8 {
     unsafe { core::mem::transmute::<*mut (), fn() -> *mut u8>(f)() }
 }
 
-/// Flushes every open stream at `exit`; installed with the first write.
+/// Whether the first write installed the exit flush.
 static HOOKED: AtomicBool = AtomicBool::new(false);
 
-/// Makes `exit` flush all streams; called on every write path.
+/// Makes `exit` flush standard output (unless [`list_add`] made it flush
+/// every stream already); called on every write path. A program that
+/// never opens a stream links no walk of the list of them.
 #[inline]
 pub(crate) fn hook_exit_flush() {
     if !HOOKED.load(Ordering::Relaxed) {
         HOOKED.store(true, Ordering::Relaxed);
         // Opaque to the optimizer: otherwise whole-program optimization sees
-        // that `exit` can only call `flush_all` and links it into programs
-        // that never write.
-        crate::process::set_flush_hook(core::hint::black_box(flush_all as fn()));
+        // that `exit` can only call `flush_stdout` and links it into
+        // programs that never write.
+        crate::process::set_flush_hook(core::hint::black_box(flush_stdout as fn()), false);
     }
+}
+
+fn flush_stdout() {
+    let _ = flush(&super::std::STDOUT);
 }
 
 /// The streams opened with `fopen`/`fdopen`, newest first.
@@ -499,8 +505,9 @@ fn list_unlock(held: bool) {
     }
 }
 
-/// Adds a newly opened stream to the list.
+/// Adds a newly opened stream to the list, and makes `exit` flush them all.
 pub(crate) fn list_add(f: *mut FILE) {
+    crate::process::set_flush_hook(core::hint::black_box(flush_all as fn()), true);
     let held = list_lock();
     let head = HEAD.load(Ordering::Relaxed);
     // SAFETY: f is a live stream not yet in the list; head, if any, is a
