@@ -57,6 +57,7 @@ pub fn set_flush_hook(f: fn(), replace: bool) {
 
 /// Runs `atexit` handlers (last registered first), then `.fini_array`
 /// (in reverse), flushes buffered output, and ends the process.
+#[optimize(size)]
 pub fn exit(status: c_int) -> ! {
     // Handlers may register more handlers: always take the newest one.
     loop {

@@ -27,6 +27,7 @@ use core::ffi::{CStr, VaList, c_char, c_int, c_long, c_void};
 pub(crate) struct VaArgs<'f>(pub(crate) VaList<'f>);
 
 impl Args for VaArgs<'_> {
+    #[optimize(size)]
     fn arg(&mut self, ty: ArgType) -> u64 {
         let ap = &mut self.0;
         // SAFETY: the format string, which the caller vouches for, says an
@@ -54,6 +55,7 @@ impl Args for VaArgs<'_> {
         }
     }
 
+    #[optimize(size)]
     fn c_str(&mut self, ptr: u64, max: usize) -> &[u8] {
         let p = ptr as usize as *const u8;
         if max == usize::MAX {
@@ -76,6 +78,7 @@ impl Args for VaArgs<'_> {
         unsafe { *(ptr as usize as *const u32).add(i) }
     }
 
+    #[optimize(size)]
     fn store_count(&mut self, ptr: u64, len: Length, count: usize) {
         let p = ptr as usize;
         // SAFETY: `%n` takes a pointer to the integer type `len` names.
@@ -102,6 +105,7 @@ unsafe fn bytes<'a>(fmt: *const c_char) -> &'a [u8] {
 
 /// The C return value for `format`'s result: the length, or `-1` with
 /// `errno` when it failed or the length does not fit in an `int`.
+#[optimize(size)]
 fn ret_len(r: Result<usize, Error>) -> c_int {
     let e = match r {
         Ok(n) if n <= c_int::MAX as usize => return n as c_int,
@@ -354,6 +358,7 @@ pub unsafe extern "C" fn asprintf(out: *mut *mut c_char, fmt: *const c_char, arg
 /// # Safety
 /// `f` is an open stream; the arguments match `fmt`.
 #[unsafe(no_mangle)]
+#[optimize(size)]
 pub unsafe extern "C" fn vfprintf(f: *mut FILE, fmt: *const c_char, ap: VaList<'_>) -> c_int {
     // SAFETY: as the caller says.
     let mut out = unsafe { FileSink::new(f) };
@@ -396,6 +401,7 @@ pub unsafe extern "C" fn vprintf(fmt: *const c_char, ap: VaList<'_>) -> c_int {
 /// # Safety
 /// As [`vprintf`].
 #[unsafe(no_mangle)]
+#[optimize(size)]
 pub unsafe extern "C" fn printf(fmt: *const c_char, args: ...) -> c_int {
     // SAFETY: as the caller says.
     unsafe { vfprintf(stdout(), fmt, args) }

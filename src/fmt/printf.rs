@@ -303,6 +303,7 @@ fn parse(f: &[u8], start: usize) -> Option<Spec> {
 }
 
 /// The C type a conversion reads.
+#[optimize(size)]
 fn arg_type(conv: u8, len: Length) -> ArgType {
     match conv {
         b's' | b'p' | b'n' => ArgType::Ptr,
@@ -380,6 +381,7 @@ impl Sink for Discard {
 /// the first invalid one (a sequential format stops it at its first
 /// conversion). The arguments are then read in order of position, up to
 /// the first that no conversion names, and the second pass prints.
+#[optimize(size)]
 pub fn format(out: &mut dyn Sink, fmt: &[u8], args: &mut dyn Args) -> Result<usize, Error> {
     let mut src = Source {
         args,
@@ -511,6 +513,7 @@ fn convert(w: &mut W<'_>, s: &Spec, src: &mut Source<'_>) -> Result<bool, Error>
 }
 
 /// A plain string field (`%c`, `%s`, `(nil)`), cut to `prec` bytes.
+#[optimize(size)]
 fn text(w: &mut W<'_>, flags: u32, width: usize, prec: Option<usize>, s: &[u8]) {
     let s = s.get(..prec.unwrap_or(usize::MAX)).unwrap_or(s);
     let rpad = w.begin(flags & !ZERO, width, b"", s.len());
@@ -519,6 +522,7 @@ fn text(w: &mut W<'_>, flags: u32, width: usize, prec: Option<usize>, s: &[u8]) 
 }
 
 /// UTF-8 of the scalar value `c` into `buf`; its length, or `None`.
+#[optimize(size)]
 fn utf8(c: u32, buf: &mut [u8; 4]) -> Option<usize> {
     if c < 0x80 {
         buf[0] = c as u8;
@@ -654,6 +658,7 @@ fn integer(
 }
 
 /// The sign field: `-` if `neg`, else `+` or ` ` as `flags` ask.
+#[optimize(size)]
 pub(crate) fn sign(neg: bool, flags: u32) -> &'static [u8] {
     if neg {
         b"-"

@@ -146,6 +146,7 @@ pub(crate) fn sys_read(fd: c_int, buf: *mut u8, len: usize) -> Result<usize> {
 
 /// Writes all of `len` bytes at `buf`, retrying after short writes and
 /// `EINTR`; not a cancellation point.
+#[optimize(size)]
 pub(crate) fn sys_write_all(fd: c_int, mut buf: *const u8, mut len: usize) -> Result<()> {
     while len > 0 {
         // SAFETY: the kernel only reads buf..buf+len, which the caller owns.
@@ -174,6 +175,7 @@ impl State {
     }
 
     /// Allocates the buffer at first use (unbuffered if malloc fails).
+    #[optimize(size)]
     fn ensure_buf(&mut self) {
         if self.buf.is_null() && self.mode != IONBF {
             let p = alloc_buf();
@@ -195,6 +197,7 @@ impl State {
     }
 
     /// Writes out pending output; false (error flag set) on failure.
+    #[optimize(size)]
     pub(crate) fn flush(&mut self) -> bool {
         if self.wlen == 0 {
             return true;
@@ -249,6 +252,7 @@ impl State {
     }
 
     /// Prepares for writing: false (with `EBADF`) on a read-only stream.
+    #[optimize(size)]
     fn prepare_write(&mut self) -> bool {
         if self.flags & F_WRITE == 0 {
             self.fail(Errno::EBADF);
@@ -269,6 +273,7 @@ impl State {
 
     /// Writes `s` through the buffer; returns how many bytes were accepted
     /// (all of them unless an error occurred).
+    #[optimize(size)]
     pub(crate) fn write_bytes(&mut self, s: &[u8]) -> usize {
         if !self.prepare_write() {
             return 0;
@@ -545,6 +550,7 @@ pub(crate) fn list_remove(f: *mut FILE) {
 }
 
 /// Flushes one stream; false on error.
+#[optimize(size)]
 pub(crate) fn flush(f: &FILE) -> bool {
     let g = Guard::new(f);
     let st = g.st();

@@ -63,6 +63,7 @@ impl FileSink<'_> {
 }
 
 impl crate::fmt::Sink for FileSink<'_> {
+    #[optimize(size)]
     fn write(&mut self, bytes: &[u8]) {
         if !self.failed && self.guard.st().write_bytes(bytes) < bytes.len() {
             self.failed = true;

@@ -110,6 +110,7 @@ pub(crate) fn area_size() -> usize {
 /// `mem` must be writable for `area_size()` bytes, zero-filled (so `.tbss`
 /// and the descriptor's fields start cleared without a memset) and not
 /// otherwise in use.
+#[optimize(size)]
 pub(crate) unsafe fn install(mem: *mut u8) -> *mut u8 {
     let im = image();
     let base = mem as usize;
@@ -155,6 +156,7 @@ struct MainArea([u8; 4096]);
 static mut MAIN_AREA: MainArea = MainArea([0; 4096]);
 
 /// Sets up the main thread's TLS, descriptor and thread pointer.
+#[optimize(size)]
 pub(crate) fn init_main_thread() {
     // SAFETY: start-up is single-threaded; nothing reads IMAGE yet.
     unsafe { *IMAGE.0.get() = find_image() };
