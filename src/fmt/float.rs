@@ -236,12 +236,10 @@ pub(crate) fn format(
     let lower = conv & 0x20;
     let conv = conv | 0x20;
     let alt = flags & ALT != 0;
-    let mut pre = [0u8; 3];
-    let mut plen = 0;
-    for &c in sign(x.is_sign_negative(), flags) {
-        pre[0] = c;
-        plen = 1;
-    }
+    // The prefix is `pre[skip..end]`: the sign if any, then `0x` for %a.
+    let sc = sign(x.is_sign_negative(), flags).first().copied().unwrap_or(0);
+    let pre = [sc, b'0', b'X' | lower];
+    let mut end = 1;
     // The exponent suffix: marker (0: none), then at least `emin` digits.
     let (mut marker, mut x2, mut emin) = (0, 0, 2);
     let mut d = Decimal::from_parts(0, 0);
@@ -249,9 +247,9 @@ pub(crate) fn format(
     let mut p;
     if !x.is_finite() {
         let s = if x.is_nan() { b"NAN" } else { b"INF" };
-        for (c, &t) in d.digits.iter_mut().zip(s) {
-            *c = t | lower;
-        }
+        d.digits[0] = s[0] | lower;
+        d.digits[1] = s[1] | lower;
+        d.digits[2] = s[2] | lower;
         d.len = 3;
         e = 3;
         p = 0;
@@ -277,10 +275,7 @@ pub(crate) fn format(
         d.trim();
         p = prec.unwrap_or(d.len.saturating_sub(1));
         d.round_in(p.min(13) as isize + 1, b'8', b'F' | lower);
-        for (c, h) in pre.iter_mut().skip(plen).zip([b'0', b'X' | lower]) {
-            *c = h;
-            plen += 1;
-        }
+        end = 3;
         marker = b'P';
         emin = 1;
     } else {
@@ -317,15 +312,18 @@ pub(crate) fn format(
     if marker != 0 {
         // (At most 4 exponent digits: the indices are in range.)
         slen = utoa(&mut sfx, x2.unsigned_abs() as u64, 10, false, emin) + 2;
-        let s = [marker | lower, if x2 < 0 { b'-' } else { b'+' }];
-        for (c, &m) in sfx.iter_mut().skip(24 - slen).zip(&s) {
-            *c = m;
+        if let Some(c) = sfx.get_mut(24 - slen) {
+            *c = marker | lower;
+        }
+        if let Some(c) = sfx.get_mut(25 - slen) {
+            *c = if x2 < 0 { b'-' } else { b'+' };
         }
     }
     let point = p > 0 || flags & ALT != 0;
     let int_digits = e.max(1);
     let len = int_digits as usize + point as usize + p + slen;
-    let rpad = w.begin(flags, width, pre.get(..plen).unwrap_or_default(), len);
+    let prefix = pre.get((sc == 0) as usize..end).unwrap_or_default();
+    let rpad = w.begin(flags, width, prefix, len);
     d.put_range(w, (e - int_digits) as isize, int_digits as usize);
     if point {
         w.put(b".");
