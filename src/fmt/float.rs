@@ -237,7 +237,7 @@ pub(crate) fn format(
     let conv = conv | 0x20;
     let alt = flags & ALT != 0;
     // The prefix is `pre[skip..end]`: the sign if any, then `0x` for %a.
-    let sc = sign(x.is_sign_negative(), flags).first().copied().unwrap_or(0);
+    let sc = sign(x.is_sign_negative(), flags);
     let pre = [sc, b'0', b'X' | lower];
     let mut end = 1;
     // The exponent suffix: marker (0: none), then at least `emin` digits.

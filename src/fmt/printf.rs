@@ -611,14 +611,11 @@ fn integer(
     } else {
         (false, (raw << shift) >> shift)
     };
-    let mut prefix = [0u8; 3];
-    let mut plen = 0;
-    if signed || conv == b'p' {
-        for (c, &s) in prefix.iter_mut().zip(sign(neg, flags)) {
-            *c = s;
-            plen = 1;
-        }
-    }
+    let sc = if signed || conv == b'p' {
+        sign(neg, flags)
+    } else {
+        0
+    };
     let (base, upper) = match conv {
         b'o' => (8, false),
         b'x' | b'p' => (16, false),
@@ -628,15 +625,14 @@ fn integer(
     if conv == b'p' {
         flags |= ALT;
     }
-    if base == 16
-        && flags & ALT != 0
-        && v != 0
-        && let Some(p) = prefix.get_mut(plen..plen + 2)
-    {
-        p.copy_from_slice(if upper { b"0X" } else { b"0x" });
-        plen += 2;
-    }
-    let prefix = prefix.get(..plen).unwrap_or_default();
+    // The prefix is `pre[skip..end]`: the sign if any, then `0x`.
+    let pre = [sc, b'0', if upper { b'X' } else { b'x' }];
+    let end = if base == 16 && flags & ALT != 0 && v != 0 {
+        3
+    } else {
+        1
+    };
+    let prefix = pre.get((sc == 0) as usize..end).unwrap_or_default();
     let mut buf = [0u8; 24];
     let ndig = float::utoa(&mut buf, v, base, upper, 0);
     let body = float::tail(&buf, ndig);
@@ -657,17 +653,18 @@ fn integer(
     w.pad(b' ', rpad);
 }
 
-/// The sign field: `-` if `neg`, else `+` or ` ` as `flags` ask.
+/// The sign character: `-` if `neg`, else `+` or ` ` as `flags` ask, or
+/// 0 for none.
 #[optimize(size)]
-pub(crate) fn sign(neg: bool, flags: u32) -> &'static [u8] {
+pub(crate) fn sign(neg: bool, flags: u32) -> u8 {
     if neg {
-        b"-"
+        b'-'
     } else if flags & PLUS != 0 {
-        b"+"
+        b'+'
     } else if flags & SPACE != 0 {
-        b" "
+        b' '
     } else {
-        b""
+        0
     }
 }
 
