@@ -128,7 +128,7 @@ impl W<'_> {
     /// `count` copies of `c` (`b'0'` or `b' '`).
     #[inline(never)]
     pub(crate) fn pad(&mut self, c: u8, mut count: usize) {
-        let buf: &[u8; 32] = if c == b'0' { &[b'0'; 32] } else { &[b' '; 32] };
+        let buf = [c; 32];
         while count > 0 {
             let k = count.min(buf.len());
             self.put(buf.get(..k).unwrap_or_default());
