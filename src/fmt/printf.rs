@@ -336,8 +336,8 @@ enum Mode {
 }
 
 /// Where arguments come from.
-struct Source<'a> {
-    args: &'a mut dyn Args,
+struct Source<'a, A: Args + ?Sized> {
+    args: &'a mut A,
     mode: Mode,
     vals: [u64; NL_ARGMAX + 1],
     types: [Option<ArgType>; NL_ARGMAX + 1],
@@ -347,7 +347,7 @@ struct Source<'a> {
     noted: bool,
 }
 
-impl Source<'_> {
+impl<A: Args + ?Sized> Source<'_, A> {
     /// The argument at `pos` (0: the next one), or `None` if it cannot be had.
     fn get(&mut self, pos: usize, ty: ArgType) -> Option<u64> {
         match self.mode {
@@ -382,7 +382,11 @@ impl Sink for Discard {
 /// conversion). The arguments are then read in order of position, up to
 /// the first that no conversion names, and the second pass prints.
 #[optimize(size)]
-pub fn format(out: &mut dyn Sink, fmt: &[u8], args: &mut dyn Args) -> Result<usize, Error> {
+pub fn format<A: Args + ?Sized>(
+    out: &mut dyn Sink,
+    fmt: &[u8],
+    args: &mut A,
+) -> Result<usize, Error> {
     let mut src = Source {
         args,
         mode: Mode::Record,
@@ -411,7 +415,11 @@ pub fn format(out: &mut dyn Sink, fmt: &[u8], args: &mut dyn Args) -> Result<usi
 
 /// One pass over the format; positional when `src` is not [`Mode::Direct`].
 #[optimize(size)]
-fn run(out: &mut dyn Sink, f: &[u8], src: &mut Source<'_>) -> Result<usize, Error> {
+fn run<A: Args + ?Sized>(
+    out: &mut dyn Sink,
+    f: &[u8],
+    src: &mut Source<'_, A>,
+) -> Result<usize, Error> {
     let mut w = W { out, n: 0 };
     let positional = src.mode != Mode::Direct;
     let mut i = 0;
@@ -442,7 +450,11 @@ fn run(out: &mut dyn Sink, f: &[u8], src: &mut Source<'_>) -> Result<usize, Erro
 /// Formats one conversion; `Ok(false)` if an argument it needs cannot be had.
 #[inline(never)]
 #[optimize(size)]
-fn convert(w: &mut W<'_>, s: &Spec, src: &mut Source<'_>) -> Result<bool, Error> {
+fn convert<A: Args + ?Sized>(
+    w: &mut W<'_>,
+    s: &Spec,
+    src: &mut Source<'_, A>,
+) -> Result<bool, Error> {
     let mut flags = s.flags;
     let mut width = 0;
     match s.width {
@@ -551,9 +563,9 @@ fn utf8(c: u32, buf: &mut [u8; 4]) -> Option<usize> {
 /// `%ls`: the wide string at `ptr`, encoded, at most `prec` bytes of whole
 /// characters.
 #[optimize(size)]
-fn wide(
+fn wide<A: Args + ?Sized>(
     w: &mut W<'_>,
-    args: &mut dyn Args,
+    args: &mut A,
     ptr: u64,
     flags: u32,
     width: usize,
