@@ -278,7 +278,16 @@ impl State {
         if !self.prepare_write() {
             return 0;
         }
-        if self.mode == IONBF || self.cap == 0 {
+        // Unbuffered, or too long for the buffer once it is flushed: write
+        // it out directly.
+        let mut direct = self.mode == IONBF || self.cap == 0;
+        if !direct && s.len() > self.cap - self.wlen {
+            if !self.flush() {
+                return 0;
+            }
+            direct = s.len() >= self.cap;
+        }
+        if direct {
             return match sys_write_all(self.fd, s.as_ptr(), s.len()) {
                 Ok(()) => s.len(),
                 Err(e) => {
@@ -286,20 +295,6 @@ impl State {
                     0
                 }
             };
-        }
-        if s.len() > self.cap - self.wlen {
-            if !self.flush() {
-                return 0;
-            }
-            if s.len() >= self.cap {
-                return match sys_write_all(self.fd, s.as_ptr(), s.len()) {
-                    Ok(()) => s.len(),
-                    Err(e) => {
-                        self.fail(e);
-                        0
-                    }
-                };
-            }
         }
         // SAFETY: wlen + s.len() <= cap, the buffer's size; s is not in it.
         unsafe {
