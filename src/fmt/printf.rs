@@ -141,18 +141,15 @@ impl W<'_> {
     /// the right padding the caller writes after the body.
     pub(crate) fn begin(&mut self, flags: u32, width: usize, prefix: &[u8], len: usize) -> usize {
         let fill = width.saturating_sub(prefix.len() + len);
-        if flags & LEFT != 0 {
-            self.put(prefix);
-            return fill;
-        }
-        if flags & ZERO != 0 {
-            self.put(prefix);
-            self.pad(b'0', fill);
-        } else {
+        // (`LEFT` and `ZERO` never come together.)
+        if flags & (LEFT | ZERO) == 0 {
             self.pad(b' ', fill);
-            self.put(prefix);
         }
-        0
+        self.put(prefix);
+        if flags & ZERO != 0 {
+            self.pad(b'0', fill);
+        }
+        if flags & LEFT != 0 { fill } else { 0 }
     }
 }
 
