@@ -361,6 +361,18 @@ impl<A: Args + ?Sized> Source<'_, A> {
     }
 }
 
+impl<A: Args + ?Sized> Source<'_, A> {
+    /// A width or precision: `Some(None)` when absent, the argument (an
+    /// `int`) for `*`; `None` if that cannot be had.
+    fn num(&mut self, n: Num) -> Option<Option<i64>> {
+        Some(match n {
+            Num::None => None,
+            Num::Fixed(v) => Some(v as i64),
+            Num::Arg(p) => Some(self.get(p, ArgType::Int)? as i32 as i64),
+        })
+    }
+}
+
 /// The output of the first pass, which is thrown away.
 struct Discard;
 
@@ -453,32 +465,16 @@ fn convert<A: Args + ?Sized>(
     src: &mut Source<'_, A>,
 ) -> Result<bool, Error> {
     let mut flags = s.flags;
-    let mut width = 0;
-    match s.width {
-        Num::Fixed(n) => width = n,
-        Num::Arg(p) => {
-            let Some(v) = src.get(p, ArgType::Int) else {
-                return Ok(false);
-            };
-            let v = v as i32;
-            if v < 0 {
-                flags |= LEFT;
-            }
-            width = v.unsigned_abs() as usize;
-        }
-        Num::None => {}
-    }
-    let prec = match s.prec {
-        Num::Fixed(n) => Some(n),
-        Num::Arg(p) => {
-            let Some(v) = src.get(p, ArgType::Int) else {
-                return Ok(false);
-            };
-            let v = v as i32;
-            (v >= 0).then_some(v as usize)
-        }
-        Num::None => None,
+    let (Some(wv), Some(pv)) = (src.num(s.width), src.num(s.prec)) else {
+        return Ok(false);
     };
+    // A negative `*` width is `-` and its size; a negative precision none.
+    let wv = wv.unwrap_or(0);
+    if wv < 0 {
+        flags |= LEFT;
+    }
+    let width = wv.unsigned_abs() as usize;
+    let prec = pv.filter(|&v| v >= 0).map(|v| v as usize);
     if flags & LEFT != 0 {
         flags &= !ZERO;
     }
