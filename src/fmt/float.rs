@@ -20,10 +20,9 @@ const BASE: u64 = 1_000_000_000;
 /// `0.d₀d₁d₂… × 10^exp`, with `d₀ ≠ 0` unless the value is zero (then
 /// `len == 0`). Digits past `len` are zeros.
 pub struct Decimal {
-    /// ASCII digits, 9 per base-10⁹ word; the significant ones start at
-    /// `start`. Bytes past the last word are 0 (not `b'0'`).
+    /// ASCII digits, the first nonzero. Bytes past the last are 0 (not
+    /// `b'0'`).
     digits: [u8; WORDS * 9],
-    start: usize,
     /// How many of `digits` are significant.
     pub len: usize,
     /// The decimal exponent: the value is `0.digits × 10^exp`.
@@ -49,7 +48,6 @@ impl Decimal {
     pub fn from_parts(mut m: u64, mut e: i32) -> Decimal {
         let mut d = Decimal {
             digits: [0; WORDS * 9],
-            start: 0,
             len: 0,
             exp: 1,
         };
@@ -80,11 +78,24 @@ impl Decimal {
             n += w.get(n).is_some_and(|&x| x != 0) as usize;
             k -= step;
         }
-        // 9 digits per word, least significant word last.
-        let mut pos = 9 * n;
+        // The top word (w[1] may have stayed 0) has as many digits as it
+        // needs, the others 9 each; written from the least significant.
+        if n == 2 && w[1] == 0 {
+            n = 1;
+        }
+        let mut len = 9 * (n - 1);
+        let mut t = w.get(n - 1).copied().unwrap_or(0);
+        while t > 0 {
+            len += 1;
+            t /= 10;
+        }
+        let mut pos = len;
         for &v in w.iter().take(n) {
             let mut v = v;
             for _ in 0..9 {
+                if pos == 0 {
+                    break;
+                }
                 pos -= 1;
                 if let Some(c) = d.digits.get_mut(pos) {
                     *c = b'0' + (v % 10) as u8;
@@ -92,20 +103,15 @@ impl Decimal {
                 v /= 10;
             }
         }
-        while d.digits.get(d.start) == Some(&b'0') {
-            d.start += 1;
-        }
-        d.len = 9 * n - d.start;
-        d.exp = d.len as i32 + e.min(0);
+        d.len = len;
+        d.exp = len as i32 + e.min(0);
         d.trim();
         d
     }
 
     /// The significant digits.
     fn sig(&self) -> &[u8] {
-        self.digits
-            .get(self.start..self.start + self.len)
-            .unwrap_or_default()
+        self.digits.get(..self.len).unwrap_or_default()
     }
 
     /// Stored digit `i` (ASCII), `i < len`.
@@ -133,7 +139,7 @@ impl Decimal {
             return;
         }
         let k = keep as usize;
-        let ds = self.digits.get_mut(self.start..).unwrap_or_default();
+        let ds = &mut self.digits;
         let first = ds.get(k).copied().unwrap_or(b'0');
         // The parity of a digit's value: that of its ASCII code for 0-9,
         // the opposite for a-f (bit 6 set).
