@@ -482,45 +482,48 @@ fn convert<A: Args + ?Sized>(
         return Ok(false);
     };
     let conv = s.conv;
-    match conv {
+    let mut buf = [0u8; 4];
+    // The conversions that print a plain string pick it here.
+    let t: &[u8] = match conv {
+        b'p' if v == 0 => b"(nil)",
         b'd' | b'i' | b'u' | b'o' | b'x' | b'X' | b'p' => {
-            if conv == b'p' && v == 0 {
-                text(w, flags, width, None, b"(nil)");
-            } else {
-                integer(w, v, s.len, conv, flags, width, prec);
-            }
+            integer(w, v, s.len, conv, flags, width, prec);
+            return Ok(true);
         }
         b'c' if s.len == Length::L => {
-            let mut buf = [0u8; 4];
             let n = utf8(v as u32, &mut buf).ok_or(Error::Ilseq)?;
-            text(w, flags, width, None, buf.get(..n).unwrap_or_default());
+            buf.get(..n).unwrap_or_default()
         }
-        b'c' => text(w, flags, width, None, &[v as u8]),
-        b's' if v == 0 => {
-            let s: &[u8] = if prec.is_some_and(|p| p < 6) {
-                b""
-            } else {
-                b"(null)"
-            };
-            text(w, flags, width, None, s);
+        b'c' => {
+            buf[0] = v as u8;
+            &buf[..1]
         }
-        b's' if s.len == Length::L => wide(w, src.args, v, flags, width, prec)?,
-        b's' => {
-            let bytes = src.args.c_str(v, prec.unwrap_or(usize::MAX));
-            text(w, flags, width, None, bytes);
+        b's' if v == 0 && prec.is_some_and(|p| p < 6) => b"",
+        b's' if v == 0 => b"(null)",
+        b's' if s.len == Length::L => {
+            wide(w, src.args, v, flags, width, prec)?;
+            return Ok(true);
         }
-        // (Never in the first pass, where every pointer is null.)
-        b'n' if v != 0 => src.args.store_count(v, s.len, w.n),
-        b'n' => {}
-        _ => float::format(w, f64::from_bits(v), conv, flags, width, prec),
-    }
+        b's' => src.args.c_str(v, prec.unwrap_or(usize::MAX)),
+        b'n' => {
+            // (Never in the first pass, where every pointer is null.)
+            if v != 0 {
+                src.args.store_count(v, s.len, w.n);
+            }
+            return Ok(true);
+        }
+        _ => {
+            float::format(w, f64::from_bits(v), conv, flags, width, prec);
+            return Ok(true);
+        }
+    };
+    text(w, flags, width, t);
     Ok(true)
 }
 
-/// A plain string field (`%c`, `%s`, `(nil)`), cut to `prec` bytes.
+/// A plain string field (`%c`, `%s`, `(nil)`).
 #[optimize(size)]
-fn text(w: &mut W<'_>, flags: u32, width: usize, prec: Option<usize>, s: &[u8]) {
-    let s = s.get(..prec.unwrap_or(usize::MAX)).unwrap_or(s);
+fn text(w: &mut W<'_>, flags: u32, width: usize, s: &[u8]) {
     let rpad = w.begin(flags & !ZERO, width, b"", s.len());
     w.put(s);
     w.pad(b' ', rpad);
