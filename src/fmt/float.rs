@@ -119,16 +119,11 @@ impl Decimal {
         self.sig().get(i).copied().unwrap_or(b'0')
     }
 
-    /// Rounds to the first `keep` digits, to nearest with ties to even. A
-    /// carry out of the first digit leaves the single digit 1 and raises
-    /// `exp`; `keep < 0` rounds to zero.
-    pub fn round(&mut self, keep: isize) {
-        self.round_in(keep, b'5', b'9');
-    }
-
-    /// [`round`](Self::round) for digits in base 10 (`half` `5`, `top` `9`)
-    /// or 16 (`8`, and `f` or `F` as the letters' case; the first digit is
-    /// never the top one).
+    /// Rounds to the first `keep` digits, to nearest with ties to even, in
+    /// base 10 (`half` `5`, `top` `9`) or 16 (`8`, and `f` or `F` as the
+    /// letters' case; the first digit is never the top one). A carry out of
+    /// the first digit leaves the single digit 1 and raises `exp`; `keep <
+    /// 0` rounds to zero.
     #[optimize(size)]
     fn round_in(&mut self, keep: isize, half: u8, top: u8) {
         if keep >= self.len as isize {
@@ -288,9 +283,22 @@ pub(crate) fn format(
         d = Decimal::new(x);
         p = prec.unwrap_or(6);
         let mut sci = conv == b'e';
+        let pp = p.max(1);
+        // No double has more than MAX_DIGITS digits: larger precisions
+        // round nothing (and must not overflow a 32-bit isize).
+        d.round_in(
+            if conv == b'g' {
+                pp.min(MAX_DIGITS) as isize
+            } else if sci {
+                p.min(MAX_DIGITS) as isize + 1
+            } else {
+                d.exp as isize + p.min(2 * MAX_DIGITS) as isize
+            },
+            b'5',
+            b'9',
+        );
         if conv == b'g' {
-            let pp = p.max(1);
-            d.round(pp as isize);
+            // Style e if the exponent is below -4 or not below the precision.
             let x10 = d.exp - 1;
             let sig = if alt { pp } else { d.len.min(pp) };
             if x10 < -4 || x10 >= pp as i32 {
@@ -299,12 +307,6 @@ pub(crate) fn format(
             } else {
                 p = (sig as isize - d.exp as isize).max(0) as usize;
             }
-        } else if sci {
-            // No double has more than MAX_DIGITS digits: larger precisions
-            // round nothing (and must not overflow a 32-bit isize).
-            d.round(p.min(MAX_DIGITS) as isize + 1);
-        } else {
-            d.round(d.exp as isize + p.min(2 * MAX_DIGITS) as isize);
         }
         if sci {
             marker = b'E';
