@@ -68,7 +68,7 @@ impl Decimal {
         let mut k = e.unsigned_abs();
         while k > 0 {
             let step = k.min(if e > 0 { 29 } else { 12 });
-            let f = if e > 0 { 1 << step } else { 5u32.pow(step) } as u64;
+            let f = (if e > 0 { 2u64 } else { 5 }).pow(step);
             let mut carry = 0;
             for x in w.iter_mut().take(n + 1) {
                 let t = *x as u64 * f + carry;
