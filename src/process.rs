@@ -11,6 +11,9 @@ static ATEXIT: [AtomicPtr<()>; ATEXIT_MAX] =
     [const { AtomicPtr::new(core::ptr::null_mut()) }; ATEXIT_MAX];
 static ATEXIT_COUNT: AtomicUsize = AtomicUsize::new(0);
 
+/// `run_atexit`, once a handler is registered.
+static RUN_ATEXIT: AtomicPtr<()> = AtomicPtr::new(core::ptr::null_mut());
+
 /// Hook run by `exit` after the destructors: stdio installs its flush here.
 static FLUSH_HOOK: AtomicPtr<()> = AtomicPtr::new(core::ptr::null_mut());
 
@@ -26,6 +29,10 @@ pub struct AtexitFull;
 /// Registers `f` to run at `exit`, after those registered later.
 /// Fails once [`ATEXIT_MAX`] handlers are registered.
 pub fn atexit(f: extern "C" fn()) -> Result<(), AtexitFull> {
+    // Opaque to the optimizer, as for the flush hook: a program that never
+    // registers a handler links no code to run them.
+    let run = core::hint::black_box(run_atexit as fn());
+    RUN_ATEXIT.store(run as *mut (), Ordering::Release);
     let i = ATEXIT_COUNT.fetch_add(1, Ordering::AcqRel);
     match ATEXIT.get(i) {
         Some(slot) => {
@@ -59,6 +66,27 @@ pub fn set_flush_hook(f: fn(), replace: bool) {
 /// (in reverse), flushes buffered output, and ends the process.
 #[optimize(size)]
 pub fn exit(status: c_int) -> ! {
+    run_hook(&RUN_ATEXIT);
+    // SAFETY: the linker defines the bounds of .fini_array.
+    unsafe {
+        crate::crt::start::run_array(__fini_array_start.as_ptr(), __fini_array_end.as_ptr(), true)
+    };
+    run_hook(&FLUSH_HOOK);
+    exit_group(status)
+}
+
+/// Calls the `fn()` stored in `hook`, if any.
+fn run_hook(hook: &AtomicPtr<()>) {
+    let f = hook.load(Ordering::Acquire);
+    if !f.is_null() {
+        // SAFETY: only `atexit` and `set_flush_hook` store here, always a
+        // `fn()`.
+        unsafe { core::mem::transmute::<*mut (), fn()>(f)() };
+    }
+}
+
+/// Runs the `atexit` handlers, last registered first.
+fn run_atexit() {
     // Handlers may register more handlers: always take the newest one.
     loop {
         let n = ATEXIT_COUNT.load(Ordering::Acquire).min(ATEXIT_MAX);
@@ -72,16 +100,6 @@ pub fn exit(status: c_int) -> ! {
             unsafe { core::mem::transmute::<*mut (), extern "C" fn()>(f)() };
         }
     }
-    // SAFETY: the linker defines the bounds of .fini_array.
-    unsafe {
-        crate::crt::start::run_array(__fini_array_start.as_ptr(), __fini_array_end.as_ptr(), true)
-    };
-    let hook = FLUSH_HOOK.load(Ordering::Acquire);
-    if !hook.is_null() {
-        // SAFETY: only set_flush_hook() stores here, always a `fn()`.
-        unsafe { core::mem::transmute::<*mut (), fn()>(hook)() };
-    }
-    exit_group(status)
 }
 
 /// Ends the process at once: no handlers, no flushing.
