@@ -346,6 +346,7 @@ struct Source<'a, A: Args + ?Sized> {
 
 impl<A: Args + ?Sized> Source<'_, A> {
     /// The argument at `pos` (0: the next one), or `None` if it cannot be had.
+    #[optimize(size)]
     fn get(&mut self, pos: usize, ty: ArgType) -> Option<u64> {
         match self.mode {
             Mode::Direct => Some(self.args.arg(ty)),
