@@ -61,6 +61,16 @@ pub enum ArgType {
     LongDouble,
 }
 
+/// Every [`ArgType`], in declaration order.
+const ARG_TYPES: [ArgType; 6] = [
+    ArgType::Int,
+    ArgType::Long,
+    ArgType::LongLong,
+    ArgType::Ptr,
+    ArgType::Double,
+    ArgType::LongDouble,
+];
+
 /// The length modifier of a conversion.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Length {
@@ -336,8 +346,9 @@ enum Mode {
 struct Source<'a, A: Args + ?Sized> {
     args: &'a mut A,
     mode: Mode,
+    /// The positional arguments; in the first pass, each position's type
+    /// as its index in [`ARG_TYPES`] plus one (0: unused).
     vals: [u64; NL_ARGMAX + 1],
-    types: [Option<ArgType>; NL_ARGMAX + 1],
     /// Positions `1..=read` are in `vals`.
     read: usize,
     /// Whether the first pass noted a type.
@@ -351,8 +362,8 @@ impl<A: Args + ?Sized> Source<'_, A> {
         match self.mode {
             Mode::Direct => Some(self.args.arg(ty)),
             Mode::Record => {
-                if let Some(t) = self.types.get_mut(pos) {
-                    *t = Some(ty);
+                if let Some(t) = self.vals.get_mut(pos) {
+                    *t = ty as u64 + 1;
                 }
                 self.noted = true;
                 Some(0)
@@ -401,13 +412,16 @@ pub fn format<A: Args + ?Sized>(
         args,
         mode: Mode::Record,
         vals: [0; NL_ARGMAX + 1],
-        types: [None; NL_ARGMAX + 1],
         read: 0,
         noted: false,
     };
     run(&mut Discard, fmt, &mut src)?;
     let mut k = 1;
-    while let Some(&Some(ty)) = src.types.get(k) {
+    while let Some(&ty) = src
+        .vals
+        .get(k)
+        .and_then(|&t| ARG_TYPES.get(t.wrapping_sub(1) as usize))
+    {
         let v = src.args.arg(ty);
         if let Some(x) = src.vals.get_mut(k) {
             *x = v;
