@@ -83,12 +83,11 @@ impl Args for VaArgs<'_> {
         let p = ptr as usize;
         // SAFETY: `%n` takes a pointer to the integer type `len` names.
         unsafe {
-            match len {
-                Length::Hh => *(p as *mut i8) = count as i8,
-                Length::H => *(p as *mut i16) = count as i16,
-                Length::None => *(p as *mut c_int) = count as c_int,
-                Length::L | Length::Z | Length::T => *(p as *mut c_long) = count as c_long,
-                Length::Ll | Length::J | Length::BigL => *(p as *mut i64) = count as i64,
+            match len.bits() {
+                8 => *(p as *mut i8) = count as i8,
+                16 => *(p as *mut i16) = count as i16,
+                32 => *(p as *mut i32) = count as i32,
+                _ => *(p as *mut i64) = count as i64,
             }
         }
     }

@@ -94,6 +94,20 @@ pub enum Length {
     BigL,
 }
 
+impl Length {
+    /// The width in bits of the integer type the modifier names (`int`
+    /// for [`Length::None`]).
+    pub fn bits(self) -> u32 {
+        match self {
+            Length::Hh => 8,
+            Length::H => 16,
+            Length::None => 32,
+            Length::L | Length::Z | Length::T => usize::BITS,
+            _ => 64,
+        }
+    }
+}
+
 /// The arguments of one printf call. The engine asks for each argument
 /// exactly once, in order, with its C type; with positional arguments it
 /// first reads every argument up to the highest position the format uses.
@@ -619,14 +633,11 @@ fn integer(
     prec: Option<usize>,
 ) {
     let signed = conv == b'd' || conv == b'i';
-    let bits = match len {
-        Length::Hh => 8,
-        Length::H => 16,
-        Length::None => 32,
-        Length::L | Length::Z | Length::T => usize::BITS,
-        _ => 64,
+    let bits = if conv == b'p' {
+        usize::BITS
+    } else {
+        len.bits()
     };
-    let bits = if conv == b'p' { usize::BITS } else { bits };
     let shift = 64 - bits;
     let (neg, v) = if signed {
         let s = ((raw << shift) as i64) >> shift;
