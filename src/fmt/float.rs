@@ -142,25 +142,23 @@ impl Decimal {
         let up = first > half || (first == half && (self.len > k + 1 || odd));
         self.len = k;
         if up {
-            let mut carry = true;
-            for c in ds.iter_mut().take(k).rev() {
-                carry = *c == top;
-                *c = match *c {
-                    c if c == top => b'0',
-                    // After 9: a or A, as `top` is f or F.
-                    b'9' => top - 5,
-                    c => c + 1,
-                };
-                if !carry {
+            let mut i = k;
+            loop {
+                if i == 0 {
+                    // Carried out of the first digit (9.96 to 10.0).
+                    ds[0] = b'1';
+                    self.len = 1;
+                    self.exp += 1;
                     break;
                 }
-            }
-            if carry {
-                if let Some(c) = ds.first_mut() {
-                    *c = b'1';
+                i -= 1;
+                let Some(c) = ds.get_mut(i) else { break };
+                if *c != top {
+                    // After 9: a or A, as `top` is f or F.
+                    *c = if *c == b'9' { top - 5 } else { *c + 1 };
+                    break;
                 }
-                self.len = 1;
-                self.exp += 1;
+                *c = b'0';
             }
         }
         self.trim();
