@@ -99,6 +99,26 @@ impl FILE {
     }
 }
 
+impl FILE {
+    /// A standard stream before its first use: all zero, so that it costs
+    /// no `.data`; [`ready`](Self::ready) sets it up.
+    pub(crate) const fn unset() -> FILE {
+        FILE::new(0, 0, core::ptr::null_mut(), 0, IOFBF)
+    }
+
+    /// Sets up a standard stream at its first use. Only those have flags 0
+    /// (every open stream reads or writes, and a closed standard stream
+    /// keeps `F_STATIC`). The caller holds the lock or has one thread.
+    #[inline]
+    pub(crate) fn ready(&self) {
+        // SAFETY: as the caller says, no other thread touches the state.
+        let st = unsafe { &mut *self.st.get() };
+        if st.flags == 0 {
+            super::std::set_up(self, st);
+        }
+    }
+}
+
 /// Holds a stream's lock (when the process has more than one thread) and
 /// gives access to its state.
 pub(crate) struct Guard<'a> {
@@ -114,6 +134,7 @@ impl<'a> Guard<'a> {
         if held {
             lock_op(&f.lock, true);
         }
+        f.ready();
         Guard { f, held }
     }
 

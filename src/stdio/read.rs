@@ -52,7 +52,10 @@ pub unsafe extern "C" fn getc(f: *mut FILE) -> c_int {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn getc_unlocked(f: *mut FILE) -> c_int {
     // SAFETY: the caller passes an open stream and excludes other threads.
-    let st = unsafe { &mut *(*f).st.get() };
+    let st = unsafe {
+        (*f).ready();
+        &mut *(*f).st.get()
+    };
     st.getc().map_or(EOF, c_int::from)
 }
 

@@ -1,7 +1,9 @@
 //! The standard streams: static `FILE`s for C (`stdin`, `stdout`,
 //! `stderr`) and the Rust handles [`stdin()`], [`stdout()`], [`stderr()`].
 
-use super::file::{BUFSIZ, F_READ, F_STATIC, F_WRITE, FILE, Guard, IOFBF, IOLBF, IONBF};
+use super::file::{
+    BUFSIZ, F_MODE_SET, F_READ, F_STATIC, F_WRITE, FILE, Guard, IOFBF, IOLBF, IONBF, State,
+};
 use crate::errno::{Errno, Result};
 use core::cell::UnsafeCell;
 
@@ -14,30 +16,45 @@ static STDIN_BUF: StaticBuf = StaticBuf(UnsafeCell::new([0; BUFSIZ]));
 static STDOUT_BUF: StaticBuf = StaticBuf(UnsafeCell::new([0; BUFSIZ]));
 
 /// Standard input: buffered.
-pub(crate) static STDIN: FILE = FILE::new(
-    0,
-    F_READ | F_STATIC,
-    STDIN_BUF.0.get() as *mut u8,
-    BUFSIZ,
-    IOFBF,
-);
+pub(crate) static STDIN: FILE = FILE::unset();
 /// Standard output: line-buffered on a terminal (decided at first write),
 /// fully buffered otherwise.
-pub(crate) static STDOUT: FILE = FILE::new(
-    1,
-    F_WRITE | F_STATIC,
-    STDOUT_BUF.0.get() as *mut u8,
-    BUFSIZ,
-    IOFBF,
-);
+pub(crate) static STDOUT: FILE = FILE::unset();
 /// Standard error: unbuffered.
-pub(crate) static STDERR: FILE = FILE::new(
-    2,
-    F_WRITE | F_STATIC | super::file::F_MODE_SET,
-    core::ptr::null_mut(),
-    0,
-    IONBF,
-);
+pub(crate) static STDERR: FILE = FILE::unset();
+
+/// Gives the standard stream `f` its descriptor, buffer and mode, at its
+/// first use ([`FILE::ready`]).
+#[cold]
+#[inline(never)]
+#[optimize(size)]
+pub(crate) fn set_up(f: &FILE, st: &mut State) {
+    (st.fd, st.flags, st.buf, st.cap, st.mode) = if core::ptr::eq(f, &STDIN) {
+        (
+            0,
+            F_READ | F_STATIC,
+            STDIN_BUF.0.get() as *mut u8,
+            BUFSIZ,
+            IOFBF,
+        )
+    } else if core::ptr::eq(f, &STDOUT) {
+        (
+            1,
+            F_WRITE | F_STATIC,
+            STDOUT_BUF.0.get() as *mut u8,
+            BUFSIZ,
+            IOFBF,
+        )
+    } else {
+        (
+            2,
+            F_WRITE | F_STATIC | F_MODE_SET,
+            core::ptr::null_mut(),
+            0,
+            IONBF,
+        )
+    };
+}
 
 /// A C `FILE *const` global.
 #[repr(transparent)]

@@ -64,7 +64,10 @@ pub unsafe extern "C" fn putc(c: c_int, f: *mut FILE) -> c_int {
 pub unsafe extern "C" fn putc_unlocked(c: c_int, f: *mut FILE) -> c_int {
     hook_exit_flush();
     // SAFETY: the caller passes an open stream and excludes other threads.
-    let st = unsafe { &mut *(*f).st.get() };
+    let st = unsafe {
+        (*f).ready();
+        &mut *(*f).st.get()
+    };
     if st.write_bytes(&[c as u8]) == 1 {
         c & 0xff
     } else {
