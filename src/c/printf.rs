@@ -20,7 +20,7 @@ use crate::fmt::Sink;
 use crate::fmt::printf::{ArgType, Args, Error, Length, format};
 use crate::stdio::{FILE, FileSink};
 use crate::syscall::fd::{Fd, write_all};
-use core::ffi::{CStr, VaList, c_char, c_int, c_long, c_void};
+use core::ffi::{VaList, c_char, c_int, c_long, c_void};
 
 /// [`Args`] over a C `va_list`: each argument is read with the C type the
 /// conversion names.
@@ -57,19 +57,10 @@ impl Args for VaArgs<'_> {
 
     #[optimize(size)]
     fn c_str(&mut self, ptr: u64, max: usize) -> &[u8] {
-        let p = ptr as usize as *const u8;
-        if max == usize::MAX {
-            // SAFETY: `%s` without a precision takes a NUL-terminated string.
-            return unsafe { CStr::from_ptr(p.cast()) }.to_bytes();
-        }
-        let mut n = 0;
-        // SAFETY: with a precision the array holds `max` bytes or a NUL
-        // before them; nothing past either is read.
-        while n < max && unsafe { *p.add(n) } != 0 {
-            n += 1;
-        }
-        // SAFETY: the `n` bytes just read.
-        unsafe { core::slice::from_raw_parts(p, n) }
+        // SAFETY: `%s` takes a NUL-terminated string, or with a precision an
+        // array of `max` bytes or one with a NUL before them; nothing past
+        // either is read.
+        unsafe { c_bytes(ptr as usize as *const u8, max) }
     }
 
     fn wide_char(&mut self, ptr: u64, i: usize) -> u32 {
@@ -93,13 +84,29 @@ impl Args for VaArgs<'_> {
     }
 }
 
+/// The bytes at `p` before the first NUL, at most `max` of them. A plain
+/// loop, not `strlen`: a short format or `%s` argument gains nothing from
+/// a word-at-a-time scan, and printf then links none.
+///
+/// # Safety
+/// `p` points at `max` readable bytes or at a NUL-terminated string.
+unsafe fn c_bytes<'a>(p: *const u8, max: usize) -> &'a [u8] {
+    let mut n = 0;
+    // SAFETY: as the caller says; reading stops at the NUL or at `max`.
+    while n < max && unsafe { *p.add(n) } != 0 {
+        n += 1;
+    }
+    // SAFETY: the `n` bytes just read.
+    unsafe { core::slice::from_raw_parts(p, n) }
+}
+
 /// The format string's bytes.
 ///
 /// # Safety
 /// `fmt` is a NUL-terminated string.
 unsafe fn bytes<'a>(fmt: *const c_char) -> &'a [u8] {
     // SAFETY: as the caller says.
-    unsafe { CStr::from_ptr(fmt) }.to_bytes()
+    unsafe { c_bytes(fmt.cast(), usize::MAX) }
 }
 
 /// The C return value for `format`'s result: the length, or `-1` with
