@@ -138,15 +138,17 @@ pub enum Error {
 pub(crate) struct W<'a> {
     out: &'a mut dyn Sink,
     n: usize,
+    /// Count only (the first pass over a positional format).
+    quiet: bool,
 }
 
 impl W<'_> {
     #[inline(never)]
     pub(crate) fn put(&mut self, b: &[u8]) {
-        if !b.is_empty() {
+        if !b.is_empty() && !self.quiet {
             self.out.write(b);
-            self.n = self.n.saturating_add(b.len());
         }
+        self.n = self.n.saturating_add(b.len());
     }
 
     /// `count` copies of `c` (`b'0'` or `b' '`).
@@ -399,13 +401,6 @@ impl<A: Args + ?Sized> Source<'_, A> {
     }
 }
 
-/// The output of the first pass, which is thrown away.
-struct Discard;
-
-impl Sink for Discard {
-    fn write(&mut self, _: &[u8]) {}
-}
-
 /// Formats `fmt` (without its NUL) with `args` into `out`, as C's `printf`
 /// does, and returns the number of bytes written. See the module docs for
 /// what invalid formats do.
@@ -429,7 +424,7 @@ pub fn format<A: Args + ?Sized>(
         read: 0,
         noted: false,
     };
-    run(&mut Discard, fmt, &mut src)?;
+    run(out, fmt, &mut src)?;
     let mut k = 1;
     while let Some(&ty) = src
         .vals
@@ -458,7 +453,12 @@ fn run<A: Args + ?Sized>(
     f: &[u8],
     src: &mut Source<'_, A>,
 ) -> Result<usize, Error> {
-    let mut w = W { out, n: 0 };
+    // The first pass prints nothing.
+    let mut w = W {
+        out,
+        n: 0,
+        quiet: src.mode == Mode::Record,
+    };
     let positional = src.mode != Mode::Direct;
     let mut i = 0;
     loop {
