@@ -34,12 +34,10 @@ impl Decimal {
     pub fn new(x: f64) -> Decimal {
         let bits = x.to_bits();
         let biased = ((bits >> 52) & 0x7ff) as i32;
-        let frac = bits & ((1 << 52) - 1);
-        if biased == 0 {
-            Decimal::from_parts(frac, -1074)
-        } else {
-            Decimal::from_parts(frac | 1 << 52, biased - 1075)
-        }
+        // A subnormal (biased exponent 0) has no implicit bit and the
+        // exponent of the smallest normal.
+        let m = bits & ((1 << 52) - 1) | ((biased != 0) as u64) << 52;
+        Decimal::from_parts(m, biased.max(1) - 1075)
     }
 
     /// The exact decimal digits of `m × 2^e`, for `m < 2^55` and
@@ -256,15 +254,10 @@ pub(crate) fn format(
     } else if conv == b'a' {
         let bits = x.to_bits();
         let biased = ((bits >> 52) & 0x7ff) as i32;
-        let mut m = bits & ((1 << 52) - 1);
-        x2 = match (biased, m) {
-            (0, 0) => 0,
-            (0, _) => -1022,
-            _ => {
-                m |= 1 << 52;
-                biased - 1023
-            }
-        };
+        let mut m = bits & ((1 << 52) - 1) | ((biased != 0) as u64) << 52;
+        // Zero has exponent 0; subnormals print as 0x0.hhh with the
+        // smallest normal's exponent, as glibc does.
+        x2 = if m == 0 { 0 } else { biased.max(1) - 1023 };
         // The leading digit (0 or 1) and 13 fraction digits.
         for c in d.digits[..14].iter_mut().rev() {
             *c = digit(m & 15, lower);
