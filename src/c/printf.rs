@@ -37,16 +37,9 @@ impl Args for VaArgs<'_> {
                 ArgType::Double => ap.next_arg::<f64>().to_bits(),
                 ArgType::LongDouble => crate::arch::long_double::next_arg(ap).to_bits(),
                 // On 64-bit targets every integer and pointer argument takes
-                // one 64-bit slot holding its value (an `int` sign-extended
-                // or in the low half): read the slot once for all of them.
-                _ if usize::BITS == 64 => {
-                    let v = ap.next_arg::<u64>();
-                    if ty == ArgType::Int {
-                        v as i32 as u64
-                    } else {
-                        v
-                    }
-                }
+                // one 64-bit slot holding its value (an `int` in the low
+                // half): read the slot once for all of them.
+                _ if usize::BITS == 64 => ap.next_arg::<u64>(),
                 ArgType::Int => ap.next_arg::<c_int>() as u64,
                 ArgType::Long => ap.next_arg::<c_long>() as u64,
                 ArgType::LongLong => ap.next_arg::<i64>() as u64,

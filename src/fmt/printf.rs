@@ -112,9 +112,10 @@ impl Length {
 /// exactly once, in order, with its C type; with positional arguments it
 /// first reads every argument up to the highest position the format uses.
 pub trait Args {
-    /// The next argument, of type `ty`: integers sign- or zero-extended to 64
-    /// bits as their C type is signed or not, pointers as their address,
-    /// doubles as `f64::to_bits`.
+    /// The next argument, of type `ty`: integers in the low bits (the bits
+    /// above their C type's width may hold anything: the engine narrows
+    /// every value to the type the conversion names), pointers as their
+    /// address, doubles as `f64::to_bits`.
     fn arg(&mut self, ty: ArgType) -> u64;
     /// The bytes of the C string at address `ptr` (not null) before its NUL,
     /// reading at most `max` bytes (a string with a precision need not be
