@@ -184,9 +184,9 @@ impl W<'_> {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Num {
     None,
-    Fixed(usize),
+    Fixed(u32),
     /// `*` (position 0) or `*n$`.
-    Arg(usize),
+    Arg(u32),
 }
 
 /// One parsed conversion specification.
@@ -233,11 +233,11 @@ fn position(f: &[u8], i: &mut usize) -> Option<usize> {
 fn count(f: &[u8], i: &mut usize) -> Option<Num> {
     if f.get(*i) == Some(&b'*') {
         *i += 1;
-        return Some(Num::Arg(position(f, i)?));
+        return Some(Num::Arg(position(f, i)? as u32));
     }
     let j = *i;
     let n = number(f, i)?;
-    Some(if *i == j { Num::None } else { Num::Fixed(n) })
+    Some(if *i == j { Num::None } else { Num::Fixed(n as u32) })
 }
 
 /// Parses the conversion whose `%` is at `f[start]`; `None` if invalid.
@@ -397,7 +397,7 @@ impl<A: Args + ?Sized> Source<'_, A> {
         Some(match n {
             Num::None => None,
             Num::Fixed(v) => Some(v as i64),
-            Num::Arg(p) => Some(self.get(p, ArgType::Int)? as i32 as i64),
+            Num::Arg(p) => Some(self.get(p as usize, ArgType::Int)? as i32 as i64),
         })
     }
 }
