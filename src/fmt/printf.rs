@@ -393,6 +393,7 @@ impl<A: Args + ?Sized> Source<'_, A> {
 impl<A: Args + ?Sized> Source<'_, A> {
     /// A width or precision: `Some(None)` when absent, the argument (an
     /// `int`) for `*`; `None` if that cannot be had.
+    #[optimize(size)]
     fn num(&mut self, n: Num) -> Option<Option<i64>> {
         Some(match n {
             Num::None => None,
