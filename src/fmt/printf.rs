@@ -237,7 +237,11 @@ fn count(f: &[u8], i: &mut usize) -> Option<Num> {
     }
     let j = *i;
     let n = number(f, i)?;
-    Some(if *i == j { Num::None } else { Num::Fixed(n as u32) })
+    Some(if *i == j {
+        Num::None
+    } else {
+        Num::Fixed(n as u32)
+    })
 }
 
 /// Parses the conversion whose `%` is at `f[start]`; `None` if invalid.

@@ -565,15 +565,11 @@ pub(crate) fn list_remove(f: *mut FILE) {
     list_unlock(held);
 }
 
-/// Flushes one stream; false on error.
+/// Flushes one stream; false on error. (A stream that does not write has
+/// nothing pending.)
 #[optimize(size)]
 pub(crate) fn flush(f: &FILE) -> bool {
-    let g = Guard::new(f);
-    let st = g.st();
-    if st.flags & F_WRITE == 0 {
-        return true;
-    }
-    st.flush()
+    Guard::new(f).st().flush()
 }
 
 /// Flushes standard output and every open stream; false if any failed.

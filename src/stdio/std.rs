@@ -29,31 +29,26 @@ pub(crate) static STDERR: FILE = FILE::unset();
 #[inline(never)]
 #[optimize(size)]
 pub(crate) fn set_up(f: &FILE, st: &mut State) {
-    (st.fd, st.flags, st.buf, st.cap, st.mode) = if core::ptr::eq(f, &STDIN) {
-        (
-            0,
-            F_READ | F_STATIC,
-            STDIN_BUF.0.get() as *mut u8,
-            BUFSIZ,
-            IOFBF,
-        )
+    let fd = if core::ptr::eq(f, &STDIN) {
+        0
     } else if core::ptr::eq(f, &STDOUT) {
-        (
-            1,
-            F_WRITE | F_STATIC,
-            STDOUT_BUF.0.get() as *mut u8,
-            BUFSIZ,
-            IOFBF,
-        )
+        1
     } else {
-        (
-            2,
-            F_WRITE | F_STATIC | F_MODE_SET,
-            core::ptr::null_mut(),
-            0,
-            IONBF,
-        )
+        2
     };
+    st.fd = fd;
+    st.flags = F_STATIC
+        | match fd {
+            0 => F_READ,
+            1 => F_WRITE,
+            _ => F_WRITE | F_MODE_SET,
+        };
+    if fd == 2 {
+        st.mode = IONBF;
+    } else {
+        st.buf = if fd == 0 { &STDIN_BUF } else { &STDOUT_BUF }.0.get() as *mut u8;
+        st.cap = BUFSIZ;
+    }
 }
 
 /// A C `FILE *const` global.
