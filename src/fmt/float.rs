@@ -322,12 +322,12 @@ pub(crate) fn format(
     let int_digits = e.max(1);
     let len = int_digits as usize + point as usize + p + slen;
     let prefix = pre.get((sc == 0) as usize..end).unwrap_or_default();
-    let rpad = w.begin(flags, width, prefix, len);
+    w.begin(flags, width, prefix, len);
     d.put_range(w, (e - int_digits) as isize, int_digits as usize);
     if point {
         w.put(b".");
     }
     d.put_range(w, e as isize, p);
     w.put(tail(&sfx, slen));
-    w.pad(b' ', rpad);
+    w.end();
 }

@@ -141,6 +141,8 @@ pub(crate) struct W<'a> {
     n: usize,
     /// Count only (the first pass over a positional format).
     quiet: bool,
+    /// The right padding of the field being written.
+    rpad: usize,
 }
 
 impl W<'_> {
@@ -164,9 +166,9 @@ impl W<'_> {
     }
 
     /// Starts a field of `len` body bytes after `prefix` (sign, `0x`):
-    /// writes the left padding, the prefix and any zero fill, and returns
-    /// the right padding the caller writes after the body.
-    pub(crate) fn begin(&mut self, flags: u32, width: usize, prefix: &[u8], len: usize) -> usize {
+    /// writes the left padding, the prefix and any zero fill, and keeps the
+    /// right padding for [`end`](Self::end), after the body.
+    pub(crate) fn begin(&mut self, flags: u32, width: usize, prefix: &[u8], len: usize) {
         let fill = width.saturating_sub(prefix.len() + len);
         // (`LEFT` and `ZERO` never come together.)
         if flags & (LEFT | ZERO) == 0 {
@@ -176,7 +178,12 @@ impl W<'_> {
         if flags & ZERO != 0 {
             self.pad(b'0', fill);
         }
-        if flags & LEFT != 0 { fill } else { 0 }
+        self.rpad = if flags & LEFT != 0 { fill } else { 0 };
+    }
+
+    /// Ends the field [`begin`](Self::begin) started.
+    pub(crate) fn end(&mut self) {
+        self.pad(b' ', self.rpad);
     }
 }
 
@@ -464,6 +471,7 @@ fn run<A: Args + ?Sized>(
         out,
         n: 0,
         quiet: src.mode == Mode::Record,
+        rpad: 0,
     };
     let positional = src.mode != Mode::Direct;
     let mut i = 0;
@@ -559,9 +567,9 @@ fn convert<A: Args + ?Sized>(
 /// A plain string field (`%c`, `%s`, `(nil)`).
 #[optimize(size)]
 fn text(w: &mut W<'_>, flags: u32, width: usize, s: &[u8]) {
-    let rpad = w.begin(flags & !ZERO, width, b"", s.len());
+    w.begin(flags & !ZERO, width, b"", s.len());
     w.put(s);
-    w.pad(b' ', rpad);
+    w.end();
 }
 
 /// UTF-8 of the scalar value `c` into `buf`; its length, or `None`.
@@ -618,12 +626,12 @@ fn wide<A: Args + ?Sized>(
         len += n;
         chars += 1;
     }
-    let rpad = w.begin(flags & !ZERO, width, b"", len);
+    w.begin(flags & !ZERO, width, b"", len);
     for k in 0..chars {
         let n = utf8(args.wide_char(ptr, k), &mut buf).unwrap_or(0);
         w.put(buf.get(..n).unwrap_or_default());
     }
-    w.pad(b' ', rpad);
+    w.end();
     Ok(())
 }
 
@@ -687,10 +695,10 @@ fn integer(
     if conv == b'o' && flags & ALT != 0 && zeros == 0 {
         zeros = 1;
     }
-    let rpad = w.begin(flags, width, prefix, zeros + ndig);
+    w.begin(flags, width, prefix, zeros + ndig);
     w.pad(b'0', zeros);
     w.put(body);
-    w.pad(b' ', rpad);
+    w.end();
 }
 
 /// The sign character: `-` if `neg`, else `+` or ` ` as `flags` ask, or
