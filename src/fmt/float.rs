@@ -212,8 +212,8 @@ fn digit(d: u64, lower: u8) -> u8 {
     d as u8 + if d < 10 { b'0' } else { (b'A' | lower) - 10 }
 }
 
-/// Formats `x` for the conversion `conv` (`f F e E g G a A`), with `flags`,
-/// `width` and `prec` (`None` when absent), as `printf` does.
+/// Formats `x` for the conversion `conv` (`f F e E g G a A`), with `flags`, the
+/// field width in `w` and `prec` (`None` when absent), as `printf` does.
 ///
 /// Every case becomes the same shape, written by one piece of code: a
 /// prefix (sign, `0x`), the digits of `d` with the point after the first
@@ -222,14 +222,7 @@ fn digit(d: u64, lower: u8) -> u8 {
 /// point; `%a` is `%e` of 14 hexadecimal digits. Every letter takes the
 /// case of the conversion (bit 0x20 of an ASCII letter is its case).
 #[optimize(size)]
-pub(crate) fn format(
-    w: &mut W<'_>,
-    x: f64,
-    conv: u8,
-    mut flags: u32,
-    width: usize,
-    prec: Option<usize>,
-) {
+pub(crate) fn format(w: &mut W<'_>, x: f64, conv: u8, mut flags: u32, prec: Option<usize>) {
     let lower = conv & 0x20;
     let conv = conv | 0x20;
     let alt = flags & ALT != 0;
@@ -322,7 +315,7 @@ pub(crate) fn format(
     let int_digits = e.max(1);
     let len = int_digits as usize + point as usize + p + slen;
     let prefix = pre.get((sc == 0) as usize..end).unwrap_or_default();
-    w.begin(flags, width, prefix, len);
+    w.begin(flags, prefix, len);
     d.put_range(w, (e - int_digits) as isize, int_digits as usize);
     if point {
         w.put(b".");

@@ -143,6 +143,8 @@ pub(crate) struct W<'a> {
     quiet: bool,
     /// The right padding of the field being written.
     rpad: usize,
+    /// The width of the conversion being written.
+    pub(crate) width: usize,
 }
 
 impl W<'_> {
@@ -168,8 +170,8 @@ impl W<'_> {
     /// Starts a field of `len` body bytes after `prefix` (sign, `0x`):
     /// writes the left padding, the prefix and any zero fill, and keeps the
     /// right padding for [`end`](Self::end), after the body.
-    pub(crate) fn begin(&mut self, flags: u32, width: usize, prefix: &[u8], len: usize) {
-        let fill = width.saturating_sub(prefix.len() + len);
+    pub(crate) fn begin(&mut self, flags: u32, prefix: &[u8], len: usize) {
+        let fill = self.width.saturating_sub(prefix.len() + len);
         // (`LEFT` and `ZERO` never come together.)
         if flags & (LEFT | ZERO) == 0 {
             self.pad(b' ', fill);
@@ -472,6 +474,7 @@ fn run<A: Args + ?Sized>(
         n: 0,
         quiet: src.mode == Mode::Record,
         rpad: 0,
+        width: 0,
     };
     let positional = src.mode != Mode::Direct;
     let mut i = 0;
@@ -516,7 +519,7 @@ fn convert<A: Args + ?Sized>(
     if wv < 0 {
         flags |= LEFT;
     }
-    let width = wv.unsigned_abs() as usize;
+    w.width = wv.unsigned_abs() as usize;
     let prec = pv.filter(|&v| v >= 0).map(|v| v as usize);
     if flags & LEFT != 0 {
         flags &= !ZERO;
@@ -530,7 +533,7 @@ fn convert<A: Args + ?Sized>(
     let t: &[u8] = match conv {
         b'p' if v == 0 => b"(nil)",
         b'd' | b'i' | b'u' | b'o' | b'x' | b'X' | b'p' => {
-            integer(w, v, s.len, conv, flags, width, prec);
+            integer(w, v, s.len, conv, flags, prec);
             return Ok(true);
         }
         b'c' if s.len == Length::L => {
@@ -544,7 +547,7 @@ fn convert<A: Args + ?Sized>(
         b's' if v == 0 && prec.is_some_and(|p| p < 6) => b"",
         b's' if v == 0 => b"(null)",
         b's' if s.len == Length::L => {
-            wide(w, src.args, v, flags, width, prec)?;
+            wide(w, src.args, v, flags, prec)?;
             return Ok(true);
         }
         b's' => src.args.c_str(v, prec.unwrap_or(usize::MAX)),
@@ -556,18 +559,18 @@ fn convert<A: Args + ?Sized>(
             return Ok(true);
         }
         _ => {
-            float::format(w, f64::from_bits(v), conv, flags, width, prec);
+            float::format(w, f64::from_bits(v), conv, flags, prec);
             return Ok(true);
         }
     };
-    text(w, flags, width, t);
+    text(w, flags, t);
     Ok(true)
 }
 
 /// A plain string field (`%c`, `%s`, `(nil)`).
 #[optimize(size)]
-fn text(w: &mut W<'_>, flags: u32, width: usize, s: &[u8]) {
-    w.begin(flags & !ZERO, width, b"", s.len());
+fn text(w: &mut W<'_>, flags: u32, s: &[u8]) {
+    w.begin(flags & !ZERO, b"", s.len());
     w.put(s);
     w.end();
 }
@@ -607,7 +610,6 @@ fn wide<A: Args + ?Sized>(
     args: &mut A,
     ptr: u64,
     flags: u32,
-    width: usize,
     prec: Option<usize>,
 ) -> Result<(), Error> {
     let max = prec.unwrap_or(usize::MAX);
@@ -626,7 +628,7 @@ fn wide<A: Args + ?Sized>(
         len += n;
         chars += 1;
     }
-    w.begin(flags & !ZERO, width, b"", len);
+    w.begin(flags & !ZERO, b"", len);
     for k in 0..chars {
         let n = utf8(args.wide_char(ptr, k), &mut buf).unwrap_or(0);
         w.put(buf.get(..n).unwrap_or_default());
@@ -637,15 +639,7 @@ fn wide<A: Args + ?Sized>(
 
 /// Integer conversions `d i u o x X` and `p` (as `%#lx`).
 #[optimize(size)]
-fn integer(
-    w: &mut W<'_>,
-    raw: u64,
-    len: Length,
-    conv: u8,
-    mut flags: u32,
-    width: usize,
-    prec: Option<usize>,
-) {
+fn integer(w: &mut W<'_>, raw: u64, len: Length, conv: u8, mut flags: u32, prec: Option<usize>) {
     let signed = conv == b'd' || conv == b'i';
     let bits = if conv == b'p' {
         usize::BITS
@@ -695,7 +689,7 @@ fn integer(
     if conv == b'o' && flags & ALT != 0 && zeros == 0 {
         zeros = 1;
     }
-    w.begin(flags, width, prefix, zeros + ndig);
+    w.begin(flags, prefix, zeros + ndig);
     w.pad(b'0', zeros);
     w.put(body);
     w.end();

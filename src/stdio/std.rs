@@ -2,7 +2,7 @@
 //! `stderr`) and the Rust handles [`stdin()`], [`stdout()`], [`stderr()`].
 
 use super::file::{
-    BUFSIZ, F_MODE_SET, F_READ, F_STATIC, F_WRITE, FILE, Guard, IOFBF, IOLBF, IONBF, State,
+    BUFSIZ, F_MODE_SET, F_READ, F_STATIC, F_WRITE, FILE, Guard, IOLBF, IONBF, State,
 };
 use crate::errno::{Errno, Result};
 use core::cell::UnsafeCell;
