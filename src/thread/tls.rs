@@ -151,7 +151,9 @@ pub(crate) fn descriptor_from_tp(tp: *mut u8) -> *mut ThreadDescriptor {
 }
 
 /// Static room for the main thread; a larger TLS image gets an mmap.
-#[repr(C, align(64))]
+/// [`install`] aligns inside it (`area_size` counts the slack), so it needs
+/// no large alignment of its own: one would pad the file before `.bss`.
+#[repr(C, align(16))]
 struct MainArea([u8; 4096]);
 static mut MAIN_AREA: MainArea = MainArea([0; 4096]);
 
