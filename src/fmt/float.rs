@@ -121,7 +121,8 @@ impl Decimal {
     /// base 10 (`half` `5`, `top` `9`) or 16 (`8`, and `f` or `F` as the
     /// letters' case; the first digit is never the top one). A carry out of
     /// the first digit leaves the single digit 1 and raises `exp`; `keep <
-    /// 0` rounds to zero.
+    /// 0` rounds to zero. A value rounded to zero keeps its `exp` (at most
+    /// 0 then, which prints as no integer digits).
     #[optimize(size)]
     fn round_in(&mut self, keep: isize, half: u8, top: u8) {
         if keep >= self.len as isize {
@@ -160,9 +161,6 @@ impl Decimal {
             }
         }
         self.trim();
-        if self.len == 0 && !up {
-            self.exp = 1;
-        }
     }
 
     /// Drops trailing zero digits.
