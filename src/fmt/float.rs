@@ -32,25 +32,45 @@ pub struct Decimal {
 impl Decimal {
     /// The exact decimal digits of `|x|` (`x` finite).
     pub fn new(x: f64) -> Decimal {
+        let mut d = Decimal::zero();
+        d.set(x);
+        d
+    }
+
+    /// The exact decimal digits of `m × 2^e`, for `m < 2^55` and
+    /// `-1076 <= e <= 971`.
+    pub fn from_parts(m: u64, e: i32) -> Decimal {
+        let mut d = Decimal::zero();
+        d.set_parts(m, e);
+        d
+    }
+
+    /// Zero.
+    fn zero() -> Decimal {
+        Decimal {
+            digits: [0; WORDS * 9],
+            len: 0,
+            exp: 1,
+        }
+    }
+
+    /// Makes a zero `self` the exact digits of `|x|` (`x` finite).
+    fn set(&mut self, x: f64) {
         let bits = x.to_bits();
         let biased = ((bits >> 52) & 0x7ff) as i32;
         // A subnormal (biased exponent 0) has no implicit bit and the
         // exponent of the smallest normal.
         let m = bits & ((1 << 52) - 1) | ((biased != 0) as u64) << 52;
-        Decimal::from_parts(m, biased.max(1) - 1075)
+        self.set_parts(m, biased.max(1) - 1075);
     }
 
-    /// The exact decimal digits of `m × 2^e`, for `m < 2^55` and
-    /// `-1076 <= e <= 971`.
+    /// Makes a zero `self` the digits of `m × 2^e`, as
+    /// [`from_parts`](Self::from_parts) says.
     #[optimize(size)]
-    pub fn from_parts(mut m: u64, mut e: i32) -> Decimal {
-        let mut d = Decimal {
-            digits: [0; WORDS * 9],
-            len: 0,
-            exp: 1,
-        };
+    fn set_parts(&mut self, mut m: u64, mut e: i32) {
+        let d = self;
         if m == 0 {
-            return d;
+            return;
         }
         while m & 1 == 0 && e < 0 {
             m >>= 1;
@@ -104,7 +124,6 @@ impl Decimal {
         d.len = len;
         d.exp = len as i32 + e.min(0);
         d.trim();
-        d
     }
 
     /// The significant digits.
@@ -230,7 +249,7 @@ pub(crate) fn format(w: &mut W<'_>, x: f64, conv: u8, mut flags: u32, prec: Opti
     let mut end = 1;
     // The exponent suffix: marker (0: none), then at least `emin` digits.
     let (mut marker, mut x2, mut emin) = (0, 0, 2);
-    let mut d = Decimal::from_parts(0, 0);
+    let mut d = Decimal::zero();
     let mut e = 1;
     let mut p;
     if !x.is_finite() {
@@ -262,7 +281,7 @@ pub(crate) fn format(w: &mut W<'_>, x: f64, conv: u8, mut flags: u32, prec: Opti
         marker = b'P';
         emin = 1;
     } else {
-        d = Decimal::new(x);
+        d.set(x);
         p = prec.unwrap_or(6);
         let mut sci = conv == b'e';
         let pp = p.max(1);
