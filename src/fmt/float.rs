@@ -311,7 +311,8 @@ pub(crate) fn format(w: &mut W<'_>, x: f64, conv: u8, mut flags: u32, prec: Opti
         }
         if sci {
             marker = b'E';
-            x2 = if d.len == 0 { 0 } else { d.exp - 1 };
+            // (Zero has `exp` 1; %e keeps a digit of anything else.)
+            x2 = d.exp - 1;
         } else {
             e = d.exp;
         }
