@@ -1,7 +1,7 @@
 //! Writing: `fwrite`, `fputc`, `putc`, `putchar`, `fputs`, `puts`,
 //! `fflush`, `perror`.
 
-use super::file::{FILE, Guard, flush, flush_all_streams, hook_exit_flush};
+use super::file::{FILE, Guard, flush_all_streams, hook_exit_flush};
 use super::std::{STDERR, STDOUT};
 use crate::errno::Errno;
 use core::ffi::{CStr, c_char, c_int, c_void};
@@ -131,10 +131,12 @@ pub unsafe extern "C" fn fflush(f: *mut FILE) -> c_int {
         flush_all_streams()
     } else {
         // SAFETY: the caller passes an open stream.
-        let f = unsafe { &*f };
-        let ok = flush(f);
+        let g = Guard::new(unsafe { &*f });
+        let st = g.st();
+        // Pending output goes out; read-ahead is given back (one lock).
+        let ok = st.flush();
         if ok {
-            Guard::new(f).st().sync_read();
+            st.sync_read();
         }
         ok
     };
