@@ -11,7 +11,9 @@
 //! - `probe.rs`: a faulting instruction at a known address, used by tests to
 //!   check the `ucontext_t` offsets and PC redirection.
 //! - `long_double.rs`: reading a `long double` vararg (rounded to double)
-//!   and storing a double as one, for `%Lf` in printf and scanf.
+//!   and storing a double as one, for `%Lf` in printf and scanf. Where two
+//!   arches agree they share the file: loongarch64 uses riscv64's, and
+//!   i386 and x86_64 share the x87 conversions in `x86_64/x87.rs`.
 //! - `mod.rs`: vDSO symbol names and small constants (`TIOCGWINSZ`).
 
 #[macro_use]

@@ -9,6 +9,8 @@ pub mod syscall;
 pub mod syscall_cp;
 pub mod thread_exit;
 pub mod thread_pointer;
+#[path = "../x86_64/x87.rs"]
+mod x87;
 
 /// The architecture's name as `x.py` spells it.
 pub const NAME: &str = "i386";

@@ -1,6 +1,8 @@
 //! loongarch64: LP64D ABI, `syscall 0` instruction, TLS variant I via `$tp`.
 
 pub mod clone;
+// The same as riscv64's: binary128 in a pointer-style `va_list`.
+#[path = "../riscv64/long_double.rs"]
 pub mod long_double;
 pub mod probe;
 pub mod signal;

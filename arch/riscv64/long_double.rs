@@ -1,4 +1,5 @@
-//! `long double` on riscv64: IEEE binary128, little-endian.
+//! `long double` on riscv64 and loongarch64 (which includes this file):
+//! IEEE binary128, little-endian.
 
 use crate::c::long_double::{from_binary128, to_binary128};
 use core::ffi::VaList;

@@ -9,6 +9,7 @@ pub mod syscall;
 pub mod syscall_cp;
 pub mod thread_exit;
 pub mod thread_pointer;
+mod x87;
 
 /// The architecture's name as `x.py` spells it.
 pub const NAME: &str = "x86_64";
