@@ -2,7 +2,8 @@
  * left in the stream after each kind of conversion (the engine looks one
  * byte ahead and pushes back only that byte, as glibc does), EOF versus
  * matching failures, fscanf mixed with fgets/fgetc, ungetc before fscanf,
- * %n, %[, %c, widths and `*`. Every case runs over four kinds of stream:
+ * %n, %[, %c, widths and `*`, and EOF after a conversion or a literal.
+ * Every case runs over four kinds of stream:
  * a buffered file, an unbuffered one (setvbuf _IONBF before the first
  * read), a file with a 3-byte buffer (fields split across refills) and a
  * pipe; all must give glibc's results. */
@@ -127,6 +128,17 @@ static void test_lookahead(void)
 	C_EQ("%lf on 100ergs leaves r", fgetc(f), 'r');
 	fclose(f);
 
+	/* glibc: %lf takes "100e" and stores 100; %s then gets the rest. */
+	char rest[16] = "";
+	f = open_text("100ergs");
+	C("%lf%s on 100ergs", fscanf(f, "%lf%15s", &d, rest) == 2 && d == 100 && strcmp(rest, "rgs") == 0);
+	fclose(f);
+
+	f = open_text("12abc");
+	/* A pipe has no offset: ftell fails there. */
+	C("%d then ftell", fscanf(f, "%d", &x) == 1 && ftell(f) == (kind == PIPE ? -1 : 2));
+	fclose(f);
+
 	f = open_text("0xg");
 	C("%x on 0xg", fscanf(f, "%x", &u) == 1 && u == 0);
 	C_EQ("%x on 0xg leaves g", fgetc(f), 'g');
@@ -193,6 +205,19 @@ static void test_mixing(void)
 	C_EQ("ungetc sign leaves", fgetc(f), ' ');
 	fclose(f);
 
+	f = open_text("34 x");
+	C_EQ("fgetc before ungetc", fgetc(f), '3');
+	ungetc('7', f);
+	C("ungetc replaces a read byte", fscanf(f, "%d", &a) == 1 && a == 74);
+	C("ftell after ungetc and fscanf", ftell(f) == (kind == PIPE ? -1 : 2));
+	fclose(f);
+
+	f = open_text("abc");
+	ungetc('9', f);
+	C("ungetc digit before letters", fscanf(f, "%d", &a) == 1 && a == 9);
+	C_EQ("letters still there", fgetc(f), 'a');
+	fclose(f);
+
 	f = open_text("9");
 	fgetc(f);
 	C_EQ("fgetc then EOF", fgetc(f), EOF);
@@ -251,6 +276,35 @@ static void test_conversions(void)
 	C("long %lf", fscanf(f, "%lf", &d) == 1 && d == 3.14159265358979323846);
 	C_EQ("long %lf leaves x", fgetc(f), 'x');
 	fclose(f);
+
+	/* A field longer than a whole stdio buffer. */
+	static char big[6000], got[6000];
+	memset(big, 'q', sizeof big - 2);
+	big[sizeof big - 2] = '!';
+	f = open_text(big);
+	C_EQ("%[ over BUFSIZ", fscanf(f, "%5999[q]", got), 1);
+	C_EQ("%[ over BUFSIZ length", strlen(got), sizeof big - 2);
+	C_EQ("%[ over BUFSIZ leaves", fgetc(f), '!');
+	fclose(f);
+
+	f = open_text("abcdefgh 1 2 3");
+	C("%*s %*d", fscanf(f, "%*s %*d %d", &x) == 1 && x == 2);
+	fclose(f);
+}
+
+/* EOF is an input failure before the first conversion, not after one. */
+static void test_eof(void)
+{
+	int x = 0, y = 0;
+	FILE *f = open_text("4 x");
+	C_EQ("EOF after a conversion", fscanf(f, "%d x%d", &x, &y), 1);
+	C_EQ("EOF after a conversion value", x, 4);
+	C_EQ("then EOF", fscanf(f, "%d", &y), EOF);
+	fclose(f);
+
+	f = open_text("x");
+	C_EQ("EOF after a literal", fscanf(f, "x%d", &y), EOF);
+	fclose(f);
 }
 
 int main(void)
@@ -261,6 +315,7 @@ int main(void)
 		test_lookahead();
 		test_mixing();
 		test_conversions();
+		test_eof();
 	}
 
 	/* A stream that cannot be read: EOF and EBADF. */
