@@ -7,7 +7,7 @@
 //! by multiplying `m` by powers of 2 or 5 in base 10⁹, and the decimal point
 //! sits `-e` digits from its right end. Rounding then works on those digits.
 
-use super::printf::{ALT, W, ZERO, sign};
+use super::printf::{ALT, W, ZERO, prefix, sign};
 
 /// Decimal digits of the exact value of `m × 5^1076` for `m < 2^55` (the
 /// most any double, or strtod's rounding threshold, needs).
@@ -243,10 +243,9 @@ pub(crate) fn format(w: &mut W<'_>, x: f64, conv: u8, mut flags: u32, prec: Opti
     let lower = conv & 0x20;
     let conv = conv | 0x20;
     let alt = flags & ALT != 0;
-    // The prefix is `pre[skip..end]`: the sign if any, then `0x` for %a.
-    let sc = sign(x.is_sign_negative(), flags);
-    let pre = [sc, b'0', b'X' | lower];
-    let mut end = 1;
+    // The sign if any, then `0x` for %a.
+    let pre = [sign(x.is_sign_negative(), flags), b'0', b'X' | lower];
+    let mut hex = false;
     // The exponent suffix: marker (0: none), then at least `emin` digits.
     let (mut marker, mut x2, mut emin) = (0, 0, 2);
     let mut d = Decimal::zero();
@@ -277,7 +276,7 @@ pub(crate) fn format(w: &mut W<'_>, x: f64, conv: u8, mut flags: u32, prec: Opti
         d.trim();
         p = prec.unwrap_or(d.len.saturating_sub(1));
         d.round_in(p.min(13) as isize + 1, b'8', b'F' | lower);
-        end = 3;
+        hex = true;
         marker = b'P';
         emin = 1;
     } else {
@@ -332,7 +331,7 @@ pub(crate) fn format(w: &mut W<'_>, x: f64, conv: u8, mut flags: u32, prec: Opti
     let point = p > 0 || flags & ALT != 0;
     let int_digits = e.max(1);
     let len = int_digits as usize + point as usize + p + slen;
-    let prefix = pre.get((sc == 0) as usize..end).unwrap_or_default();
+    let prefix = prefix(&pre, hex);
     w.begin(flags, prefix, len);
     d.put_range(w, (e - int_digits) as isize, int_digits as usize);
     if point {

@@ -401,9 +401,7 @@ impl<A: Args + ?Sized> Source<'_, A> {
             Mode::Replay => self.vals.get(pos).copied().filter(|_| pos <= self.read),
         }
     }
-}
 
-impl<A: Args + ?Sized> Source<'_, A> {
     /// A width or precision: `Some(None)` when absent, the argument (an
     /// `int`) for `*`; `None` if that cannot be had.
     #[optimize(size)]
@@ -667,14 +665,8 @@ fn integer(w: &mut W<'_>, raw: u64, len: Length, conv: u8, mut flags: u32, prec:
     if conv == b'p' {
         flags |= ALT;
     }
-    // The prefix is `pre[skip..end]`: the sign if any, then `0x`.
     let pre = [sc, b'0', if upper { b'X' } else { b'x' }];
-    let end = if base == 16 && flags & ALT != 0 && v != 0 {
-        3
-    } else {
-        1
-    };
-    let prefix = pre.get((sc == 0) as usize..end).unwrap_or_default();
+    let prefix = prefix(&pre, base == 16 && flags & ALT != 0 && v != 0);
     let mut buf = [0u8; 24];
     let ndig = float::utoa(&mut buf, v, base, upper, 0);
     let body = float::tail(&buf, ndig);
@@ -693,6 +685,13 @@ fn integer(w: &mut W<'_>, raw: u64, len: Length, conv: u8, mut flags: u32, prec:
     w.pad(b'0', zeros);
     w.put(body);
     w.end();
+}
+
+/// The prefix in `pre` (`[sign or 0, b'0', b'x' or b'X']`): the sign if
+/// there is one, then `0x` if `hex`.
+pub(crate) fn prefix(pre: &[u8; 3], hex: bool) -> &[u8] {
+    pre.get((pre[0] == 0) as usize..if hex { 3 } else { 1 })
+        .unwrap_or_default()
 }
 
 /// The sign character: `-` if `neg`, else `+` or ` ` as `flags` ask, or

@@ -97,9 +97,7 @@ impl FILE {
             }),
         }
     }
-}
 
-impl FILE {
     /// A standard stream before its first use: all zero, so that it costs
     /// no `.data`; [`ready`](Self::ready) sets it up.
     pub(crate) const fn unset() -> FILE {
