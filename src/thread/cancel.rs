@@ -217,7 +217,7 @@ fn install_handler() {
     ACT.store(f, Ordering::Release);
     let flags = (SA_SIGINFO | SA_RESTART | SA_ONSTACK) as i32;
     let mut act = SigAction::action(handler, flags);
-    act.mask = Sigset::all();
+    act.mask = Sigset::all_including_reserved();
     // SAFETY: `handler` is a valid SA_SIGINFO handler; installing it twice
     // from racing threads is harmless.
     let _ = unsafe { signal::sigaction_internal(SIGCANCEL, Some(&act), None) };

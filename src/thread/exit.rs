@@ -41,7 +41,11 @@ fn finish(t: &ThreadDescriptor) -> ! {
         crate::process::exit(0);
     }
     // No handler may run on a stack about to disappear.
-    let _ = crate::syscall::signal::rt_sigprocmask(SIG_BLOCK as i32, Some(&Sigset::all()), None);
+    let _ = crate::syscall::signal::rt_sigprocmask(
+        SIG_BLOCK as i32,
+        Some(&Sigset::all_including_reserved()),
+        None,
+    );
     let old = t
         .detach_state
         .swap(super::descriptor::EXITING, Ordering::AcqRel);
