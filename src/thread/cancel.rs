@@ -97,6 +97,30 @@ pub unsafe fn syscall_cp(
     r
 }
 
+/// [`syscall_cp`] under the symbol through which the system-call layer
+/// (`crate::syscall::cancellable`) reaches it without importing this one.
+///
+/// # Safety
+/// As for the raw system call `nr`.
+#[unsafe(no_mangle)]
+// rustc keeps one exported copy of a `no_mangle` function whatever this says
+// (hence the lint), but the hint still reaches LLVM, which under LTO inlines
+// the body into each cancellation point instead of adding a call frame.
+#[allow(unused_attributes)]
+#[inline(always)]
+pub unsafe extern "C" fn __muslin_syscall_cp(
+    nr: usize,
+    a: usize,
+    b: usize,
+    c: usize,
+    d: usize,
+    e: usize,
+    f: usize,
+) -> usize {
+    // SAFETY: the caller upholds the system call's contract.
+    unsafe { syscall_cp(nr, a, b, c, d, e, f) }
+}
+
 /// The EINTR second check, off the fast path.
 #[cold]
 #[inline(never)]
