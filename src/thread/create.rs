@@ -174,8 +174,8 @@ pub(crate) fn create(
     );
     prepare(t, extra_mem);
 
-    // Stdio locks its streams from now on (`threaded()`): give it the code.
-    crate::stdio::hook_locking();
+    // Stream locks lock from now on (stdio's `threaded()`): link their code.
+    super::reclock::enable_locking();
     OTHER_THREADS.fetch_add(1, Ordering::AcqRel);
     // The child starts with every signal blocked (no handler may run before
     // it is ready) and restores this mask itself.

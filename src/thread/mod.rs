@@ -11,6 +11,7 @@ pub mod exit;
 pub mod futex;
 pub mod key;
 pub mod mutex;
+pub(crate) mod reclock;
 pub mod rwlock;
 pub mod sem;
 pub mod spawn;
