@@ -34,6 +34,20 @@ pub fn current() -> &'static ThreadDescriptor {
     unsafe { &*tls::descriptor_from_tp(crate::arch::thread_pointer::thread_pointer()) }
 }
 
+/// The C `errno` is a field of the thread descriptor: the error type lives
+/// at the bottom layer, its per-thread storage here.
+impl Errno {
+    /// Reads the calling thread's C `errno`.
+    pub fn last() -> Errno {
+        Errno::from_raw(current().errno.get())
+    }
+
+    /// Stores this error into the calling thread's C `errno`.
+    pub fn set_last(self) {
+        current().errno.set(self.raw());
+    }
+}
+
 /// Sends `sig` to thread `t` (`pthread_kill`); 0 is a validity check only.
 /// A thread that has exited but is not yet joined takes no signal (and no
 /// error), as its tid may already belong to another thread.
