@@ -21,7 +21,7 @@ unsafe extern "C" {
 pub fn exit_current(result: *mut c_void) -> ! {
     let t = super::current();
     // Cancellation cannot act during exit.
-    super::cancel::set_state(super::cancel::DISABLE);
+    super::cancel::set_state(super::cancel::State::Disable);
     super::cancel::run_cleanup();
     super::key::run_destructors(t);
     t.result.set(result);
