@@ -30,8 +30,9 @@ macro_rules! errnos {
         const NUMBERS: &[u8] = &[0, $(e::$name as u8,)*];
         /// Their messages, each ending in a NUL, in the order of `NUMBERS`.
         const MESSAGES: &[u8] = concat!("Success\0", $($msg, "\0",)*).as_bytes();
-        // Every number fits the byte `NUMBERS` stores it in.
-        const _: () = assert!($(e::$name < 256 &&)* true);
+        // Every number fits the byte `NUMBERS` stores it in (and none is 0,
+        // which stands for "Success").
+        const _: () = assert!($(e::$name > 0 && e::$name < 256 &&)* true);
     };
 }
 
@@ -143,9 +144,7 @@ impl Errno {
     pub const fn raw(self) -> i32 {
         self.0
     }
-}
 
-impl Errno {
     /// The conventional message for this error, as `strerror` gives it;
     /// "Unknown error" for a number without one.
     pub fn message(self) -> &'static str {
