@@ -3,6 +3,7 @@
 //! then `exit` with its result.
 
 use crate::env::auxv;
+use crate::process::run_array;
 use core::ffi::{c_char, c_int};
 
 unsafe extern "C" {
@@ -11,23 +12,6 @@ unsafe extern "C" {
     static __preinit_array_end: [unsafe extern "C" fn(); 0];
     static __init_array_start: [unsafe extern "C" fn(); 0];
     static __init_array_end: [unsafe extern "C" fn(); 0];
-}
-
-/// Runs every function pointer in `[start, end)`, in order.
-///
-/// # Safety
-/// The range must be a linker-built array of constructors.
-pub(crate) unsafe fn run_array(
-    start: *const unsafe extern "C" fn(),
-    end: *const unsafe extern "C" fn(),
-    reverse: bool,
-) {
-    let n = (end as usize - start as usize) / size_of::<unsafe extern "C" fn()>();
-    for i in 0..n {
-        let i = if reverse { n - 1 - i } else { i };
-        // SAFETY: i < n, so the slot is inside the linker's array.
-        unsafe { (*start.add(i))() };
-    }
 }
 
 /// Entry from `_start`: `sp` is the stack pointer the kernel gave the process.

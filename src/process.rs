@@ -68,11 +68,27 @@ pub fn set_flush_hook(f: fn(), replace: bool) {
 pub fn exit(status: c_int) -> ! {
     run_hook(&RUN_ATEXIT);
     // SAFETY: the linker defines the bounds of .fini_array.
-    unsafe {
-        crate::crt::start::run_array(__fini_array_start.as_ptr(), __fini_array_end.as_ptr(), true)
-    };
+    unsafe { run_array(__fini_array_start.as_ptr(), __fini_array_end.as_ptr(), true) };
     run_hook(&FLUSH_HOOK);
     exit_group(status)
+}
+
+/// Runs every function pointer in `[start, end)`, in order (or in reverse):
+/// start-up runs the constructor arrays with it, [`exit`] `.fini_array`.
+///
+/// # Safety
+/// The range must be a linker-built array of constructors.
+pub(crate) unsafe fn run_array(
+    start: *const unsafe extern "C" fn(),
+    end: *const unsafe extern "C" fn(),
+    reverse: bool,
+) {
+    let n = (end as usize - start as usize) / size_of::<unsafe extern "C" fn()>();
+    for i in 0..n {
+        let i = if reverse { n - 1 - i } else { i };
+        // SAFETY: i < n, so the slot is inside the linker's array.
+        unsafe { (*start.add(i))() };
+    }
 }
 
 /// Calls the `fn()` stored in `hook`, if any.

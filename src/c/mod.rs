@@ -32,7 +32,6 @@ mod utsname;
 pub use ctype::{is_blank, is_print, is_punct, is_space};
 pub use qsort::{search, sort};
 pub use stdlib::{Div, RAND_MAX, rand_next};
-pub use strerror::{message as strerror_message, unknown as strerror_unknown};
 pub use string::{ByteSet, casecmp, find_bytes, span};
 pub use strtol::{ParsedInt, parse_int};
 

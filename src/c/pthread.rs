@@ -132,10 +132,10 @@ pub extern "C" fn pthread_testcancel() {
 /// pthread_setcancelstate(3).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pthread_setcancelstate(state: c_int, old: *mut c_int) -> c_int {
-    if state != cancel::ENABLE as c_int && state != cancel::DISABLE as c_int {
+    let Some(state) = cancel::State::from_c(state) else {
         return Errno::EINVAL.raw();
-    }
-    let prev = cancel::set_state(state as u8);
+    };
+    let prev = cancel::set_state(state);
     // SAFETY: C passes NULL or a writable int.
     if let Some(old) = unsafe { old.as_mut() } {
         *old = prev as c_int;
@@ -146,10 +146,10 @@ pub unsafe extern "C" fn pthread_setcancelstate(state: c_int, old: *mut c_int) -
 /// pthread_setcanceltype(3).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pthread_setcanceltype(ty: c_int, old: *mut c_int) -> c_int {
-    if ty != cancel::DEFERRED as c_int && ty != cancel::ASYNCHRONOUS as c_int {
+    let Some(ty) = cancel::Type::from_c(ty) else {
         return Errno::EINVAL.raw();
-    }
-    let prev = cancel::set_type(ty as u8);
+    };
+    let prev = cancel::set_type(ty);
     // SAFETY: C passes NULL or a writable int.
     if let Some(old) = unsafe { old.as_mut() } {
         *old = prev as c_int;

@@ -46,7 +46,7 @@ pub unsafe extern "C" fn sigemptyset(set: *mut Sigset) -> c_int {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn sigfillset(set: *mut Sigset) -> c_int {
     // SAFETY: C passes a valid sigset_t.
-    unsafe { *set = Sigset::full() };
+    unsafe { *set = Sigset::all_but_reserved() };
     0
 }
 

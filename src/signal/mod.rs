@@ -10,7 +10,9 @@ pub mod kernel;
 
 use crate::errno::{Errno, Result};
 use crate::syscall::signal as sys;
-use core::ffi::{c_int, c_ulong, c_void};
+use core::ffi::{c_int, c_void};
+
+pub use sys::Sigset;
 
 /// The cancellation signal.
 pub const SIGCANCEL: c_int = 33;
@@ -26,89 +28,28 @@ pub const fn is_reserved(sig: c_int) -> bool {
     sig >= 32 && sig < SIGRTMIN
 }
 
-const WORD: usize = c_ulong::BITS as usize;
-
-/// A set of signals 1–64, laid out as the kernel's `sigset_t` (and muslin's C one).
-#[repr(C)]
-#[derive(Copy, Clone, PartialEq, Eq, Debug, Default)]
-pub struct Sigset {
-    bits: [c_ulong; 64 / WORD],
-}
-
+/// Policy on top of the kernel's signal set: the reserved signals stay out
+/// of what an application can fill or add.
 impl Sigset {
-    /// No signals.
-    pub const fn empty() -> Sigset {
-        Sigset {
-            bits: [0; 64 / WORD],
-        }
-    }
-
     /// Every signal an application may block: all but the reserved ones.
-    pub fn full() -> Sigset {
-        let mut s = Sigset {
-            bits: [!0; 64 / WORD],
-        };
+    pub fn all_but_reserved() -> Sigset {
+        let mut s = Sigset::all_including_reserved();
         s.remove_reserved();
         s
     }
 
-    /// Every signal, the reserved ones included (for muslin's own use).
-    pub const fn all() -> Sigset {
-        Sigset {
-            bits: [!0; 64 / WORD],
-        }
-    }
-
-    fn valid(sig: c_int) -> bool {
-        sig > 0 && sig < NSIG
-    }
-
-    fn slot(sig: c_int) -> (usize, c_ulong) {
-        let b = (sig - 1) as usize;
-        (b / WORD, 1 << (b % WORD))
-    }
-
     /// Adds `sig`; `EINVAL` for numbers out of range or reserved.
     pub fn insert(&mut self, sig: c_int) -> Result<()> {
-        if !Self::valid(sig) || is_reserved(sig) {
+        if is_reserved(sig) {
             return Err(Errno::EINVAL);
         }
-        self.insert_unchecked(sig);
-        Ok(())
-    }
-
-    /// Adds `sig`, reserved signals included (internal use).
-    pub fn insert_unchecked(&mut self, sig: c_int) {
-        if Self::valid(sig) {
-            let (w, m) = Self::slot(sig);
-            self.bits[w] |= m;
-        }
-    }
-
-    /// Removes `sig`; `EINVAL` for numbers out of range.
-    pub fn remove(&mut self, sig: c_int) -> Result<()> {
-        if !Self::valid(sig) {
-            return Err(Errno::EINVAL);
-        }
-        let (w, m) = Self::slot(sig);
-        self.bits[w] &= !m;
-        Ok(())
-    }
-
-    /// Whether `sig` is in the set; `EINVAL` for numbers out of range.
-    pub fn contains(&self, sig: c_int) -> Result<bool> {
-        if !Self::valid(sig) {
-            return Err(Errno::EINVAL);
-        }
-        let (w, m) = Self::slot(sig);
-        Ok(self.bits[w] & m != 0)
+        self.insert_checked(sig)
     }
 
     /// Drops the reserved signals from the set.
     pub fn remove_reserved(&mut self) {
         for sig in 32..SIGRTMIN {
-            let (w, m) = Self::slot(sig);
-            self.bits[w] &= !m;
+            let _ = self.remove(sig);
         }
     }
 }

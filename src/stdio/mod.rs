@@ -29,7 +29,6 @@ pub mod std;
 mod write;
 
 pub use file::{BUFSIZ, FILE, IOFBF, IOLBF, IONBF};
-pub(crate) use lock::hook_locking;
 pub use scan::scan_file;
 pub use seek::{SEEK_CUR, SEEK_END, SEEK_SET};
 pub use std::{Stderr, Stdin, Stdout, stderr, stdin, stdout};

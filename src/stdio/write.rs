@@ -153,10 +153,10 @@ pub unsafe extern "C" fn perror(s: *const c_char) {
     let e = Errno::last();
     let n = e.raw();
     let mut unknown = [0u8; 32];
-    let msg = match crate::c::strerror_message(n) {
+    let msg = match crate::errno::message_of(n) {
         Some(m) => m.to_bytes(),
         None => {
-            let len = crate::c::strerror_unknown(n, &mut unknown);
+            let len = crate::errno::unknown_message(n, &mut unknown);
             &unknown[..len]
         }
     };

@@ -242,7 +242,7 @@ pub fn fcntl(fd: Fd, cmd: c_int, arg: usize) -> Result<c_int> {
     // by the kernel. Waiting for a lock (F_SETLKW) is a cancellation point.
     let r = unsafe {
         if cmd == linux_raw_sys::general::F_SETLKW as c_int {
-            crate::thread::cancel::syscall_cp(nr, a, b, c, 0, 0, 0)
+            super::cancellable(nr, a, b, c, 0, 0, 0)
         } else {
             crate::arch::syscall::syscall3(nr, a, b, c)
         }

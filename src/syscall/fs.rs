@@ -1,9 +1,9 @@
 //! The file system: metadata (through `statx`, the one stat call every arch
 //! has), directories and names.
 
+use super::time::Timespec;
 use super::{Fd, Result, ret, ret_unit};
 use crate::syscall;
-use crate::time::Timespec;
 use core::ffi::{CStr, c_int, c_long};
 use linux_raw_sys::general as g;
 

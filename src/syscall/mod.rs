@@ -77,9 +77,8 @@ macro_rules! syscall {
     };
 }
 
-/// Like [`syscall!`] for a cancellation point: goes through the cancellable
-/// thunk and yields `-ECANCELED` when cancellation acted. Must be used in
-/// `unsafe`.
+/// Like [`syscall!`] for a cancellation point: goes through [`cancellable`]
+/// and yields `-ECANCELED` when cancellation acted. Must be used in `unsafe`.
 #[macro_export]
 #[doc(hidden)]
 macro_rules! syscall_cp {
@@ -87,11 +86,49 @@ macro_rules! syscall_cp {
         $crate::syscall_cp!(@pad ::linux_raw_sys::general::$nr as usize; $($a as usize,)*)
     };
     (@pad $nr:expr; $a:expr, $b:expr, $c:expr, $d:expr, $e:expr, $f:expr,) => {
-        $crate::thread::cancel::syscall_cp($nr, $a, $b, $c, $d, $e, $f)
+        $crate::syscall::cancellable($nr, $a, $b, $c, $d, $e, $f)
     };
     (@pad $nr:expr; $($a:expr,)*) => {
         $crate::syscall_cp!(@pad $nr; $($a,)* 0usize,)
     };
+}
+
+unsafe extern "C" {
+    /// Defined by the thread layer (`thread::cancel`), which alone knows the
+    /// calling thread's cancellation flag. This layer reaches it by its
+    /// symbol, a hook the linker installs, so that the layer order (system
+    /// calls below threads) holds without an upward import or a runtime
+    /// function pointer on every cancellation point.
+    fn __muslin_syscall_cp(
+        nr: usize,
+        a: usize,
+        b: usize,
+        c: usize,
+        d: usize,
+        e: usize,
+        f: usize,
+    ) -> usize;
+}
+
+/// A system call that is a cancellation point: returns the raw result, or
+/// `-ECANCELED` if cancellation acted (the call was then not made, or was
+/// interrupted before it took effect).
+///
+/// # Safety
+/// As for the raw system call `nr`.
+#[inline(always)]
+pub unsafe fn cancellable(
+    nr: usize,
+    a: usize,
+    b: usize,
+    c: usize,
+    d: usize,
+    e: usize,
+    f: usize,
+) -> usize {
+    // SAFETY: the thread layer's definition has exactly this signature; the
+    // caller upholds the system call's own contract.
+    unsafe { __muslin_syscall_cp(nr, a, b, c, d, e, f) }
 }
 
 /// Decodes a raw syscall result: values in `-4095..=-1` are `-errno`.

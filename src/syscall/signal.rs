@@ -3,9 +3,82 @@
 
 use super::{Result, ret_unit};
 use crate::arch::signal::KernelSigaction;
-use crate::signal::Sigset;
 use crate::syscall;
-use core::ffi::c_int;
+use core::ffi::{c_int, c_ulong};
+
+const WORD: usize = c_ulong::BITS as usize;
+
+/// A set of signals 1–64, laid out as the kernel's `sigset_t` (and muslin's
+/// C one). Which signals an application may use is [`crate::signal`]'s
+/// policy; here every signal number the kernel knows is just a bit.
+#[repr(C)]
+#[derive(Copy, Clone, PartialEq, Eq, Debug, Default)]
+pub struct Sigset {
+    bits: [c_ulong; 64 / WORD],
+}
+
+impl Sigset {
+    /// No signals.
+    pub const fn empty() -> Sigset {
+        Sigset {
+            bits: [0; 64 / WORD],
+        }
+    }
+
+    /// Every signal, muslin's reserved ones included (for muslin's own use:
+    /// blocking everything around a clone or a thread's exit).
+    pub const fn all_including_reserved() -> Sigset {
+        Sigset {
+            bits: [!0; 64 / WORD],
+        }
+    }
+
+    fn valid(sig: c_int) -> bool {
+        sig > 0 && sig <= 64
+    }
+
+    fn slot(sig: c_int) -> (usize, c_ulong) {
+        let b = (sig - 1) as usize;
+        (b / WORD, 1 << (b % WORD))
+    }
+
+    /// Adds `sig`, reserved signals included; `EINVAL` for numbers out of range.
+    pub fn insert_checked(&mut self, sig: c_int) -> Result<()> {
+        if !Self::valid(sig) {
+            return Err(super::Errno::EINVAL);
+        }
+        self.insert_unchecked(sig);
+        Ok(())
+    }
+
+    /// Adds `sig`, reserved signals included (internal use); numbers out of
+    /// range are ignored.
+    pub fn insert_unchecked(&mut self, sig: c_int) {
+        if Self::valid(sig) {
+            let (w, m) = Self::slot(sig);
+            self.bits[w] |= m;
+        }
+    }
+
+    /// Removes `sig`; `EINVAL` for numbers out of range.
+    pub fn remove(&mut self, sig: c_int) -> Result<()> {
+        if !Self::valid(sig) {
+            return Err(super::Errno::EINVAL);
+        }
+        let (w, m) = Self::slot(sig);
+        self.bits[w] &= !m;
+        Ok(())
+    }
+
+    /// Whether `sig` is in the set; `EINVAL` for numbers out of range.
+    pub fn contains(&self, sig: c_int) -> Result<bool> {
+        if !Self::valid(sig) {
+            return Err(super::Errno::EINVAL);
+        }
+        let (w, m) = Self::slot(sig);
+        Ok(self.bits[w] & m != 0)
+    }
+}
 
 /// `rt_sigaction`: install `act` (if any) for `sig`, storing the old one in `old`.
 ///

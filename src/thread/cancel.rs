@@ -1,4 +1,4 @@
-//! Race-free cancellation (see `shared/design/cancellation.md`).
+//! Race-free cancellation (see `docs/cancellation.md`).
 //!
 //! A cancellable system call goes through the arch's thunk
 //! `__muslin_syscall_cp_asm`, which tests the thread's `cancel` flag at
@@ -23,18 +23,55 @@
 use super::descriptor::ThreadDescriptor;
 use crate::errno::{Errno, Result};
 use crate::signal::{self, SIGCANCEL, SigAction, Sigset, context};
-use core::ffi::c_void;
+use core::ffi::{c_int, c_void};
 use core::sync::atomic::{AtomicBool, AtomicI32, AtomicPtr, Ordering};
 use linux_raw_sys::general::{__NR_close, SA_ONSTACK, SA_RESTART, SA_SIGINFO, SIG_SETMASK};
 
-/// Cancellation state: requests act at cancellation points.
-pub const ENABLE: u8 = 0;
-/// Cancellation state: requests stay pending.
-pub const DISABLE: u8 = 1;
-/// Cancellation type: act only at cancellation points.
-pub const DEFERRED: u8 = 0;
-/// Cancellation type: act as soon as the request arrives.
-pub const ASYNCHRONOUS: u8 = 1;
+/// Whether a thread's cancellation requests act (`pthread_setcancelstate`).
+/// The discriminants are the C `PTHREAD_CANCEL_*` values; `Enable` is 0, so
+/// an all-zero descriptor starts with cancellation enabled.
+#[repr(u8)]
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum State {
+    /// Requests act (at cancellation points, or at once if asynchronous).
+    Enable = 0,
+    /// Requests stay pending.
+    Disable = 1,
+}
+
+/// When a thread's enabled cancellation requests act
+/// (`pthread_setcanceltype`). The discriminants are the C
+/// `PTHREAD_CANCEL_*` values; `Deferred` is 0, the all-zero default.
+#[repr(u8)]
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum Type {
+    /// Only at cancellation points.
+    Deferred = 0,
+    /// As soon as the request arrives.
+    Asynchronous = 1,
+}
+
+impl State {
+    /// The state for the C value `v` (`PTHREAD_CANCEL_ENABLE`/`DISABLE`).
+    pub fn from_c(v: c_int) -> Option<State> {
+        match v {
+            0 => Some(State::Enable),
+            1 => Some(State::Disable),
+            _ => None,
+        }
+    }
+}
+
+impl Type {
+    /// The type for the C value `v` (`PTHREAD_CANCEL_DEFERRED`/`ASYNCHRONOUS`).
+    pub fn from_c(v: c_int) -> Option<Type> {
+        match v {
+            0 => Some(Type::Deferred),
+            1 => Some(Type::Asynchronous),
+            _ => None,
+        }
+    }
+}
 
 unsafe extern "C" {
     /// Arguments first: on most ABIs they then already sit in the
@@ -97,6 +134,30 @@ pub unsafe fn syscall_cp(
     r
 }
 
+/// [`syscall_cp`] under the symbol through which the system-call layer
+/// (`crate::syscall::cancellable`) reaches it without importing this one.
+///
+/// # Safety
+/// As for the raw system call `nr`.
+#[unsafe(no_mangle)]
+// rustc keeps one exported copy of a `no_mangle` function whatever this says
+// (hence the lint), but the hint still reaches LLVM, which under LTO inlines
+// the body into each cancellation point instead of adding a call frame.
+#[allow(unused_attributes)]
+#[inline(always)]
+pub unsafe extern "C" fn __muslin_syscall_cp(
+    nr: usize,
+    a: usize,
+    b: usize,
+    c: usize,
+    d: usize,
+    e: usize,
+    f: usize,
+) -> usize {
+    // SAFETY: the caller upholds the system call's contract.
+    unsafe { syscall_cp(nr, a, b, c, d, e, f) }
+}
+
 /// The EINTR second check, off the fast path.
 #[cold]
 #[inline(never)]
@@ -111,7 +172,7 @@ fn interrupted() -> usize {
 /// Whether a cancellation request is pending and enabled for this thread.
 pub fn pending() -> bool {
     let t = super::current();
-    t.cancel.load(Ordering::Acquire) != 0 && t.cancel_state.get() == ENABLE
+    t.cancel.load(Ordering::Acquire) != 0 && t.cancel_state.get() == State::Enable
 }
 
 /// A cancellation point with nothing to do: `Err(ECANCELED)` if a request
@@ -174,7 +235,7 @@ fn thunk_range() -> (usize, usize, usize) {
 
 extern "C" fn handler(_sig: core::ffi::c_int, _info: *mut c_void, uc: *mut c_void) {
     let t = super::current();
-    if t.cancel_state.get() == DISABLE || t.cancel.load(Ordering::Acquire) == 0 {
+    if t.cancel_state.get() == State::Disable || t.cancel.load(Ordering::Acquire) == 0 {
         return;
     }
     // SAFETY: uc is this handler's ucontext; the mask is a kernel sigset.
@@ -187,7 +248,7 @@ extern "C" fn handler(_sig: core::ffi::c_int, _info: *mut c_void, uc: *mut c_voi
     // The interrupted context resumes with SIGCANCEL blocked: a re-raised
     // signal stays pending until that context's own sigreturn unblocks it.
     mask.insert_unchecked(SIGCANCEL);
-    if t.cancel_type.get() == ASYNCHRONOUS {
+    if t.cancel_type.get() == Type::Asynchronous {
         let _ = crate::syscall::signal::rt_sigprocmask(SIG_SETMASK as i32, Some(mask), None);
         exit_canceled();
     }
@@ -217,7 +278,7 @@ fn install_handler() {
     ACT.store(f, Ordering::Release);
     let flags = (SA_SIGINFO | SA_RESTART | SA_ONSTACK) as i32;
     let mut act = SigAction::action(handler, flags);
-    act.mask = Sigset::all();
+    act.mask = Sigset::all_including_reserved();
     // SAFETY: `handler` is a valid SA_SIGINFO handler; installing it twice
     // from racing threads is harmless.
     let _ = unsafe { signal::sigaction_internal(SIGCANCEL, Some(&act), None) };
@@ -231,7 +292,7 @@ pub fn request(t: &ThreadDescriptor) -> Result<()> {
     let me = super::current();
     if core::ptr::eq(t, me) {
         // Not a cancellation point for itself unless asynchronous.
-        if me.cancel_type.get() == ASYNCHRONOUS && me.cancel_state.get() == ENABLE {
+        if me.cancel_type.get() == Type::Asynchronous && me.cancel_state.get() == State::Enable {
             exit_canceled();
         }
         return Ok(());
@@ -241,12 +302,15 @@ pub fn request(t: &ThreadDescriptor) -> Result<()> {
 
 /// Sets the calling thread's cancellation state; returns the old one.
 /// Enabling it with asynchronous type and a request pending acts at once.
-pub fn set_state(state: u8) -> u8 {
+pub fn set_state(state: State) -> State {
     let t = super::current();
     let old = t.cancel_state.replace(state);
-    t.cp_flag
-        .set(if state == DISABLE { &NEVER } else { &t.cancel });
-    if state == ENABLE && t.cancel_type.get() == ASYNCHRONOUS {
+    t.cp_flag.set(if state == State::Disable {
+        &NEVER
+    } else {
+        &t.cancel
+    });
+    if state == State::Enable && t.cancel_type.get() == Type::Asynchronous {
         act();
     }
     old
@@ -254,10 +318,10 @@ pub fn set_state(state: u8) -> u8 {
 
 /// Sets the calling thread's cancellation type; returns the old one.
 /// Switching to asynchronous with a request pending acts at once.
-pub fn set_type(ty: u8) -> u8 {
+pub fn set_type(ty: Type) -> Type {
     let t = super::current();
     let old = t.cancel_type.replace(ty);
-    if ty == ASYNCHRONOUS {
+    if ty == Type::Asynchronous {
         act();
     }
     old

@@ -174,13 +174,17 @@ pub(crate) fn create(
     );
     prepare(t, extra_mem);
 
-    // Stdio locks its streams from now on (`threaded()`): give it the code.
-    crate::stdio::hook_locking();
+    // Stream locks lock from now on (stdio's `threaded()`): link their code.
+    super::reclock::enable_locking();
     OTHER_THREADS.fetch_add(1, Ordering::AcqRel);
     // The child starts with every signal blocked (no handler may run before
     // it is ready) and restores this mask itself.
     let mut old = Sigset::empty();
-    let _ = sigsys::rt_sigprocmask(g::SIG_BLOCK as i32, Some(&Sigset::all()), Some(&mut old));
+    let _ = sigsys::rt_sigprocmask(
+        g::SIG_BLOCK as i32,
+        Some(&Sigset::all_including_reserved()),
+        Some(&mut old),
+    );
     t.start_mask.set(old);
     let tid_ptr = t.tid.as_ptr();
     let tls = crate::arch::clone::clone_tls(tp);

@@ -1,5 +1,6 @@
 //! The per-thread descriptor, reachable from the thread pointer.
 
+use super::cancel;
 use super::futex::Lock;
 use crate::signal::Sigset;
 use core::cell::Cell;
@@ -22,7 +23,8 @@ pub(crate) type StartFn = unsafe fn(&ThreadDescriptor) -> *mut c_void;
 pub(crate) type CStartFn = unsafe extern "C" fn(*mut c_void) -> *mut c_void;
 
 /// Everything muslin keeps per thread. All-zero bytes are its cleared state
-/// (every field is an integer, a null pointer, or a `Cell`/atomic of one),
+/// (every field is an integer, a null pointer, an enum whose 0 is its
+/// default, or a `Cell`/atomic of one),
 /// which is how `tls::install` creates it: a new thread starts joinable, with
 /// cancellation enabled and deferred.
 ///
@@ -40,15 +42,15 @@ pub struct ThreadDescriptor {
     pub(crate) errno: Cell<c_int>,
     /// Cancellation request flag, read by the cancellable-syscall thunk.
     pub(crate) cancel: AtomicI32,
-    /// [`cancel::ENABLE`](super::cancel::ENABLE) or `DISABLE`; change it
-    /// with `cancel::set_state`, which keeps `cp_flag` in step.
-    pub(crate) cancel_state: Cell<u8>,
+    /// Whether requests act; change it with `cancel::set_state`, which
+    /// keeps `cp_flag` in step.
+    pub(crate) cancel_state: Cell<cancel::State>,
     /// The flag the cancellable-syscall thunk tests: `cancel`, or a flag
     /// that is never set while cancellation is disabled (one load on the
     /// fast path instead of a state test).
     pub(crate) cp_flag: Cell<*const AtomicI32>,
-    /// [`cancel::DEFERRED`](super::cancel::DEFERRED) or `ASYNCHRONOUS`.
-    pub(crate) cancel_type: Cell<u8>,
+    /// When enabled requests act.
+    pub(crate) cancel_type: Cell<cancel::Type>,
     /// Set when a cancellation point reported cancellation to its caller.
     pub(crate) cancel_acted: Cell<bool>,
     /// Head of the C cleanup-handler list (`pthread_cleanup_push`).

@@ -21,7 +21,7 @@ unsafe extern "C" {
 pub fn exit_current(result: *mut c_void) -> ! {
     let t = super::current();
     // Cancellation cannot act during exit.
-    super::cancel::set_state(super::cancel::DISABLE);
+    super::cancel::set_state(super::cancel::State::Disable);
     super::cancel::run_cleanup();
     super::key::run_destructors(t);
     t.result.set(result);
@@ -41,7 +41,11 @@ fn finish(t: &ThreadDescriptor) -> ! {
         crate::process::exit(0);
     }
     // No handler may run on a stack about to disappear.
-    let _ = crate::syscall::signal::rt_sigprocmask(SIG_BLOCK as i32, Some(&Sigset::all()), None);
+    let _ = crate::syscall::signal::rt_sigprocmask(
+        SIG_BLOCK as i32,
+        Some(&Sigset::all_including_reserved()),
+        None,
+    );
     let old = t
         .detach_state
         .swap(super::descriptor::EXITING, Ordering::AcqRel);

@@ -11,6 +11,7 @@ pub mod exit;
 pub mod futex;
 pub mod key;
 pub mod mutex;
+pub(crate) mod reclock;
 pub mod rwlock;
 pub mod sem;
 pub mod spawn;
@@ -31,6 +32,20 @@ pub fn current() -> &'static ThreadDescriptor {
     // SAFETY: start-up (and thread creation) points the thread pointer at a
     // live descriptor before any code can call this.
     unsafe { &*tls::descriptor_from_tp(crate::arch::thread_pointer::thread_pointer()) }
+}
+
+/// The C `errno` is a field of the thread descriptor: the error type lives
+/// at the bottom layer, its per-thread storage here.
+impl Errno {
+    /// Reads the calling thread's C `errno`.
+    pub fn last() -> Errno {
+        Errno::from_raw(current().errno.get())
+    }
+
+    /// Stores this error into the calling thread's C `errno`.
+    pub fn set_last(self) {
+        current().errno.set(self.raw());
+    }
 }
 
 /// Sends `sig` to thread `t` (`pthread_kill`); 0 is a validity check only.

@@ -4,43 +4,9 @@ mod vdso;
 
 use crate::errno::{Errno, Result};
 use crate::syscall::time as sys;
-use core::ffi::{c_int, c_long};
+use core::ffi::c_int;
 
-/// `struct timespec` as muslin's C headers declare it: a 64-bit `time_t`
-/// everywhere; on 32-bit arches `tv_nsec` is followed by a zero pad word, so
-/// the layout is the kernel's `__kernel_timespec` (both are little-endian).
-#[repr(C)]
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
-pub struct Timespec {
-    /// Seconds.
-    pub tv_sec: i64,
-    /// Nanoseconds, `0..1_000_000_000`.
-    pub tv_nsec: c_long,
-    #[cfg(target_pointer_width = "32")]
-    _pad: c_long,
-}
-
-impl Timespec {
-    /// Builds a timespec.
-    pub const fn new(tv_sec: i64, tv_nsec: c_long) -> Timespec {
-        Timespec {
-            tv_sec,
-            tv_nsec,
-            #[cfg(target_pointer_width = "32")]
-            _pad: 0,
-        }
-    }
-
-    /// Nanoseconds since the clock's epoch, as one number.
-    pub fn as_nanos(&self) -> i128 {
-        self.tv_sec as i128 * 1_000_000_000 + self.tv_nsec as i128
-    }
-}
-
-/// `CLOCK_REALTIME`.
-pub const CLOCK_REALTIME: c_int = linux_raw_sys::general::CLOCK_REALTIME as c_int;
-/// `CLOCK_MONOTONIC`.
-pub const CLOCK_MONOTONIC: c_int = linux_raw_sys::general::CLOCK_MONOTONIC as c_int;
+pub use sys::{CLOCK_MONOTONIC, CLOCK_REALTIME, Timespec};
 
 /// Reads `clock`: through the vDSO when present, else the system call.
 pub fn clock_gettime(clock: c_int) -> Result<Timespec> {
