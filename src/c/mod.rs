@@ -28,13 +28,8 @@ mod tty;
 mod unistd;
 mod utsname;
 
-// The safe cores of the C functions above, for Rust code and unit tests.
-pub use ctype::{is_blank, is_print, is_punct, is_space};
-pub use qsort::{search, sort};
-pub use stdlib::{Div, RAND_MAX, rand_next};
+// `perror` (in stdio) prints the messages of strerror's table.
 pub use strerror::{message as strerror_message, unknown as strerror_unknown};
-pub use string::{ByteSet, casecmp, find_bytes, span};
-pub use strtol::{ParsedInt, parse_int};
 
 use crate::errno::Result;
 use core::ffi::c_int;

@@ -106,11 +106,9 @@ pub extern "C" fn lldiv(a: c_longlong, b: c_longlong) -> Div<c_longlong> {
     }
 }
 
-/// `RAND_MAX`: rand() returns 0..=RAND_MAX.
-pub const RAND_MAX: c_int = 0x7fff_ffff;
-
 /// One step of rand's generator: a 64-bit linear congruential generator
-/// (Knuth's MMIX constants) whose top 31 bits are the result.
+/// (Knuth's MMIX constants) whose top 31 bits are the result, so it is in
+/// `0..=RAND_MAX` (2^31 - 1, as `<stdlib.h>` defines it).
 pub fn rand_next(state: &mut u64) -> c_int {
     *state = state
         .wrapping_mul(6364136223846793005)

@@ -65,12 +65,27 @@ impl Sink for Truncating<'_> {
     }
 }
 
-/// C's `isspace` in the C locale.
+/// What a `strto*` parser made of the start of a string: [`strtod`]'s
+/// `strtod`/`strtof` and [`int`]'s `strtol` family.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub struct Parsed<T> {
+    /// The value (0 when nothing was consumed).
+    pub value: T,
+    /// Bytes consumed: `endptr - nptr`.
+    pub consumed: usize,
+    /// `errno` should be set to `ERANGE`.
+    pub range_error: bool,
+}
+
+/// C's `isspace` in the C locale: space, `\t`, `\n`, `\v`, `\f`, `\r`.
+/// The one definition: the parsers here and C's `isspace` use it.
 pub(crate) fn is_space(c: u8) -> bool {
     c == b' ' || (b'\t'..=b'\r').contains(&c)
 }
 
-/// The value of `c` as a digit in bases up to 36, or 99.
+/// The value of `c` as a digit in bases up to 36 (`0`–`9`, then `a`–`z`
+/// or `A`–`Z`), or 99: every digit test of the parsers here is
+/// `digit_value(c) < base`.
 pub(crate) fn digit_value(c: u8) -> u32 {
     match c {
         b'0'..=b'9' => (c - b'0') as u32,

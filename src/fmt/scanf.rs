@@ -357,15 +357,16 @@ pub fn scan(input: &mut dyn Input, fmt: &[u8], store: &mut dyn Store) -> i32 {
                 if !collect_int(&mut cur, base, &mut t) {
                     return count;
                 }
-                let Some(r) = int::parse(t.get(), base, false) else {
+                // The value is `strtoll`'s or `strtoull`'s, cut to the type.
+                let v = if conv == b'd' || conv == b'i' {
+                    int::strtoi(t.get(), base as i32, 64).map(|r| r.value as u64)
+                } else {
+                    int::strtou(t.get(), base as i32, 64).map(|r| r.value)
+                };
+                let Some(v) = v else {
                     return count;
                 };
                 if !suppress {
-                    let v = if conv == b'd' || conv == b'i' {
-                        r.signed(i64::MIN, i64::MAX).0 as u64
-                    } else {
-                        r.unsigned(u64::MAX).0
-                    };
                     store.int(if conv == b'p' { Length::Z } else { len }, v);
                 }
             }

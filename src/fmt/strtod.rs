@@ -15,18 +15,7 @@
 //! (correctly rounded for any length); hexadecimal input is rounded here.
 
 use super::float::Decimal;
-use super::{digit_value, is_space};
-
-/// The result of [`strtod`] or [`strtof`].
-#[derive(Clone, Copy, PartialEq, Debug)]
-pub struct Parsed<T> {
-    /// The value (0 when nothing was consumed).
-    pub value: T,
-    /// Bytes consumed: `endptr - nptr`.
-    pub consumed: usize,
-    /// `errno` should be set to `ERANGE`.
-    pub range_error: bool,
-}
+use super::{Parsed, digit_value, is_space};
 
 /// A binary floating-point format.
 #[derive(Clone, Copy)]
