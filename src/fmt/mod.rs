@@ -94,3 +94,31 @@ pub(crate) fn digit_value(c: u8) -> u32 {
         _ => 99,
     }
 }
+
+/// The decimal number at `s[*i..]` (possibly no digits: 0), consumed;
+/// `None` as soon as its value passes `cap`, leaving `*i` at the digit that
+/// passed it. printf's widths and precisions, and through
+/// [`decimal_saturating`] scanf's widths and strtod's exponents.
+#[inline(always)]
+pub(crate) fn decimal(s: &[u8], i: &mut usize, cap: u64) -> Option<u64> {
+    let mut v = 0u64;
+    while let Some(&c) = s.get(*i).filter(|c| c.is_ascii_digit()) {
+        v = v * 10 + (c - b'0') as u64;
+        if v > cap {
+            return None;
+        }
+        *i += 1;
+    }
+    Some(v)
+}
+
+/// [`decimal`] with every digit consumed and the value saturated at `cap`
+/// (`cap` below 2^60).
+pub(crate) fn decimal_saturating(s: &[u8], i: &mut usize, cap: u64) -> u64 {
+    decimal(s, i, cap).unwrap_or_else(|| {
+        while s.get(*i).is_some_and(|c| c.is_ascii_digit()) {
+            *i += 1;
+        }
+        cap
+    })
+}

@@ -27,7 +27,7 @@
 //!   double is the 80-bit x87 format, converted to the nearest double; on
 //!   arm it is a double already).
 
-use super::{Sink, float};
+use super::{Sink, decimal, float};
 
 /// `-`: left-justify.
 pub(crate) const LEFT: u32 = 1;
@@ -213,15 +213,7 @@ struct Spec {
 
 /// A decimal number at `f[*i..]`, or `None` past `i32::MAX`.
 fn number(f: &[u8], i: &mut usize) -> Option<usize> {
-    let mut v = 0u64;
-    while let Some(&c) = f.get(*i).filter(|c| c.is_ascii_digit()) {
-        v = v * 10 + (c - b'0') as u64;
-        if v > i32::MAX as u64 {
-            return None;
-        }
-        *i += 1;
-    }
-    Some(v as usize)
+    decimal(f, i, i32::MAX as u64).map(|v| v as usize)
 }
 
 /// `n$` at `f[*i..]`: the position, consuming it, or 0 (nothing consumed).

@@ -14,7 +14,7 @@
 //! conversions (`%lc`, `%ls`, `%l[`) and positional arguments (`%1$d`).
 
 use super::printf::Length;
-use super::{digit_value, int, is_space, strtod};
+use super::{decimal_saturating, digit_value, int, is_space, strtod};
 
 /// The longest floating-point field read (longer ones end there).
 pub const FIELD_MAX: usize = 512;
@@ -307,11 +307,8 @@ pub fn scan(input: &mut dyn Input, fmt: &[u8], store: &mut dyn Store) -> i32 {
         i += 1;
         let suppress = fmt.get(i) == Some(&b'*');
         i += suppress as usize;
-        let mut width = 0usize;
-        while let Some(&d) = fmt.get(i).filter(|d| d.is_ascii_digit()) {
-            width = width.saturating_mul(10).saturating_add((d - b'0') as usize);
-            i += 1;
-        }
+        // (A width past 2^60 is as unlimited as `usize::MAX`.)
+        let width = decimal_saturating(fmt, &mut i, (usize::MAX as u64).min(1 << 60)) as usize;
         let next = |k: usize| fmt.get(i + k).copied().unwrap_or(0);
         let (len, skip) = match (next(0), next(1)) {
             (b'h', b'h') => (Length::Hh, 2),
