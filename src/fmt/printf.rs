@@ -95,6 +95,31 @@ pub enum Length {
 }
 
 impl Length {
+    /// The length modifier at `f[*i..]` (printf's and scanf's are the
+    /// same), consumed.
+    #[inline(always)]
+    pub(crate) fn parse(f: &[u8], i: &mut usize) -> Length {
+        let at = |i: usize| f.get(i).copied().unwrap_or(0);
+        let c0 = at(*i);
+        let mut len = match c0 {
+            b'h' => Length::H,
+            b'l' => Length::L,
+            b'j' => Length::J,
+            b'z' => Length::Z,
+            b't' => Length::T,
+            b'L' => Length::BigL,
+            _ => Length::None,
+        };
+        if len != Length::None {
+            *i += 1;
+            if at(*i) == c0 && (c0 == b'h' || c0 == b'l') {
+                len = if c0 == b'h' { Length::Hh } else { Length::Ll };
+                *i += 1;
+            }
+        }
+        len
+    }
+
     /// The width in bits of the integer type the modifier names (`int`
     /// for [`Length::None`]).
     pub fn bits(self) -> u32 {
@@ -274,23 +299,7 @@ fn parse(f: &[u8], start: usize) -> Option<Spec> {
             prec = Num::Fixed(0);
         }
     }
-    let c0 = at(i);
-    let mut len = match c0 {
-        b'h' => Length::H,
-        b'l' => Length::L,
-        b'j' => Length::J,
-        b'z' => Length::Z,
-        b't' => Length::T,
-        b'L' => Length::BigL,
-        _ => Length::None,
-    };
-    if len != Length::None {
-        i += 1;
-        if at(i) == c0 && (c0 == b'h' || c0 == b'l') {
-            len = if c0 == b'h' { Length::Hh } else { Length::Ll };
-            i += 1;
-        }
-    }
+    let len = Length::parse(f, &mut i);
     let conv = at(i);
     // (`matches!`, not `[u8]::contains`, which would link memchr.)
     if !matches!(
