@@ -3,6 +3,7 @@
 //! layer, and reports errors through the calling thread's `errno`.
 
 mod ctype;
+mod env;
 mod errno;
 mod fcntl;
 pub mod long_double;
