@@ -64,8 +64,8 @@ pub fn argc() -> usize {
 
 /// The environment, each entry `NAME=value`.
 pub fn vars() -> CStrArray {
-    // SAFETY: a plain read of the pointer value.
     CStrArray {
+        // SAFETY: a plain read of the pointer value.
         next: unsafe { environ },
     }
 }
