@@ -11,7 +11,8 @@
 //! - [`printf::format`]: C99 `printf` formatting, exact floating point.
 //! - [`float`]: exact decimal and hexadecimal expansion of doubles.
 //! - [`strtod`]: correctly rounded `strtod`/`strtof`.
-//! - [`int`]: the `strtol` family's parser.
+//! - [`int`]: the integer parser of the `strtol` family and scanf, with C's
+//!   clamping to each type.
 //! - [`scanf::scan`]: `sscanf` over a byte slice.
 
 pub mod float;
