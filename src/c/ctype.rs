@@ -1,27 +1,23 @@
 //! `<ctype.h>` in the C locale. Every function takes an `int` that is either
 //! `EOF` (-1) or an `unsigned char` value; bytes 128..=255 belong to no class
-//! and are left unchanged by `tolower`/`toupper`. The byte tests are ordinary
-//! Rust functions on `u8` so that other parsers (strtol, scanf) share them.
+//! and are left unchanged by `tolower`/`toupper`. `isspace` is
+//! [`fmt::is_space`](crate::fmt::is_space), the test the number parsers use.
 
+use crate::fmt::is_space;
 use core::ffi::c_int;
 
-/// `isspace` in the C locale: space, `\t`, `\n`, `\v`, `\f`, `\r`.
-pub fn is_space(b: u8) -> bool {
-    b == b' ' || (b'\t'..=b'\r').contains(&b)
-}
-
 /// `ispunct` in the C locale: printable, not a space, not alphanumeric.
-pub fn is_punct(b: u8) -> bool {
+fn is_punct(b: u8) -> bool {
     b.is_ascii_graphic() && !b.is_ascii_alphanumeric()
 }
 
 /// `isblank` in the C locale: space and `\t`.
-pub fn is_blank(b: u8) -> bool {
+fn is_blank(b: u8) -> bool {
     b == b' ' || b == b'\t'
 }
 
 /// `isprint` in the C locale: 0x20..=0x7e.
-pub fn is_print(b: u8) -> bool {
+fn is_print(b: u8) -> bool {
     (b' '..=b'~').contains(&b)
 }
 

@@ -12,8 +12,8 @@ fn takes_mode(flags: c_int) -> bool {
 /// open(2).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn open(path: *const c_char, flags: c_int, mut args: ...) -> c_int {
-    // SAFETY: callers pass a mode exactly when the flags ask for one.
     let mode = if takes_mode(flags) {
+        // SAFETY: callers pass a mode exactly when the flags ask for one.
         unsafe { args.next_arg::<c_uint>() }
     } else {
         0
@@ -30,8 +30,8 @@ pub unsafe extern "C" fn openat(
     flags: c_int,
     mut args: ...
 ) -> c_int {
-    // SAFETY: callers pass a mode exactly when the flags ask for one.
     let mode = if takes_mode(flags) {
+        // SAFETY: callers pass a mode exactly when the flags ask for one.
         unsafe { args.next_arg::<c_uint>() }
     } else {
         0
@@ -55,11 +55,12 @@ pub unsafe extern "C" fn fcntl(fd: c_int, cmd: c_int, mut args: ...) -> c_int {
         g::F_GETOWN_EX,
         g::F_SETOWN_EX,
     ];
-    // SAFETY: POSIX callers pass a pointer for these commands and an int
-    // (or nothing, which the command then ignores) for the rest.
     let arg = if pointer_cmds.contains(&(cmd as u32)) {
+        // SAFETY: POSIX callers pass a pointer for these commands.
         unsafe { args.next_arg::<*mut c_void>() as usize }
     } else {
+        // SAFETY: and an int for the rest (or nothing, which the command
+        // then ignores).
         unsafe { args.next_arg::<c_int>() as usize }
     };
     ret_int(c_point(fd::fcntl(Fd(fd), cmd, arg)))

@@ -3,6 +3,7 @@
 //! layer, and reports errors through the calling thread's `errno`.
 
 mod ctype;
+mod env;
 mod errno;
 mod fcntl;
 pub mod long_double;
@@ -27,13 +28,6 @@ mod time;
 mod tty;
 mod unistd;
 mod utsname;
-
-// The safe cores of the C functions above, for Rust code and unit tests.
-pub use ctype::{is_blank, is_print, is_punct, is_space};
-pub use qsort::{search, sort};
-pub use stdlib::{Div, RAND_MAX, rand_next};
-pub use string::{ByteSet, casecmp, find_bytes, span};
-pub use strtol::{ParsedInt, parse_int};
 
 use crate::errno::Result;
 use core::ffi::c_int;

@@ -382,7 +382,7 @@ pub unsafe extern "C" fn fprintf(f: *mut FILE, fmt: *const c_char, args: ...) ->
 /// C's `stdout`.
 fn stdout() -> *mut FILE {
     // SAFETY: `C_STDOUT` is a transparent wrapper of a constant `FILE *`.
-    unsafe { *(&raw const crate::stdio::std::C_STDOUT).cast::<*mut FILE>() }
+    unsafe { *(&raw const crate::stdio::standard::C_STDOUT).cast::<*mut FILE>() }
 }
 
 /// vprintf(3).

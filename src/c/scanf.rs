@@ -9,6 +9,7 @@
 
 use crate::fmt::printf::Length;
 use crate::fmt::scanf::{Store, scan};
+use crate::stdio::standard::STDIN;
 use crate::stdio::{FILE, scan_file};
 use core::ffi::{CStr, VaList, c_char, c_int, c_long, c_void};
 
@@ -139,7 +140,7 @@ pub unsafe extern "C" fn fscanf(f: *mut FILE, fmt: *const c_char, args: ...) -> 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vscanf(fmt: *const c_char, ap: VaList<'_>) -> c_int {
     // SAFETY: standard input is always open; the rest as the caller says.
-    unsafe { vfscanf((&raw const crate::stdio::std::STDIN).cast_mut(), fmt, ap) }
+    unsafe { vfscanf((&raw const STDIN).cast_mut(), fmt, ap) }
 }
 
 /// scanf(3).

@@ -1,6 +1,8 @@
-//! `<stdlib.h>`: process exit, the environment, integer arithmetic and rand.
+//! `<stdlib.h>`: process exit, integer arithmetic and rand (the environment
+//! functions are in `env.rs`, the number parsers in `strtol.rs` and
+//! `strtod.rs`).
 
-use core::ffi::{c_char, c_int, c_long, c_longlong, c_uint, c_ulong};
+use core::ffi::{c_int, c_long, c_longlong, c_uint, c_ulong};
 use core::sync::atomic::AtomicU64;
 use core::sync::atomic::Ordering::Relaxed;
 
@@ -29,17 +31,6 @@ pub extern "C" fn atexit(f: extern "C" fn()) -> c_int {
 #[unsafe(no_mangle)]
 pub extern "C" fn abort() -> ! {
     crate::process::abort()
-}
-
-/// getenv(3).
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn getenv(name: *const c_char) -> *mut c_char {
-    if name.is_null() {
-        return core::ptr::null_mut();
-    }
-    // SAFETY: C passes a NUL-terminated name.
-    let name = unsafe { core::ffi::CStr::from_ptr(name) };
-    crate::env::var(name.to_bytes()).map_or(core::ptr::null_mut(), |v| v.as_ptr().cast_mut())
 }
 
 /// getauxval(3): 0 (and `ENOENT`) when the kernel gave no such entry.
@@ -106,11 +97,9 @@ pub extern "C" fn lldiv(a: c_longlong, b: c_longlong) -> Div<c_longlong> {
     }
 }
 
-/// `RAND_MAX`: rand() returns 0..=RAND_MAX.
-pub const RAND_MAX: c_int = 0x7fff_ffff;
-
 /// One step of rand's generator: a 64-bit linear congruential generator
-/// (Knuth's MMIX constants) whose top 31 bits are the result.
+/// (Knuth's MMIX constants) whose top 31 bits are the result, so it is in
+/// `0..=RAND_MAX` (2^31 - 1, as `<stdlib.h>` defines it).
 pub fn rand_next(state: &mut u64) -> c_int {
     *state = state
         .wrapping_mul(6364136223846793005)

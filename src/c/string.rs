@@ -73,8 +73,9 @@ pub unsafe extern "C" fn strrchr(s: *const c_char, c: c_int) -> *mut c_char {
 pub unsafe extern "C" fn strcpy(dst: *mut c_char, src: *const c_char) -> *mut c_char {
     let mut i = 0;
     loop {
-        // SAFETY: C guarantees dst has room for src and its NUL.
+        // SAFETY: src is NUL-terminated, and its NUL is not behind `i`.
         let x = unsafe { *src.add(i) };
+        // SAFETY: C guarantees dst has room for src and its NUL.
         unsafe { *dst.add(i) = x };
         if x == 0 {
             return dst;

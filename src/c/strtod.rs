@@ -2,7 +2,7 @@
 //! [`fmt::strtod`](crate::fmt::strtod) with C's `endptr` and `ERANGE`.
 
 use crate::Errno;
-use crate::fmt::strtod::{self, Parsed};
+use crate::fmt::{Parsed, strtod};
 use core::ffi::{CStr, c_char};
 
 /// Parses with `f`, stores `endptr` and sets `ERANGE` as needed.

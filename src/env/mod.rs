@@ -64,20 +64,29 @@ pub fn argc() -> usize {
 
 /// The environment, each entry `NAME=value`.
 pub fn vars() -> CStrArray {
-    // SAFETY: a plain read of the pointer value.
     CStrArray {
+        // SAFETY: a plain read of the pointer value.
         next: unsafe { environ },
     }
 }
 
+/// Whether `name` can name an environment variable: not empty, no `=`.
+pub fn is_valid_name(name: &[u8]) -> bool {
+    !name.is_empty() && !name.contains(&b'=')
+}
+
+/// The value in the environment entry `entry` (`NAME=value`, with or
+/// without its NUL) if the entry is `name`'s.
+pub fn value_of<'a>(entry: &'a [u8], name: &[u8]) -> Option<&'a [u8]> {
+    entry.strip_prefix(name)?.strip_prefix(b"=")
+}
+
 /// The value of environment variable `name`, if set.
 pub fn var(name: &[u8]) -> Option<&'static CStr> {
-    if name.is_empty() || name.contains(&b'=') {
+    if !is_valid_name(name) {
         return None;
     }
     vars().find_map(|entry| {
-        let b = entry.to_bytes_with_nul();
-        let value = b.strip_prefix(name)?.strip_prefix(b"=")?;
-        CStr::from_bytes_with_nul(value).ok()
+        CStr::from_bytes_with_nul(value_of(entry.to_bytes_with_nul(), name)?).ok()
     })
 }

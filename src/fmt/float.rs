@@ -229,10 +229,73 @@ fn digit(d: u64, lower: u8) -> u8 {
     d as u8 + if d < 10 { b'0' } else { (b'A' | lower) - 10 }
 }
 
+impl Decimal {
+    /// Makes a zero `self` the word `inf` or `nan` (three "digits"), in
+    /// the case `lower` says.
+    #[inline(always)]
+    fn set_not_finite(&mut self, x: f64, lower: u8) {
+        let s = if x.is_nan() { b"NAN" } else { b"INF" };
+        self.digits[0] = s[0] | lower;
+        self.digits[1] = s[1] | lower;
+        self.digits[2] = s[2] | lower;
+        self.len = 3;
+    }
+
+    /// Makes a zero `self` the 14 hexadecimal digits of finite `x` for `%a`
+    /// (the leading 0 or 1, then 13 fraction digits, trimmed); returns the
+    /// binary exponent.
+    #[inline(always)]
+    fn set_hex(&mut self, x: f64, lower: u8) -> i32 {
+        let bits = x.to_bits();
+        let biased = ((bits >> 52) & 0x7ff) as i32;
+        let mut m = bits & ((1 << 52) - 1) | ((biased != 0) as u64) << 52;
+        // Zero has exponent 0; subnormals print as 0x0.hhh with the
+        // smallest normal's exponent, as glibc does.
+        let exp = if m == 0 { 0 } else { biased.max(1) - 1023 };
+        for c in self.digits[..14].iter_mut().rev() {
+            *c = digit(m & 15, lower);
+            m >>= 4;
+        }
+        self.len = 14;
+        self.trim();
+        exp
+    }
+}
+
+/// `%g`'s choice for the rounded digits `d` at precision `pp` (at least 1):
+/// style e (`true`) if the exponent is below -4 or not below the
+/// precision, and the digits after the point (trailing zeros dropped
+/// unless `alt`).
+#[inline(always)]
+fn g_style(d: &Decimal, pp: usize, alt: bool) -> (bool, usize) {
+    let x10 = d.exp - 1;
+    let sig = if alt { pp } else { d.len.min(pp) };
+    if x10 < -4 || x10 >= pp as i32 {
+        (true, sig.max(1) - 1)
+    } else {
+        (false, (sig as isize - d.exp as isize).max(0) as usize)
+    }
+}
+
+/// Writes the exponent suffix (`marker` in the case `lower` says, the sign,
+/// at least `min` digits of `x2`) at the end of `buf`; returns its length.
+#[inline(always)]
+fn exponent_suffix(buf: &mut [u8; 24], marker: u8, x2: i32, min: usize, lower: u8) -> usize {
+    // (At most 4 exponent digits: the indices are in range.)
+    let len = utoa(buf, x2.unsigned_abs() as u64, 10, false, min) + 2;
+    if let Some(c) = buf.get_mut(24 - len) {
+        *c = marker | lower;
+    }
+    if let Some(c) = buf.get_mut(25 - len) {
+        *c = if x2 < 0 { b'-' } else { b'+' };
+    }
+    len
+}
+
 /// Formats `x` for the conversion `conv` (`f F e E g G a A`), with `flags`, the
 /// field width in `w` and `prec` (`None` when absent), as `printf` does.
 ///
-/// Every case becomes the same shape, written by one piece of code: a
+/// Every case becomes the same shape, written by [`put_number`]: a
 /// prefix (sign, `0x`), the digits of `d` with the point after the first
 /// `e` of them (zeros where `d` has none), `p` digits after the point, and
 /// a suffix (`e+05`, `p-3`). `inf` and `nan` are three "digits" with no
@@ -242,7 +305,6 @@ fn digit(d: u64, lower: u8) -> u8 {
 pub(crate) fn format(w: &mut W<'_>, x: f64, conv: u8, mut flags: u32, prec: Option<usize>) {
     let lower = conv & 0x20;
     let conv = conv | 0x20;
-    let alt = flags & ALT != 0;
     // The sign if any, then `0x` for %a.
     let pre = [sign(x.is_sign_negative(), flags), b'0', b'X' | lower];
     let mut hex = false;
@@ -252,28 +314,12 @@ pub(crate) fn format(w: &mut W<'_>, x: f64, conv: u8, mut flags: u32, prec: Opti
     let mut e = 1;
     let mut p;
     if !x.is_finite() {
-        let s = if x.is_nan() { b"NAN" } else { b"INF" };
-        d.digits[0] = s[0] | lower;
-        d.digits[1] = s[1] | lower;
-        d.digits[2] = s[2] | lower;
-        d.len = 3;
+        d.set_not_finite(x, lower);
         e = 3;
         p = 0;
         flags &= !(ZERO | ALT);
     } else if conv == b'a' {
-        let bits = x.to_bits();
-        let biased = ((bits >> 52) & 0x7ff) as i32;
-        let mut m = bits & ((1 << 52) - 1) | ((biased != 0) as u64) << 52;
-        // Zero has exponent 0; subnormals print as 0x0.hhh with the
-        // smallest normal's exponent, as glibc does.
-        x2 = if m == 0 { 0 } else { biased.max(1) - 1023 };
-        // The leading digit (0 or 1) and 13 fraction digits.
-        for c in d.digits[..14].iter_mut().rev() {
-            *c = digit(m & 15, lower);
-            m >>= 4;
-        }
-        d.len = 14;
-        d.trim();
+        x2 = d.set_hex(x, lower);
         p = prec.unwrap_or(d.len.saturating_sub(1));
         d.round_in(p.min(13) as isize + 1, b'8', b'F' | lower);
         hex = true;
@@ -284,8 +330,6 @@ pub(crate) fn format(w: &mut W<'_>, x: f64, conv: u8, mut flags: u32, prec: Opti
         p = prec.unwrap_or(6);
         let mut sci = conv == b'e';
         let pp = p.max(1);
-        // No double has more than MAX_DIGITS digits: larger precisions
-        // round nothing (and must not overflow a 32-bit isize).
         d.round_in(
             if conv == b'g' {
                 pp.min(MAX_DIGITS) as isize
@@ -298,15 +342,7 @@ pub(crate) fn format(w: &mut W<'_>, x: f64, conv: u8, mut flags: u32, prec: Opti
             b'9',
         );
         if conv == b'g' {
-            // Style e if the exponent is below -4 or not below the precision.
-            let x10 = d.exp - 1;
-            let sig = if alt { pp } else { d.len.min(pp) };
-            if x10 < -4 || x10 >= pp as i32 {
-                sci = true;
-                p = sig.max(1) - 1;
-            } else {
-                p = (sig as isize - d.exp as isize).max(0) as usize;
-            }
+            (sci, p) = g_style(&d, pp, flags & ALT != 0);
         }
         if sci {
             marker = b'E';
@@ -319,25 +355,33 @@ pub(crate) fn format(w: &mut W<'_>, x: f64, conv: u8, mut flags: u32, prec: Opti
     let mut sfx = [0u8; 24];
     let mut slen = 0;
     if marker != 0 {
-        // (At most 4 exponent digits: the indices are in range.)
-        slen = utoa(&mut sfx, x2.unsigned_abs() as u64, 10, false, emin) + 2;
-        if let Some(c) = sfx.get_mut(24 - slen) {
-            *c = marker | lower;
-        }
-        if let Some(c) = sfx.get_mut(25 - slen) {
-            *c = if x2 < 0 { b'-' } else { b'+' };
-        }
+        slen = exponent_suffix(&mut sfx, marker, x2, emin, lower);
     }
+    put_number(w, &d, flags, prefix(&pre, hex), e, p, tail(&sfx, slen));
+}
+
+/// Writes `prefix`, the digits of `d` with the point after the first `e`
+/// of them (at least one digit before it, zeros where `d` has none), `p`
+/// digits after the point, and `suffix`, padded to the field width.
+#[inline(always)]
+fn put_number(
+    w: &mut W<'_>,
+    d: &Decimal,
+    flags: u32,
+    prefix: &[u8],
+    e: i32,
+    p: usize,
+    suffix: &[u8],
+) {
     let point = p > 0 || flags & ALT != 0;
     let int_digits = e.max(1);
-    let len = int_digits as usize + point as usize + p + slen;
-    let prefix = prefix(&pre, hex);
+    let len = int_digits as usize + point as usize + p + suffix.len();
     w.begin(flags, prefix, len);
     d.put_range(w, (e - int_digits) as isize, int_digits as usize);
     if point {
         w.put(b".");
     }
     d.put_range(w, e as isize, p);
-    w.put(tail(&sfx, slen));
+    w.put(suffix);
     w.end();
 }

@@ -1,37 +1,45 @@
-//! The `strtol` family's parser: `[space][sign][0x|0]digits` in bases 0 and
-//! 2–36.
+//! The integer parser behind C's `strtol`, `strtoul`, `strtoll`,
+//! `strtoull`, `atoi`, `atol`, `atoll` and scanf's integer conversions:
+//! `[space][sign][0x|0]digits` in bases 0 and 2–36, and the clamping of
+//! the result to a C type of any width.
+//!
+//! [`strtoi`] and [`strtou`] are the whole of `strtol`'s behaviour except
+//! for C's pointers and `errno`, so the host tests compare them with glibc
+//! exactly as the C functions call them.
 
-use super::{digit_value, is_space};
+use super::{Parsed, digit_value, is_space};
+use core::ffi::c_int;
 
-/// What [`parse`] read.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub struct Parsed {
-    /// The magnitude, saturated at `u64::MAX`.
-    pub magnitude: u64,
-    /// A `-` sign was read.
-    pub negative: bool,
-    /// The magnitude did not fit in 64 bits.
-    pub overflow: bool,
-    /// Bytes consumed (0 when there is no number: `endptr` is the start).
-    pub consumed: usize,
+/// The digits [`parse`] read, before they are fitted to a type.
+#[derive(Clone, Copy)]
+struct Digits {
+    /// The value of the digits, saturated at `u64::MAX`.
+    magnitude: u64,
+    /// A `-` sign came before the digits.
+    negative: bool,
+    /// The value of the digits does not fit in 64 bits.
+    overflow: bool,
+    /// Bytes consumed (space, sign, prefix, digits); 0 when there is no
+    /// digit, i.e. no conversion (`endptr` is the start).
+    consumed: usize,
 }
 
-/// Parses an integer at the start of `s` as `strtol` does; `None` for an
-/// invalid `base` (`EINVAL`). With `skip_space` false, leading white space
-/// is not allowed (scanf skips it itself).
-pub fn parse(s: &[u8], mut base: u32, skip_space: bool) -> Option<Parsed> {
-    if base == 1 || base > 36 {
+/// Reads the integer at the start of `s` as `strtoull` does: white space,
+/// an optional sign, for base 16 (or 0) a `0x`/`0X` that counts only when a
+/// hexadecimal digit follows, and for base 0 a leading `0` meaning octal.
+/// The end of `s` acts as C's NUL. `None` when `base` is neither 0 nor
+/// 2..=36 (`EINVAL`).
+fn parse(s: &[u8], base: c_int) -> Option<Digits> {
+    if base != 0 && !(2..=36).contains(&base) {
         return None;
     }
+    let mut base = base as u32;
     let mut i = 0;
-    if skip_space {
-        while i < s.len() && is_space(s[i]) {
-            i += 1;
-        }
+    while s.get(i).is_some_and(|&c| is_space(c)) {
+        i += 1;
     }
-    let mut negative = false;
-    if let Some(&c @ (b'+' | b'-')) = s.get(i) {
-        negative = c == b'-';
+    let negative = s.get(i) == Some(&b'-');
+    if matches!(s.get(i), Some(b'+' | b'-')) {
         i += 1;
     }
     let hex_prefix = s.get(i) == Some(&b'0')
@@ -55,45 +63,75 @@ pub fn parse(s: &[u8], mut base: u32, skip_space: bool) -> Option<Parsed> {
         }
         i += 1;
     }
-    if overflow {
-        magnitude = u64::MAX;
-    }
-    let consumed = if i == start { 0 } else { i };
-    Some(Parsed {
-        magnitude,
+    Some(Digits {
+        magnitude: if overflow { u64::MAX } else { magnitude },
         negative,
         overflow,
-        consumed,
+        consumed: if i == start { 0 } else { i },
     })
 }
 
-impl Parsed {
-    /// The value for a signed type with range `min..=max`, and whether it
-    /// was out of range (`ERANGE`; the value is then clamped).
-    pub fn signed(&self, min: i64, max: i64) -> (i64, bool) {
-        let limit = if self.negative {
-            min.unsigned_abs()
-        } else {
-            max as u64
-        };
-        if self.overflow || self.magnitude > limit {
-            return (if self.negative { min } else { max }, true);
-        }
+impl Digits {
+    /// The value wrapped to 64 bits.
+    fn wrapping(&self) -> i64 {
         let v = self.magnitude as i64;
-        (if self.negative { v.wrapping_neg() } else { v }, false)
+        if self.negative { v.wrapping_neg() } else { v }
     }
 
-    /// The value for an unsigned type with maximum `max` (`strtoul`: a `-`
-    /// negates in the unsigned type), and whether it was out of range.
-    pub fn unsigned(&self, max: u64) -> (u64, bool) {
-        if self.overflow || self.magnitude > max {
-            return (max, true);
-        }
-        let v = if self.negative {
-            self.magnitude.wrapping_neg() & max
-        } else {
-            self.magnitude
+    /// The value for a signed type of `bits` bits, clamped to its range
+    /// (with a range error) when it does not fit.
+    fn signed(&self, bits: u32) -> Parsed<i64> {
+        let max = u64::MAX >> (65 - bits);
+        // The negative limit is one further than the positive one.
+        let range_error = self.overflow || self.magnitude > max + self.negative as u64;
+        let value = match range_error {
+            // `!max` is the type's minimum, sign-extended.
+            true if self.negative => !max as i64,
+            true => max as i64,
+            false => self.wrapping(),
         };
-        (v, false)
+        Parsed {
+            value,
+            consumed: self.consumed,
+            range_error,
+        }
     }
+
+    /// The value for an unsigned type of `bits` bits: a negative number is
+    /// negated in that type, as C requires (`strtoul("-1")` is the type's
+    /// maximum); the maximum with a range error when the magnitude does not
+    /// fit.
+    fn unsigned(&self, bits: u32) -> Parsed<u64> {
+        let max = u64::MAX >> (64 - bits);
+        let range_error = self.overflow || self.magnitude > max;
+        Parsed {
+            value: if range_error {
+                max
+            } else {
+                self.wrapping() as u64 & max
+            },
+            consumed: self.consumed,
+            range_error,
+        }
+    }
+}
+
+/// `strtol`/`strtoll` for a signed type of `bits` bits (1..=64): the value
+/// (sign-extended), `endptr`'s offset and whether `errno` is `ERANGE`;
+/// `None` for an invalid `base` (`EINVAL`, `endptr` at the start).
+pub fn strtoi(s: &[u8], base: c_int, bits: u32) -> Option<Parsed<i64>> {
+    parse(s, base).map(|d| d.signed(bits))
+}
+
+/// `strtoul`/`strtoull` for an unsigned type of `bits` bits (1..=64), as
+/// [`strtoi`] says.
+pub fn strtou(s: &[u8], base: c_int, bits: u32) -> Option<Parsed<u64>> {
+    parse(s, base).map(|d| d.unsigned(bits))
+}
+
+/// `atoi`/`atol`/`atoll` before the cast to their type: base 10, the value
+/// wrapped to 64 bits (their overflow is undefined; this is the cheapest
+/// answer), 0 when there is no number.
+pub fn atoi(s: &[u8]) -> i64 {
+    parse(s, 10).map_or(0, |d| d.wrapping())
 }

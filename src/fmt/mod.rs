@@ -11,7 +11,8 @@
 //! - [`printf::format`]: C99 `printf` formatting, exact floating point.
 //! - [`float`]: exact decimal and hexadecimal expansion of doubles.
 //! - [`strtod`]: correctly rounded `strtod`/`strtof`.
-//! - [`int`]: the `strtol` family's parser.
+//! - [`int`]: the integer parser of the `strtol` family and scanf, with C's
+//!   clamping to each type.
 //! - [`scanf::scan`]: `sscanf` over a byte slice.
 
 pub mod float;
@@ -65,12 +66,27 @@ impl Sink for Truncating<'_> {
     }
 }
 
-/// C's `isspace` in the C locale.
+/// What a `strto*` parser made of the start of a string: [`strtod`]'s
+/// `strtod`/`strtof` and [`int`]'s `strtol` family.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub struct Parsed<T> {
+    /// The value (0 when nothing was consumed).
+    pub value: T,
+    /// Bytes consumed: `endptr - nptr`.
+    pub consumed: usize,
+    /// `errno` should be set to `ERANGE`.
+    pub range_error: bool,
+}
+
+/// C's `isspace` in the C locale: space, `\t`, `\n`, `\v`, `\f`, `\r`.
+/// The one definition: the parsers here and C's `isspace` use it.
 pub(crate) fn is_space(c: u8) -> bool {
     c == b' ' || (b'\t'..=b'\r').contains(&c)
 }
 
-/// The value of `c` as a digit in bases up to 36, or 99.
+/// The value of `c` as a digit in bases up to 36 (`0`–`9`, then `a`–`z`
+/// or `A`–`Z`), or 99: every digit test of the parsers here is
+/// `digit_value(c) < base`.
 pub(crate) fn digit_value(c: u8) -> u32 {
     match c {
         b'0'..=b'9' => (c - b'0') as u32,
@@ -78,4 +94,32 @@ pub(crate) fn digit_value(c: u8) -> u32 {
         b'A'..=b'Z' => (c - b'A') as u32 + 10,
         _ => 99,
     }
+}
+
+/// The decimal number at `s[*i..]` (possibly no digits: 0), consumed;
+/// `None` as soon as its value passes `cap`, leaving `*i` at the digit that
+/// passed it. printf's widths and precisions, and through
+/// [`decimal_saturating`] scanf's widths and strtod's exponents.
+#[inline(always)]
+pub(crate) fn decimal(s: &[u8], i: &mut usize, cap: u64) -> Option<u64> {
+    let mut v = 0u64;
+    while let Some(&c) = s.get(*i).filter(|c| c.is_ascii_digit()) {
+        v = v * 10 + (c - b'0') as u64;
+        if v > cap {
+            return None;
+        }
+        *i += 1;
+    }
+    Some(v)
+}
+
+/// [`decimal`] with every digit consumed and the value saturated at `cap`
+/// (`cap` below 2^60).
+pub(crate) fn decimal_saturating(s: &[u8], i: &mut usize, cap: u64) -> u64 {
+    decimal(s, i, cap).unwrap_or_else(|| {
+        while s.get(*i).is_some_and(|c| c.is_ascii_digit()) {
+            *i += 1;
+        }
+        cap
+    })
 }

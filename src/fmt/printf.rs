@@ -27,7 +27,7 @@
 //!   double is the 80-bit x87 format, converted to the nearest double; on
 //!   arm it is a double already).
 
-use super::{Sink, float};
+use super::{Sink, decimal, float};
 
 /// `-`: left-justify.
 pub(crate) const LEFT: u32 = 1;
@@ -95,6 +95,31 @@ pub enum Length {
 }
 
 impl Length {
+    /// The length modifier at `f[*i..]` (printf's and scanf's are the
+    /// same), consumed.
+    #[inline(always)]
+    pub(crate) fn parse(f: &[u8], i: &mut usize) -> Length {
+        let at = |i: usize| f.get(i).copied().unwrap_or(0);
+        let c0 = at(*i);
+        let mut len = match c0 {
+            b'h' => Length::H,
+            b'l' => Length::L,
+            b'j' => Length::J,
+            b'z' => Length::Z,
+            b't' => Length::T,
+            b'L' => Length::BigL,
+            _ => Length::None,
+        };
+        if len != Length::None {
+            *i += 1;
+            if at(*i) == c0 && (c0 == b'h' || c0 == b'l') {
+                len = if c0 == b'h' { Length::Hh } else { Length::Ll };
+                *i += 1;
+            }
+        }
+        len
+    }
+
     /// The width in bits of the integer type the modifier names (`int`
     /// for [`Length::None`]).
     pub fn bits(self) -> u32 {
@@ -213,15 +238,7 @@ struct Spec {
 
 /// A decimal number at `f[*i..]`, or `None` past `i32::MAX`.
 fn number(f: &[u8], i: &mut usize) -> Option<usize> {
-    let mut v = 0u64;
-    while let Some(&c) = f.get(*i).filter(|c| c.is_ascii_digit()) {
-        v = v * 10 + (c - b'0') as u64;
-        if v > i32::MAX as u64 {
-            return None;
-        }
-        *i += 1;
-    }
-    Some(v as usize)
+    decimal(f, i, i32::MAX as u64).map(|v| v as usize)
 }
 
 /// `n$` at `f[*i..]`: the position, consuming it, or 0 (nothing consumed).
@@ -282,23 +299,7 @@ fn parse(f: &[u8], start: usize) -> Option<Spec> {
             prec = Num::Fixed(0);
         }
     }
-    let c0 = at(i);
-    let mut len = match c0 {
-        b'h' => Length::H,
-        b'l' => Length::L,
-        b'j' => Length::J,
-        b'z' => Length::Z,
-        b't' => Length::T,
-        b'L' => Length::BigL,
-        _ => Length::None,
-    };
-    if len != Length::None {
-        i += 1;
-        if at(i) == c0 && (c0 == b'h' || c0 == b'l') {
-            len = if c0 == b'h' { Length::Hh } else { Length::Ll };
-            i += 1;
-        }
-    }
+    let len = Length::parse(f, &mut i);
     let conv = at(i);
     // (`matches!`, not `[u8]::contains`, which would link memchr.)
     if !matches!(

@@ -14,7 +14,7 @@
 //! conversions (`%lc`, `%ls`, `%l[`) and positional arguments (`%1$d`).
 
 use super::printf::Length;
-use super::{digit_value, int, is_space, strtod};
+use super::{decimal_saturating, digit_value, int, is_space, strtod};
 
 /// The longest floating-point field read (longer ones end there).
 pub const FIELD_MAX: usize = 512;
@@ -265,10 +265,204 @@ fn collect_float(cur: &mut Cursor, t: &mut Text<FIELD_MAX>) -> bool {
     if hex { digits > 0 || dot } else { digits > 0 }
 }
 
-/// The end of a failed scan: `EOF` (-1) if nothing was assigned yet and the
-/// input ran out, the count otherwise.
-fn fail(count: i32, input_ended: bool) -> i32 {
-    if input_ended && count == 0 { -1 } else { count }
+/// How a directive of the format went.
+enum Step {
+    /// It matched; `true` if it assigned a value (counted).
+    Matched(bool),
+    /// A matching failure: the scan ends with the count so far.
+    Mismatch,
+    /// The input ended first: the scan ends, with `EOF` if nothing was
+    /// assigned yet.
+    InputEnd,
+}
+
+/// One conversion specification, after its `%`.
+struct Spec {
+    /// `*`: read the field but assign nothing.
+    suppress: bool,
+    /// The maximum field width; 0 when none was given.
+    width: usize,
+    len: Length,
+    /// The conversion character.
+    conv: u8,
+}
+
+/// Parses the specification at `fmt[*i..]` (just past the `%`) up to and
+/// including its conversion character; `None` if the format ends first.
+fn parse_spec(fmt: &[u8], i: &mut usize) -> Option<Spec> {
+    let suppress = fmt.get(*i) == Some(&b'*');
+    *i += suppress as usize;
+    // (A width past 2^60 is as unlimited as `usize::MAX`.)
+    let width = decimal_saturating(fmt, i, (usize::MAX as u64).min(1 << 60)) as usize;
+    let len = Length::parse(fmt, i);
+    let conv = *fmt.get(*i)?;
+    *i += 1;
+    Some(Spec {
+        suppress,
+        width,
+        len,
+        conv,
+    })
+}
+
+/// Parses the set of a `%[` conversion at `fmt[*i..]` (just past the `[`)
+/// up to and including its closing `]`, which is not the first member:
+/// the bytes it matches (`set[b] != invert`); `None` if it is not closed.
+fn parse_set(fmt: &[u8], i: &mut usize) -> Option<([bool; 256], bool)> {
+    let invert = fmt.get(*i) == Some(&b'^');
+    *i += invert as usize;
+    let start = *i;
+    let mut set = [false; 256];
+    while *i < fmt.len() && (fmt[*i] != b']' || *i == start) {
+        let c = fmt[*i];
+        if fmt.get(*i + 1) == Some(&b'-') && fmt.get(*i + 2).is_some_and(|&e| e != b']') {
+            let end = fmt[*i + 2];
+            for b in c..=end.max(c) {
+                set[b as usize] = true;
+            }
+            *i += 3;
+        } else {
+            set[c as usize] = true;
+            *i += 1;
+        }
+    }
+    if *i >= fmt.len() {
+        return None;
+    }
+    *i += 1;
+    Some((set, invert))
+}
+
+/// Matches the literal byte `c` of the format (after white space, for
+/// `%%`).
+fn literal(cur: &mut Cursor, c: u8, percent: bool) -> Step {
+    if percent {
+        cur.skip_space();
+    }
+    match cur.peek() {
+        None => Step::InputEnd,
+        Some(b) if b != c => Step::Mismatch,
+        Some(_) => {
+            cur.bump();
+            Step::Matched(false)
+        }
+    }
+}
+
+/// `%d %i %u %o %x %X %p`: false for a matching failure.
+fn scan_int(cur: &mut Cursor, conv: u8, len: Length, store: Option<&mut dyn Store>) -> bool {
+    let base = match conv {
+        b'd' | b'u' => 10,
+        b'i' => 0,
+        b'o' => 8,
+        _ => 16,
+    };
+    let mut t = Text::new();
+    if !collect_int(cur, base, &mut t) {
+        return false;
+    }
+    // The value is `strtoll`'s or `strtoull`'s, cut to the type.
+    let v = if conv == b'd' || conv == b'i' {
+        int::strtoi(t.get(), base as i32, 64).map(|r| r.value as u64)
+    } else {
+        int::strtou(t.get(), base as i32, 64).map(|r| r.value)
+    };
+    let Some(v) = v else {
+        return false;
+    };
+    if let Some(store) = store {
+        store.int(if conv == b'p' { Length::Z } else { len }, v);
+    }
+    true
+}
+
+/// `%f %e %g %a` (either case): false for a matching failure.
+fn scan_float(cur: &mut Cursor, len: Length, store: Option<&mut dyn Store>) -> bool {
+    let mut t = Text::new();
+    if !collect_float(cur, &mut t) {
+        return false;
+    }
+    match store {
+        Some(store) if len == Length::None => store.f32(strtod::strtof(t.get()).value),
+        Some(store) => store.f64(len, strtod::strtod(t.get()).value),
+        None => {}
+    }
+    true
+}
+
+/// `%s`, `%c` and `%[`: the bytes `keep` accepts, within the width, as an
+/// array (NUL-terminated when `nul`); false for a matching failure (no
+/// byte, where one is needed).
+fn scan_bytes(
+    cur: &mut Cursor,
+    keep: &dyn Fn(u8) -> bool,
+    nul: bool,
+    need_one: bool,
+    mut store: Option<&mut dyn Store>,
+) -> bool {
+    if cur.span(keep, store.as_deref_mut()) == 0 && need_one {
+        return false;
+    }
+    if let Some(store) = store {
+        store.end(nul);
+    }
+    true
+}
+
+/// Performs the conversion `spec`; `fmt[*i..]` follows its conversion
+/// character (a `%[` set is read from there).
+fn convert(
+    cur: &mut Cursor,
+    spec: &Spec,
+    fmt: &[u8],
+    i: &mut usize,
+    store: &mut dyn Store,
+) -> Step {
+    let Spec {
+        suppress,
+        width,
+        len,
+        conv,
+    } = *spec;
+    if !b"cn[".contains(&conv) {
+        cur.skip_space();
+    }
+    if conv == b'n' {
+        if !suppress {
+            store.int(len, cur.pos as u64);
+        }
+        return Step::Matched(false);
+    }
+    if !b"diouxXpscfeEgGaAF[".contains(&conv) || (len == Length::L && b"sc[".contains(&conv)) {
+        return Step::Mismatch;
+    }
+    if cur.input.chunk().is_empty() {
+        return Step::InputEnd;
+    }
+    cur.left = if width == 0 { usize::MAX } else { width };
+    let store = (!suppress).then_some(store);
+    let matched = match conv {
+        b'd' | b'i' | b'u' | b'o' | b'x' | b'X' | b'p' => scan_int(cur, conv, len, store),
+        b's' => scan_bytes(cur, &|c| !is_space(c), true, false, store),
+        b'c' => {
+            if width == 0 {
+                cur.left = 1;
+            }
+            scan_bytes(cur, &|_| true, false, false, store)
+        }
+        b'[' => {
+            let Some((set, invert)) = parse_set(fmt, i) else {
+                return Step::Mismatch;
+            };
+            scan_bytes(cur, &|c| set[c as usize] != invert, true, true, store)
+        }
+        _ => scan_float(cur, len, store),
+    };
+    if matched {
+        Step::Matched(!suppress)
+    } else {
+        Step::Mismatch
+    }
 }
 
 /// Scans `input` according to `fmt` (without its NUL) as `fscanf` does;
@@ -284,154 +478,27 @@ pub fn scan(input: &mut dyn Input, fmt: &[u8], store: &mut dyn Store) -> i32 {
     while i < fmt.len() {
         cur.left = usize::MAX;
         let c = fmt[i];
-        if is_space(c) {
+        let step = if is_space(c) {
+            // White space in the format matches any amount, none included.
             while i < fmt.len() && is_space(fmt[i]) {
                 i += 1;
             }
             cur.skip_space();
-            continue;
-        }
-        if c != b'%' || fmt.get(i + 1) == Some(&b'%') {
-            if c == b'%' {
-                cur.skip_space();
-                i += 1;
-            }
-            match cur.peek() {
-                None => return fail(count, true),
-                Some(b) if b != c => return count,
-                Some(_) => cur.bump(),
-            }
+            Step::Matched(false)
+        } else if c != b'%' || fmt.get(i + 1) == Some(&b'%') {
+            i += 1 + (c == b'%') as usize;
+            literal(&mut cur, c, c == b'%')
+        } else {
             i += 1;
-            continue;
-        }
-        i += 1;
-        let suppress = fmt.get(i) == Some(&b'*');
-        i += suppress as usize;
-        let mut width = 0usize;
-        while let Some(&d) = fmt.get(i).filter(|d| d.is_ascii_digit()) {
-            width = width.saturating_mul(10).saturating_add((d - b'0') as usize);
-            i += 1;
-        }
-        let next = |k: usize| fmt.get(i + k).copied().unwrap_or(0);
-        let (len, skip) = match (next(0), next(1)) {
-            (b'h', b'h') => (Length::Hh, 2),
-            (b'h', _) => (Length::H, 1),
-            (b'l', b'l') => (Length::Ll, 2),
-            (b'l', _) => (Length::L, 1),
-            (b'j', _) => (Length::J, 1),
-            (b'z', _) => (Length::Z, 1),
-            (b't', _) => (Length::T, 1),
-            (b'L', _) => (Length::BigL, 1),
-            _ => (Length::None, 0),
+            match parse_spec(fmt, &mut i) {
+                Some(spec) => convert(&mut cur, &spec, fmt, &mut i, store),
+                None => Step::Mismatch,
+            }
         };
-        i += skip;
-        let Some(&conv) = fmt.get(i) else {
-            return count;
-        };
-        i += 1;
-        if !b"cn[".contains(&conv) {
-            cur.skip_space();
-        }
-        if conv == b'n' {
-            if !suppress {
-                store.int(len, cur.pos as u64);
-            }
-            continue;
-        }
-        if !b"diouxXpscfeEgGaAF[".contains(&conv) || (len == Length::L && b"sc[".contains(&conv)) {
-            return count;
-        }
-        if cur.input.chunk().is_empty() {
-            return fail(count, true);
-        }
-        cur.left = if width == 0 { usize::MAX } else { width };
-        match conv {
-            b'd' | b'i' | b'u' | b'o' | b'x' | b'X' | b'p' => {
-                let base = match conv {
-                    b'd' | b'u' => 10,
-                    b'i' => 0,
-                    b'o' => 8,
-                    _ => 16,
-                };
-                let mut t = Text::new();
-                if !collect_int(&mut cur, base, &mut t) {
-                    return count;
-                }
-                let Some(r) = int::parse(t.get(), base, false) else {
-                    return count;
-                };
-                if !suppress {
-                    let v = if conv == b'd' || conv == b'i' {
-                        r.signed(i64::MIN, i64::MAX).0 as u64
-                    } else {
-                        r.unsigned(u64::MAX).0
-                    };
-                    store.int(if conv == b'p' { Length::Z } else { len }, v);
-                }
-            }
-            b'f' | b'e' | b'E' | b'g' | b'G' | b'a' | b'A' | b'F' => {
-                let mut t = Text::new();
-                if !collect_float(&mut cur, &mut t) {
-                    return count;
-                }
-                if !suppress && len == Length::None {
-                    store.f32(strtod::strtof(t.get()).value);
-                } else if !suppress {
-                    store.f64(len, strtod::strtod(t.get()).value);
-                }
-            }
-            b's' => {
-                cur.span(&|c| !is_space(c), (!suppress).then_some(&mut *store));
-                if !suppress {
-                    store.end(true);
-                }
-            }
-            b'c' => {
-                if width == 0 {
-                    cur.left = 1;
-                }
-                cur.span(&|_| true, (!suppress).then_some(&mut *store));
-                if !suppress {
-                    store.end(false);
-                }
-            }
-            _ => {
-                // `%[`: the set runs to the first `]` that is not its first member.
-                let invert = fmt.get(i) == Some(&b'^');
-                i += invert as usize;
-                let start = i;
-                let mut set = [false; 256];
-                while i < fmt.len() && (fmt[i] != b']' || i == start) {
-                    let c = fmt[i];
-                    if fmt.get(i + 1) == Some(&b'-') && fmt.get(i + 2).is_some_and(|&e| e != b']') {
-                        let end = fmt[i + 2];
-                        for b in c..=end.max(c) {
-                            set[b as usize] = true;
-                        }
-                        i += 3;
-                    } else {
-                        set[c as usize] = true;
-                        i += 1;
-                    }
-                }
-                if i >= fmt.len() {
-                    return count;
-                }
-                i += 1;
-                if cur.span(
-                    &|c| set[c as usize] != invert,
-                    (!suppress).then_some(&mut *store),
-                ) == 0
-                {
-                    return count;
-                }
-                if !suppress {
-                    store.end(true);
-                }
-            }
-        }
-        if !suppress {
-            count += 1;
+        match step {
+            Step::Matched(assigned) => count += assigned as i32,
+            Step::Mismatch => return count,
+            Step::InputEnd => return if count == 0 { -1 } else { count },
         }
     }
     count

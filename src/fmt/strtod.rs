@@ -15,18 +15,7 @@
 //! (correctly rounded for any length); hexadecimal input is rounded here.
 
 use super::float::Decimal;
-use super::{digit_value, is_space};
-
-/// The result of [`strtod`] or [`strtof`].
-#[derive(Clone, Copy, PartialEq, Debug)]
-pub struct Parsed<T> {
-    /// The value (0 when nothing was consumed).
-    pub value: T,
-    /// Bytes consumed: `endptr - nptr`.
-    pub consumed: usize,
-    /// `errno` should be set to `ERANGE`.
-    pub range_error: bool,
-}
+use super::{Parsed, decimal_saturating, digit_value, is_space};
 
 /// A binary floating-point format.
 #[derive(Clone, Copy)]
@@ -98,11 +87,7 @@ fn exponent(s: &[u8], i: &mut usize) -> Option<i64> {
         _ => false,
     };
     let start = j;
-    let mut v = 0i64;
-    while let Some(&c) = s.get(j).filter(|c| c.is_ascii_digit()) {
-        v = (v * 10 + (c - b'0') as i64).min(1 << 40);
-        j += 1;
-    }
+    let v = decimal_saturating(s, &mut j, 1 << 40) as i64;
     if j == start {
         return None;
     }

@@ -112,7 +112,7 @@ impl FILE {
         // SAFETY: as the caller says, no other thread touches the state.
         let st = unsafe { &mut *self.st.get() };
         if st.flags == 0 {
-            super::std::set_up(self, st);
+            super::standard::set_up(self, st);
         }
     }
 }
@@ -348,7 +348,7 @@ impl State {
             return false;
         }
         if self.fd == 0 {
-            super::std::flush_stdout_if_line_buffered();
+            super::standard::flush_stdout_if_line_buffered();
         }
         let (p, cap) = self.rbuf();
         match sys_read(self.fd, p, cap) {
@@ -502,7 +502,7 @@ pub(crate) fn hook_exit_flush() {
 }
 
 fn flush_stdout() {
-    let _ = flush(&super::std::STDOUT);
+    let _ = flush(&super::standard::STDOUT);
 }
 
 /// The streams opened with `fopen`/`fdopen`, newest first.
@@ -572,7 +572,7 @@ pub(crate) fn flush(f: &FILE) -> bool {
 
 /// Flushes standard output and every open stream; false if any failed.
 pub(crate) fn flush_all_streams() -> bool {
-    let mut ok = flush(&super::std::STDOUT);
+    let mut ok = flush(&super::standard::STDOUT);
     let held = list_lock();
     let mut p = HEAD.load(Ordering::Relaxed);
     while !p.is_null() {

@@ -5,7 +5,7 @@
 //!   by the first write, so programs that never write link none of it).
 //! - `open`, `read`, `write`, `seek`, `lock`: the C functions.
 //! - [`scan_file`]: the scanf engine over a stream (`fscanf`).
-//! - [`std`](self::std): the standard streams. Standard output is
+//! - [`standard`]: the standard streams. Standard output is
 //!   line-buffered on a terminal and fully buffered otherwise, standard
 //!   error unbuffered, standard input buffered. Rust's [`print!`](crate::print)
 //!   and friends go through the same streams as C's `stdout`/`stderr`, so
@@ -25,13 +25,13 @@ mod open;
 mod read;
 mod scan;
 mod seek;
-pub mod std;
+pub mod standard;
 mod write;
 
 pub use file::{BUFSIZ, FILE, IOFBF, IOLBF, IONBF};
 pub use scan::scan_file;
 pub use seek::{SEEK_CUR, SEEK_END, SEEK_SET};
-pub use std::{Stderr, Stdin, Stdout, stderr, stdin, stdout};
+pub use standard::{Stderr, Stdin, Stdout, stderr, stdin, stdout};
 
 /// A [`crate::fmt::Sink`] writing to a `FILE`, holding its lock (when
 /// threaded) from [`new`](Self::new) until dropped.
@@ -74,7 +74,7 @@ impl crate::fmt::Sink for FileSink<'_> {
 #[macro_export]
 macro_rules! print {
     ($($arg:tt)*) => {{
-        $crate::stdio::std::_print(format_args!($($arg)*));
+        $crate::stdio::standard::_print(format_args!($($arg)*));
     }};
 }
 
@@ -91,7 +91,7 @@ macro_rules! println {
 #[macro_export]
 macro_rules! eprint {
     ($($arg:tt)*) => {{
-        $crate::stdio::std::_eprint(format_args!($($arg)*));
+        $crate::stdio::standard::_eprint(format_args!($($arg)*));
     }};
 }
 

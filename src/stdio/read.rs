@@ -2,7 +2,7 @@
 //! `getline`, `getdelim`.
 
 use super::file::{F_ERR, FILE, Guard};
-use super::std::STDIN;
+use super::standard::STDIN;
 use crate::errno::Errno;
 use core::ffi::{c_char, c_int, c_void};
 

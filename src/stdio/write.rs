@@ -2,7 +2,7 @@
 //! `fflush`, `perror`.
 
 use super::file::{FILE, Guard, flush_all_streams, hook_exit_flush};
-use super::std::{STDERR, STDOUT};
+use super::standard::{STDERR, STDOUT};
 use crate::errno::Errno;
 use core::ffi::{CStr, c_char, c_int, c_void};
 

@@ -118,9 +118,9 @@ pub fn clock_gettime() -> Option<ClockGettime> {
     let mut f = CLOCK_GETTIME.load(Ordering::Relaxed);
     if f == 0 {
         let base = auxv::get(auxv::AT_SYSINFO_EHDR);
-        // SAFETY: a non-zero AT_SYSINFO_EHDR is the kernel's vDSO.
         f = match base {
             0 => 0,
+            // SAFETY: a non-zero AT_SYSINFO_EHDR is the kernel's vDSO.
             b => unsafe { lookup(b, crate::arch::VDSO_CLOCK_GETTIME) },
         };
         f = f.max(1);
