@@ -3,7 +3,6 @@ arch, then the layer check (xpy/layers.py: no module imports a higher layer)."""
 
 import subprocess
 
-from . import layers
 from .build import BUILD_STD, cargo_env
 from .common import ARCHES, ROOT, TOOLCHAIN, arch_list, die, say
 from .toolchain import setup
@@ -11,6 +10,7 @@ from .toolchain import setup
 
 def layer_errors():
     """The layer check's error lines (empty when clean)."""
+    from . import layers  # imported here: only `lint` needs it
     return layers.check(ROOT)
 
 
