@@ -31,5 +31,5 @@ def cmd_lint(a):
     for line in errors:
         print(line)
     if errors:
-        die(f"the layer check found {len(errors)} problems", 1)
+        die("the layer check failed: a lower layer imports a higher one (above)", 1)
     say("fmt, clippy and the layer order are clean")

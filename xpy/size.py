@@ -4,7 +4,7 @@ import os
 import tempfile
 
 from .build import build_examples
-from .common import ALL, LLVM_BIN, arch_list, run_cmd
+from .common import LLVM_BIN, arch_list, run_cmd
 from .toolchain import setup
 
 
@@ -17,7 +17,7 @@ def stripped_size(path):
 
 def cmd_size(a):
     setup(quiet=True)
-    arches = arch_list(a.arch, default_all=True) if a.arch else ALL
+    arches = arch_list(a.arch, default_all=True)
     rows = []
     names = None
     for arch in arches:

@@ -38,7 +38,8 @@ def bench_build(arch, lib, na):
                 continue
         rc, _, err, _ = run_program(arch, "native", out, ["rw", "100", "1"], timeout=60)
         if rc != 0:
-            na[(arch, libc)] = f"does not run (exit {rc}: {err.decode(errors='replace').strip()[-100:]})"
+            tail = err.decode(errors="replace").strip()[-100:]
+            na[(arch, libc)] = f"does not run (exit {rc}: {tail})"
             continue
         exes[libc] = out
     return exes

@@ -93,8 +93,9 @@ def callgrind_ir(exe, args):
         p = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", exe,
                             *args], capture_output=True, timeout=300, cwd=tmp)
         if p.returncode != 0 or not os.path.exists(out):
+            tail = p.stderr.decode(errors="replace").strip()[-200:]
             raise RuntimeError(f"callgrind {os.path.basename(exe)} {' '.join(args)}: exit "
-                               f"{p.returncode}: {p.stderr.decode(errors='replace').strip()[-200:]}")
+                               f"{p.returncode}: {tail}")
         with open(out) as f:
             m = re.search(r"^(?:totals|summary): *(\d+)", f.read(), re.M)
         return int(m.group(1))
