@@ -40,7 +40,10 @@ def tokens(value, where):
         if not m:
             raise ExpectError(f"{where}: cannot read {value[pos:].strip()!r}")
         name, literal, times = m.groups()
-        data = ast.literal_eval("b" + literal) * int(times or 1)
+        try:
+            data = ast.literal_eval("b" + literal) * int(times or 1)
+        except (SyntaxError, ValueError):
+            raise ExpectError(f"{where}: not an ASCII string with C escapes: {literal}")
         out.append((name, data))
         pos = m.end()
     return out
