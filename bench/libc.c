@@ -1,7 +1,6 @@
 /* Everyday-libc benchmark, one portable C file built three ways by
  * `./x.py bench`: against muslin, musl (musl-gcc) and glibc, all static.
- * No stdio output: numbers are printed with write(2). Built with
- * -DNO_SNPRINTF where the libc has no snprintf yet (the mode then fails).
+ * No stdio output: numbers are printed with write(2).
  *
  *   libc malloc N B T   T threads (1 or 2), each with its own working set of
  *                       1000 live blocks of 16..512 bytes (seeded xorshift);
@@ -24,9 +23,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#ifndef NO_SNPRINTF
 #include <stdio.h>
-#endif
 
 #define BENCH_NAME "libc"
 #include "bench.h"
@@ -140,7 +137,6 @@ static void bench_malloc(u64 n, u64 batches, u64 threads)
 
 /* ---------------------------------------------------------------- snprintf */
 
-#ifndef NO_SNPRINTF
 #define ARGS 64
 static int ints[ARGS];
 static unsigned uns[ARGS];
@@ -182,7 +178,6 @@ static void bench_snprintf(u64 n, u64 batches)
 		result("snprintf", n, now() - t0);
 	}
 }
-#endif
 
 /* ---------------------------------------------------------------- memcpy */
 
@@ -232,10 +227,8 @@ int main(int argc, char **argv)
 		goto usage;
 	if (!strcmp(m, "malloc") && (t == 1 || t == 2))
 		bench_malloc(n, b, t);
-#ifndef NO_SNPRINTF
 	else if (!strcmp(m, "snprintf"))
 		bench_snprintf(n, b);
-#endif
 	else if (!strcmp(m, "memcpy"))
 		bench_mem(0, n, b);
 	else if (!strcmp(m, "memset"))

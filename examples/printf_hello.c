@@ -1,5 +1,5 @@
-/* The issue's size yardstick: buffered stdio and the printf engine, and
- * nothing else (no threads, no malloc). */
+/* The size yardstick for C programs (`./x.py size`): buffered stdio and
+ * the printf engine, and nothing else (no threads, no malloc). */
 #include <stdio.h>
 
 int main(void)

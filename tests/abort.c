@@ -1,5 +1,9 @@
 /* abort() kills the process with SIGABRT even though a handler catches it
- * and returns: x.py expects death by signal 6. */
+ * and returns: x.py expects death by signal 6.
+ *
+ * expect-status: signal 6
+ * expect-stdout: "handler ran\n"
+ */
 #include <signal.h>
 #include <stdlib.h>
 #include <unistd.h>

@@ -1,5 +1,8 @@
 //! `abort` ends the process with SIGABRT even when a handler catches it and
-//! returns. x.py expects death by signal 6.
+//! returns. x.py expects death by signal 6:
+//!
+//! expect-status: signal 6
+//! expect-stdout: "handler ran\n"
 #![no_std]
 #![no_main]
 

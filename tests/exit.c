@@ -1,5 +1,9 @@
 /* Constructor, atexit order (last first), destructor, exit status 42:
- * x.py checks the exact output. */
+ * x.py checks the exact output.
+ *
+ * expect-status: 42
+ * expect-stdout: "ctor\n" "main\n" "atexit 2\n" "atexit 1\n" "fini\n"
+ */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>

@@ -1,5 +1,8 @@
 //! Constructors, `atexit` handlers (last registered first), destructors and
-//! the exit status. x.py checks the exact output and status 42.
+//! the exit status. x.py checks the exact output and status:
+//!
+//! expect-status: 42
+//! expect-stdout: "ctor\n" "main\n" "atexit 2\n" "atexit 1\n" "fini\n"
 #![no_std]
 #![no_main]
 

@@ -1,7 +1,10 @@
 /* Start-up seen from C: argv, envp/environ/getenv, constructors before
  * main, and static TLS (__thread) initialised, zeroed and 64-byte aligned.
- * x.py runs it with arguments `alpha`, `beta gamma`, `` and environment
- * MUSLIN_TEST=yes EMPTY=. */
+ * x.py runs it with these arguments and environment:
+ *
+ * test-args: "alpha" "beta gamma" ""
+ * test-env: MUSLIN_TEST="yes" EMPTY=""
+ */
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"

@@ -1,6 +1,8 @@
 //! Start-up: argv, envp and the aux vector as the kernel passed them.
-//! Run by x.py with arguments `alpha`, `beta gamma`, `` and environment
-//! `MUSLIN_TEST=yes EMPTY=`.
+//! Run by x.py with these arguments and environment:
+//!
+//! test-args: "alpha" "beta gamma" ""
+//! test-env: MUSLIN_TEST="yes" EMPTY=""
 #![no_std]
 #![no_main]
 

@@ -1,6 +1,10 @@
 /* _exit does not flush stdio: text still buffered in stdout and in an
  * fdopen stream is lost, while what was flushed or written directly
- * stays. x.py checks the exact output (TEST_SPECS). */
+ * stays. x.py checks the exact output:
+ *
+ * expect-status: 0
+ * expect-stdout: "kept\n" "written\n"
+ */
 #include <stdio.h>
 #include <unistd.h>
 

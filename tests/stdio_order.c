@@ -3,7 +3,13 @@
  * until fflush, a newline does not flush, stderr (pointed at stdout) is
  * unbuffered, data filling the buffer goes out without fflush, fflush(NULL)
  * includes stdout, and text without a newline is written when main
- * returns. x.py checks the exact output (TEST_SPECS). */
+ * returns. x.py checks the exact output, each piece ending at an fflush
+ * (or write) below:
+ *
+ * expect-status: 0
+ * expect-stdout: "ba" "dc\n" "egf" "kp: No such file or directory\nh\nij" "nm"
+ * expect-stdout: "<" "x"*8191 ">" "|tail"
+ */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>

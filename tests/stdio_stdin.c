@@ -1,7 +1,16 @@
-/* scanf/vscanf on standard input (x.py feeds it, see TEST_SPECS), mixed
- * with getchar, fgets and getline, a line longer than stdin's buffer, EOF;
- * output to the fully buffered stdout ends without a newline and must be
- * flushed by exit(3). x.py checks the exact output and status. */
+/* scanf/vscanf on standard input (x.py feeds it the test-stdin below),
+ * mixed with getchar, fgets and getline, a line longer than stdin's buffer,
+ * EOF; output to the fully buffered stdout ends without a newline and must
+ * be flushed by exit(3). x.py checks the exact output and status:
+ *
+ * test-stdin: "42 hello 3.5\n" "rest of line\n" "12abc -7\n" "  x=1,y=2\n"
+ * test-stdin: "L"*5000 "\n" "end 9\n"
+ * expect-status: 3
+ * expect-stdout: "scanf 3: 42 hello 3.5\n" "getchar 10\n" "fgets rest of line\n"
+ * expect-stdout: "lookahead 1 12 a\n" "skip 1 -7\n" "vscanf 2 1 2\n"
+ * expect-stdout: "getline 5001 L L\n" "end 1 9\n" "eof -1 feof 1\n"
+ * expect-stdout: "no newline at exit"
+ */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -2,7 +2,11 @@
  * puts, fwrite and fprintf interleave with write(2) in program order; a
  * line-buffered stream on a dup of stdout writes at each newline; what it
  * holds without a newline is flushed by exit(5). x.py checks the exact
- * output and status (TEST_SPECS). */
+ * output and status:
+ *
+ * expect-status: 5
+ * expect-stdout: "abcde\nfgh42i\n" "kjl\nmon\nr" "q"
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>

@@ -1,5 +1,9 @@
 /* The last thread to call pthread_exit ends the process with exit(0):
- * atexit handlers run, the status is 0. x.py checks the output. */
+ * atexit handlers run, the status is 0. x.py checks the output.
+ *
+ * expect-status: 0
+ * expect-stdout: "main exits\n" "worker exits last\n" "atexit ran\n"
+ */
 #include <pthread.h>
 #include <stdlib.h>
 #include <unistd.h>
