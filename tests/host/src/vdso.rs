@@ -692,3 +692,50 @@ fn vdso_malformed_images() {
         }
     }
 }
+
+/// The lookup on the real vDSO of the host (x86_64, where `x.py` runs these
+/// tests), with x86_64's constants: found, and it tells the time.
+#[test]
+#[cfg(target_arch = "x86_64")]
+fn vdso_lookup_real_host_vdso() {
+    // SAFETY: getauxval has no preconditions.
+    let base = unsafe { libc::getauxval(libc::AT_SYSINFO_EHDR) } as usize;
+    if base == 0 {
+        println!("no vDSO mapped on this host: nothing to look up");
+        return;
+    }
+    let x86_64 = arch("x86_64");
+    let f = x86_64.format();
+    let image = elf::whole_image(f, |len| {
+        // SAFETY: the kernel maps the whole vDSO at `base`, and
+        // `whole_image` asks only for lengths its headers say it spans.
+        unsafe { std::slice::from_raw_parts(base as *const u8, len) }
+    })
+    .expect("the vDSO's headers");
+    let name = arch_bytes(x86_64.source, "VDSO_CLOCK_GETTIME").as_bytes();
+    let version = arch_bytes(x86_64.source, "VDSO_VERSION").as_bytes();
+    let offset = elf::find_symbol(image, f, name, version).expect("clock_gettime in the vDSO");
+    assert_eq!(elf::find_symbol(image, f, name, b"LINUX_9.99"), None);
+    type Cgt = unsafe extern "C" fn(libc::clockid_t, *mut libc::timespec) -> libc::c_int;
+    // SAFETY: the vDSO's LINUX_2.6 __vdso_clock_gettime has this signature.
+    let cgt: Cgt = unsafe { std::mem::transmute(base + offset) };
+    let mut ours = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    let mut theirs = ours;
+    // SAFETY: valid clock and out-pointers.
+    let (a, b) = unsafe {
+        (
+            libc::clock_gettime(libc::CLOCK_REALTIME, &mut theirs),
+            cgt(libc::CLOCK_REALTIME, &mut ours),
+        )
+    };
+    assert_eq!((a, b), (0, 0));
+    assert!(
+        (ours.tv_sec - theirs.tv_sec).abs() <= 1,
+        "{} vs {}",
+        ours.tv_sec,
+        theirs.tv_sec
+    );
+}
