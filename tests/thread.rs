@@ -3,7 +3,9 @@
 //! gets `Err(ECANCELED)`, its destructors run as `?` unwinds it, every later
 //! cancellable call fails the same way, and `join` reports `Canceled`. A C
 //! cancellation point in a Rust thread shares the same flag and thunk and
-//! ends the thread the C way.
+//! ends the thread the C way. A thread's result is dropped exactly once,
+//! whoever lets go of it last: the joiner, the dropped handle, or the
+//! detached thread itself (a returned descriptor gets closed).
 #![no_std]
 #![no_main]
 #![feature(thread_local)]
@@ -15,6 +17,7 @@ use core::ffi::{c_int, c_void};
 use core::sync::atomic::{AtomicBool, AtomicI32, Ordering::SeqCst};
 use muslin::Errno;
 use muslin::syscall::fd::{self, Fd};
+use muslin::syscall::process;
 use muslin::thread::{self, Canceled};
 use muslin::time::{self, Timespec};
 
@@ -43,6 +46,191 @@ fn blocked_reader() -> Result<u32, Errno> {
     READY.store(true, SeqCst);
     fd::read(Fd(READ_FD.load(SeqCst)), &mut b)?;
     Ok(1)
+}
+
+/// Counts its drops and remembers the thread that dropped it.
+struct Counted;
+static DROPS: AtomicI32 = AtomicI32::new(0);
+static DROPPED_BY: AtomicI32 = AtomicI32::new(0);
+impl Drop for Counted {
+    fn drop(&mut self) {
+        DROPPED_BY.store(process::gettid(), SeqCst);
+        DROPS.fetch_add(1, SeqCst);
+    }
+}
+
+/// Lets the threads of the result-dropping cases return.
+static GO: AtomicBool = AtomicBool::new(false);
+
+/// Blocks (politely) until the main thread sets `GO`.
+fn wait_go() {
+    while !GO.load(SeqCst) {
+        let _ = time::nanosleep(&Timespec::new(0, 1_000_000));
+    }
+}
+
+/// Polls `cond` for up to five seconds; whether it came true.
+fn wait_until(cond: impl Fn() -> bool) -> bool {
+    for _ in 0..5000 {
+        if cond() {
+            return true;
+        }
+        let _ = time::nanosleep(&Timespec::new(0, 1_000_000));
+    }
+    cond()
+}
+
+/// Waits until thread `tid` is gone from the kernel (a detached thread has
+/// no handle left to ask).
+fn wait_gone(tid: c_int) -> bool {
+    wait_until(|| process::tgkill(process::getpid(), tid, 0) == Err(Errno::ESRCH))
+}
+
+const F_GETFD: c_int = linux_raw_sys::general::F_GETFD as c_int;
+
+/// Whether `fd` is closed: `F_GETFD` fails with `EBADF`.
+fn is_closed(fd: Fd) -> bool {
+    fd::fcntl(fd, F_GETFD, 0) == Err(Errno::EBADF)
+}
+
+/// Reads a byte from pipe end `fd` (0: the write end is closed), if
+/// `closed` says the read cannot block.
+fn read_if(closed: bool, fd: Fd) -> Result<usize, Errno> {
+    if closed {
+        fd::read(fd, &mut [0u8; 1])
+    } else {
+        Err(Errno::EBADF)
+    }
+}
+
+/// The result of a thread is dropped exactly once, by whoever lets go of
+/// it last.
+fn results_dropped_once() {
+    let me = process::gettid();
+
+    // The handle goes first: the detached thread drops its own result.
+    DROPS.store(0, SeqCst);
+    GO.store(false, SeqCst);
+    let h = thread::spawn(|| {
+        wait_go();
+        Counted
+    })
+    .unwrap();
+    let tid = h.tid();
+    drop(h);
+    let early = DROPS.load(SeqCst);
+    GO.store(true, SeqCst);
+    let signalled = wait_until(|| DROPS.load(SeqCst) != 0);
+    let gone = wait_gone(tid);
+    check_eq(
+        "detached thread drops its result once, itself",
+        (
+            early,
+            signalled,
+            gone,
+            DROPS.load(SeqCst),
+            DROPPED_BY.load(SeqCst),
+        ),
+        (0, true, true, 1, tid),
+    );
+
+    // The thread finishes first: dropping the handle drops the result.
+    DROPS.store(0, SeqCst);
+    let h = thread::spawn(|| Counted).unwrap();
+    let exited = wait_until(|| h.tid() == 0);
+    let before = DROPS.load(SeqCst);
+    drop(h);
+    check_eq(
+        "handle dropped after the thread finished drops its result once",
+        (exited, before, DROPS.load(SeqCst), DROPPED_BY.load(SeqCst)),
+        (true, 0, 1, me),
+    );
+
+    // Joined: the caller owns the result.
+    DROPS.store(0, SeqCst);
+    let r = thread::spawn(|| Counted).unwrap().join();
+    let before = DROPS.load(SeqCst);
+    let ok = r.is_ok();
+    drop(r);
+    check_eq(
+        "joined result is the caller's, dropped once",
+        (ok, before, DROPS.load(SeqCst), DROPPED_BY.load(SeqCst)),
+        (true, 0, 1, me),
+    );
+
+    // Cancelled, yet the closure returned a value: join drops it.
+    DROPS.store(0, SeqCst);
+    READY.store(false, SeqCst);
+    let h = thread::spawn(|| {
+        let _ = blocked_reader();
+        Counted
+    })
+    .unwrap();
+    wait_ready();
+    h.cancel();
+    let canceled = matches!(h.join(), Err(Canceled));
+    check_eq(
+        "cancelled thread's returned value is dropped once by join",
+        (canceled, DROPS.load(SeqCst)),
+        (true, 1),
+    );
+
+    // Ended the C way: no result, nothing to drop, handle dropped.
+    DROPS.store(0, SeqCst);
+    READY.store(false, SeqCst);
+    let h = thread::spawn(|| {
+        READY.store(true, SeqCst);
+        let mut b = 0u8;
+        // SAFETY: a valid one-byte buffer.
+        unsafe { read(READ_FD.load(SeqCst), (&raw mut b).cast(), 1) };
+        Counted
+    })
+    .unwrap();
+    wait_ready();
+    let tid = h.tid();
+    h.cancel();
+    drop(h);
+    let gone = wait_gone(tid);
+    check_eq(
+        "detached thread ended by C cancellation has no result to drop",
+        (gone, DROPS.load(SeqCst)),
+        (true, 0),
+    );
+
+    // A returned descriptor is closed, handle dropped first.
+    let (r, w) = fd::pipe2(fd::O_CLOEXEC).unwrap();
+    let raw = w.fd();
+    GO.store(false, SeqCst);
+    let h = thread::spawn(move || {
+        wait_go();
+        w
+    })
+    .unwrap();
+    drop(h);
+    let open = !is_closed(raw);
+    GO.store(true, SeqCst);
+    let closed = wait_until(|| is_closed(raw));
+    let eof = read_if(closed, r.fd());
+    check_eq(
+        "detached thread's returned descriptor is closed",
+        (open, closed, eof),
+        (true, true, Ok(0)),
+    );
+
+    // And handle dropped after the thread finished.
+    let (r, w) = fd::pipe2(fd::O_CLOEXEC).unwrap();
+    let raw = w.fd();
+    let h = thread::spawn(move || w).unwrap();
+    let exited = wait_until(|| h.tid() == 0);
+    let open = !is_closed(raw);
+    drop(h);
+    let closed = is_closed(raw);
+    let eof = read_if(closed, r.fd());
+    check_eq(
+        "finished thread's returned descriptor is closed with its handle",
+        (exited, open, closed, eof),
+        (true, true, true, Ok(0)),
+    );
 }
 
 fn wait_ready() {
@@ -177,6 +365,8 @@ fn run() -> i32 {
         DETACHED_RAN.load(SeqCst),
         format_args!("never ran"),
     );
+
+    results_dropped_once();
     status()
 }
 

@@ -18,6 +18,13 @@ pub const NAME: &str = "powerpc64le";
 /// caller falls back to the system call on any nonzero result.
 pub const VDSO_CLOCK_GETTIME: &[u8] = b"__kernel_clock_gettime";
 
+/// Version node of the vDSO symbols muslin looks up (from the kernel's
+/// vDSO linker script).
+pub const VDSO_VERSION: &[u8] = b"LINUX_2.6.15";
+
+/// Width in bytes of an ELF `DT_HASH` table entry (the generic 4).
+pub const ELF_HASH_ENTRY: usize = 4;
+
 /// `TIOCGWINSZ` (the terminal's window size): `_IOR('t', 104, struct
 /// winsize)`, as powerpc encodes the size and direction in the number.
 pub const TIOCGWINSZ: usize = 0x4008_7468;

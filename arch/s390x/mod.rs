@@ -16,5 +16,13 @@ pub const NAME: &str = "s390x";
 /// vDSO symbol of `clock_gettime` taking a 64-bit `timespec`.
 pub const VDSO_CLOCK_GETTIME: &[u8] = b"__kernel_clock_gettime";
 
+/// Version node of the vDSO symbols muslin looks up (from the kernel's
+/// vDSO linker script).
+pub const VDSO_VERSION: &[u8] = b"LINUX_2.6.29";
+
+/// Width in bytes of an ELF `DT_HASH` table entry: 8 on s390x, whose ABI
+/// widens the SysV hash table with the 64-bit class.
+pub const ELF_HASH_ENTRY: usize = 8;
+
 /// `TIOCGWINSZ` (the terminal's window size): the legacy number.
 pub const TIOCGWINSZ: usize = 0x5413;

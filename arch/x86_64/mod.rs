@@ -17,5 +17,12 @@ pub const NAME: &str = "x86_64";
 /// vDSO symbol of `clock_gettime` taking a 64-bit `timespec`.
 pub const VDSO_CLOCK_GETTIME: &[u8] = b"__vdso_clock_gettime";
 
+/// Version node of the vDSO symbols muslin looks up (from the kernel's
+/// vDSO linker script).
+pub const VDSO_VERSION: &[u8] = b"LINUX_2.6";
+
+/// Width in bytes of an ELF `DT_HASH` table entry (the generic 4).
+pub const ELF_HASH_ENTRY: usize = 4;
+
 /// `TIOCGWINSZ` (the terminal's window size): the legacy number.
 pub const TIOCGWINSZ: usize = 0x5413;

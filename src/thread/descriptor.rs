@@ -60,7 +60,10 @@ pub struct ThreadDescriptor {
     /// Held while signalling the thread, and by the thread when it stops
     /// accepting signals, so no signal goes to a recycled tid.
     pub(crate) kill_lock: Lock,
-    /// False once the thread no longer accepts `pthread_kill`.
+    /// Set (under `kill_lock`) by the thread as it finishes, after its
+    /// cleanup handlers and TSD destructors ran; from then on
+    /// `pthread_kill` sends it nothing and reports success, as its tid may
+    /// already belong to another thread.
     pub(crate) exited: AtomicBool,
     /// Base of the mapping holding stack, TLS and this descriptor (null for
     /// the main thread, whose memory is static).

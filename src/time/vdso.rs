@@ -1,113 +1,36 @@
 //! Finding functions in the vDSO the kernel maps into every process
-//! (`AT_SYSINFO_EHDR`): walk its program headers to `PT_DYNAMIC`, then look
-//! names up in its dynamic symbol table. Looked up once, on first use.
+//! (`AT_SYSINFO_EHDR`). The ELF parsing is [`crate::elf::find_symbol`];
+//! here the mapped image becomes a slice, and the arch names the symbol,
+//! its version and the width of its `DT_HASH` entries. Looked up once, on
+//! first use.
 
+use crate::elf::{self, Format};
 use crate::env::auxv;
 use core::ffi::c_int;
 use core::sync::atomic::{AtomicUsize, Ordering};
 
 use super::Timespec;
-use crate::elf;
 
 /// Signature of the vDSO's `clock_gettime`.
 pub type ClockGettime = unsafe extern "C" fn(c_int, *mut Timespec) -> c_int;
 
-use crate::elf::{PT_DYNAMIC, PT_LOAD};
-const DT_NULL: isize = 0;
-const DT_HASH: isize = 4;
-const DT_STRTAB: isize = 5;
-const DT_SYMTAB: isize = 6;
-const DT_GNU_HASH: isize = 0x6fff_fef5;
+/// The vDSO is in the program's own class and byte order.
+const FORMAT: Format = Format::native(crate::arch::ELF_HASH_ENTRY);
 
-/// Number of dynamic symbols, from DT_HASH's nchain or by walking DT_GNU_HASH.
-///
-/// # Safety
-/// The pointers must come from a mapped, well-formed vDSO.
-unsafe fn symbol_count(hash: *const u32, gnu_hash: *const u32) -> usize {
-    // SAFETY: the caller guarantees the tables are mapped and well formed.
-    unsafe {
-        if !hash.is_null() {
-            return *hash.add(1) as usize;
-        }
-        if gnu_hash.is_null() {
-            return 0;
-        }
-        let nbuckets = *gnu_hash as usize;
-        let symoffset = *gnu_hash.add(1) as usize;
-        let bloom_size = *gnu_hash.add(2) as usize;
-        let words = size_of::<usize>() / 4;
-        let buckets = gnu_hash.add(4 + bloom_size * words);
-        let chains = buckets.add(nbuckets);
-        let mut last = 0;
-        for i in 0..nbuckets {
-            last = last.max(*buckets.add(i) as usize);
-        }
-        if last < symoffset {
-            return symoffset;
-        }
-        while *chains.add(last - symoffset) & 1 == 0 {
-            last += 1;
-        }
-        last + 1
-    }
-}
-
-/// Looks `name` up in the vDSO at `base`; returns its address or 0.
+/// Looks `name` (of the arch's vDSO version) up in the vDSO at `base`;
+/// returns its address or 0.
 ///
 /// # Safety
 /// `base` must be the kernel-provided `AT_SYSINFO_EHDR`.
 unsafe fn lookup(base: usize, name: &[u8]) -> usize {
-    // SAFETY: the kernel maps a complete ELF image at `base`.
-    unsafe {
-        let eh = &*(base as *const elf::Ehdr);
-        let ph = (base + eh.phoff as usize) as *const elf::Phdr;
-        let (mut bias, mut dynamic) = (None, core::ptr::null::<elf::Dyn>());
-        for i in 0..eh.phnum as usize {
-            let p = &*ph.add(i);
-            if p.ty == PT_LOAD && bias.is_none() {
-                bias = Some(
-                    base.wrapping_add(p.offset as usize)
-                        .wrapping_sub(p.vaddr as usize),
-                );
-            } else if p.ty == PT_DYNAMIC {
-                dynamic = (base + p.offset as usize) as *const elf::Dyn;
-            }
-        }
-        let Some(bias) = bias else { return 0 };
-        if dynamic.is_null() {
-            return 0;
-        }
-        let (mut strtab, mut symtab) = (0usize, 0usize);
-        let (mut hash, mut gnu_hash) = (core::ptr::null::<u32>(), core::ptr::null::<u32>());
-        let mut d = dynamic;
-        while (*d).tag != DT_NULL {
-            let at = bias.wrapping_add((*d).val as elf::Addr as usize);
-            match (*d).tag {
-                DT_STRTAB => strtab = at,
-                DT_SYMTAB => symtab = at,
-                DT_HASH => hash = at as *const u32,
-                DT_GNU_HASH => gnu_hash = at as *const u32,
-                _ => {}
-            }
-            d = d.add(1);
-        }
-        if strtab == 0 || symtab == 0 {
-            return 0;
-        }
-        let syms = symtab as *const elf::Sym;
-        for i in 0..symbol_count(hash, gnu_hash) {
-            let s = &*syms.add(i);
-            // Defined (shndx != UNDEF) functions or no-type symbols only.
-            if s.shndx == 0 || s.info & 0xf > 2 {
-                continue;
-            }
-            let sname = core::ffi::CStr::from_ptr((strtab + s.name as usize) as *const _);
-            if sname.to_bytes() == name {
-                return bias.wrapping_add(s.value as usize);
-            }
-        }
-        0
-    }
+    let image = elf::whole_image(FORMAT, |len| {
+        // SAFETY: the kernel maps the whole vDSO image at `base`, and
+        // `whole_image` asks only for lengths its headers say it spans.
+        unsafe { core::slice::from_raw_parts(base as *const u8, len) }
+    });
+    image
+        .and_then(|image| elf::find_symbol(image, FORMAT, name, crate::arch::VDSO_VERSION))
+        .map_or(0, |offset| base + offset)
 }
 
 /// 0: not looked up yet; 1: none; anything else: the function's address.

@@ -1,8 +1,11 @@
 //! Differential tests of muslin's number formatting and parsing engines
-//! (`src/fmt/`, compiled here for the host) against the host's glibc.
-//! Run with `cargo test --release` (or `./x.py test host`).
+//! (`src/fmt/`, compiled here for the host) against the host's glibc, and
+//! of its vDSO symbol lookup (`src/elf.rs`) against synthetic vDSO images
+//! of every arch. Run with `cargo test --release` (or `./x.py test host`).
 #![feature(optimize_attribute)]
 
+#[path = "../../../src/elf.rs"]
+pub mod elf;
 #[path = "../../../src/fmt/mod.rs"]
 pub mod fmt;
 
@@ -14,3 +17,5 @@ mod printf;
 mod scanf;
 #[cfg(test)]
 mod strto;
+#[cfg(test)]
+mod vdso;
