@@ -112,7 +112,7 @@ unsafe fn trampoline<F: FnOnce() -> T, T>(t: &ThreadDescriptor) -> *mut c_void {
     // do it now, so that dropping an abandoned result is not cut short (a
     // pending request would make the close of a returned file fail with
     // ECANCELED and leak it).
-    super::cancel::set_state(super::cancel::DISABLE);
+    super::cancel::set_state(super::cancel::State::Disable);
     slot.store(value);
     core::ptr::null_mut()
 }
