@@ -17,6 +17,8 @@
 //! - `mod.rs`: vDSO symbol names and small constants (`TIOCGWINSZ`).
 
 #[macro_use]
+mod asm_macros;
+#[macro_use]
 mod syscall_macro;
 
 #[cfg(target_arch = "x86_64")]

@@ -2,8 +2,6 @@
 //! vDSO's `__kernel_rt_sigreturn` without it) and always builds an rt frame,
 //! so one restorer calling `rt_sigreturn` serves every handler.
 
-use core::arch::global_asm;
-
 /// The kernel's `struct sigaction` for `rt_sigaction` on this arch.
 pub type KernelSigaction = crate::signal::kernel::SigactionWithRestorer;
 
@@ -22,23 +20,11 @@ pub const UCONTEXT_SIGMASK: usize = 40;
 /// Bytes the kernel rewinds the PC by to restart a syscall (`svc 0` is 4).
 pub const SYSCALL_INSN_LEN: usize = 4;
 
-// rt_sigreturn (139) unwinds the frame the kernel built; sp points at it.
-global_asm!(
-    ".pushsection .text.__muslin_restore_rt,\"ax\",@progbits",
-    ".globl __muslin_restore_rt",
-    ".hidden __muslin_restore_rt",
-    ".p2align 2",
-    "__muslin_restore_rt:",
-    "    mov x8, #139", // x8 = __NR_rt_sigreturn
-    "    svc #0",       // never returns
-    ".popsection",
-);
-
-unsafe extern "C" {
-    fn __muslin_restore_rt();
-}
-
-/// Address of the restorer for a handler (`siginfo`: installed with SA_SIGINFO).
-pub fn restorer(_siginfo: bool) -> usize {
-    __muslin_restore_rt as *const () as usize
+// rt_sigreturn unwinds the frame the kernel built; sp points at it.
+restorers! {
+    head: [".p2align 2"],
+    rt: [
+        "    mov x8, #{nr}", // x8 = __NR_rt_sigreturn
+        "    svc #0",        // never returns
+    ],
 }

@@ -15,42 +15,40 @@ use core::sync::atomic::{AtomicUsize, Ordering};
 // [esp+4] nr, [esp+8..+28] a1..a6. After the four pushes everything is 16
 // bytes further. __kernel_vsyscall and the int $0x80 stub both preserve
 // every register but eax.
+asm_function! {
+    name: "__muslin_syscall6",
+    body: [
+        "    push ebp",                           // save callee-saved ebp (arg 6 register)
+        "    push edi",                           // save callee-saved edi (arg 5)
+        "    push esi",                           // save callee-saved esi (arg 4)
+        "    push ebx",                           // save callee-saved ebx (arg 1)
+        "    mov eax, dword ptr [esp + 20]",      // eax = nr
+        "    mov ebx, dword ptr [esp + 24]",      // ebx = a1
+        "    mov ecx, dword ptr [esp + 28]",      // ecx = a2
+        "    mov edx, dword ptr [esp + 32]",      // edx = a3
+        "    mov esi, dword ptr [esp + 36]",      // esi = a4
+        "    mov edi, dword ptr [esp + 40]",      // edi = a5
+        "    mov ebp, dword ptr [esp + 44]",      // ebp = a6
+        "    call dword ptr [__muslin_vsyscall]", // eax = result; others preserved
+        "    pop ebx",                            // restore ebx
+        "    pop esi",                            // restore esi
+        "    pop edi",                            // restore edi
+        "    pop ebp",                            // restore ebp
+        "    ret",                                // eax = raw result
+    ]
+}
+
+// The entry used when the kernel gives no AT_SYSINFO.
+asm_function! {
+    name: "__muslin_int80",
+    body: [
+        "    int 0x80", // eax = result of syscall eax(ebx..ebp)
+        "    ret",
+    ]
+}
+
+// The entry __muslin_syscall6 calls; set_vsyscall_entry replaces it.
 global_asm!(
-    ".pushsection .text.__muslin_syscall6,\"ax\",@progbits",
-    ".globl __muslin_syscall6",
-    ".hidden __muslin_syscall6",
-    ".type __muslin_syscall6, @function",
-    "__muslin_syscall6:",
-    "    push ebp",                           // save callee-saved ebp (arg 6 register)
-    "    push edi",                           // save callee-saved edi (arg 5)
-    "    push esi",                           // save callee-saved esi (arg 4)
-    "    push ebx",                           // save callee-saved ebx (arg 1)
-    "    mov eax, dword ptr [esp + 20]",      // eax = nr
-    "    mov ebx, dword ptr [esp + 24]",      // ebx = a1
-    "    mov ecx, dword ptr [esp + 28]",      // ecx = a2
-    "    mov edx, dword ptr [esp + 32]",      // edx = a3
-    "    mov esi, dword ptr [esp + 36]",      // esi = a4
-    "    mov edi, dword ptr [esp + 40]",      // edi = a5
-    "    mov ebp, dword ptr [esp + 44]",      // ebp = a6
-    "    call dword ptr [__muslin_vsyscall]", // eax = result; others preserved
-    "    pop ebx",                            // restore ebx
-    "    pop esi",                            // restore esi
-    "    pop edi",                            // restore edi
-    "    pop ebp",                            // restore ebp
-    "    ret",                                // eax = raw result
-    ".size __muslin_syscall6, . - __muslin_syscall6",
-    "",
-    // The entry used when the kernel gives no AT_SYSINFO.
-    ".globl __muslin_int80",
-    ".hidden __muslin_int80",
-    ".type __muslin_int80, @function",
-    "__muslin_int80:",
-    "    int 0x80", // eax = result of syscall eax(ebx..ebp)
-    "    ret",
-    ".size __muslin_int80, . - __muslin_int80",
-    ".popsection",
-    "",
-    // The entry __muslin_syscall6 calls; set_vsyscall_entry replaces it.
     ".pushsection .data.__muslin_vsyscall,\"aw\",@progbits",
     ".balign 4",
     ".globl __muslin_vsyscall",

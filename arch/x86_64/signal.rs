@@ -1,8 +1,6 @@
 //! Signals on x86_64: the kernel needs `SA_RESTORER`, and always builds an
 //! rt frame, so one restorer calling `rt_sigreturn` serves every handler.
 
-use core::arch::global_asm;
-
 /// The kernel's `struct sigaction` for `rt_sigaction` on this arch.
 pub type KernelSigaction = crate::signal::kernel::SigactionWithRestorer;
 
@@ -19,22 +17,10 @@ pub const UCONTEXT_SIGMASK: usize = 296;
 /// Bytes the kernel rewinds the PC by to restart a syscall (`syscall` is 2).
 pub const SYSCALL_INSN_LEN: usize = 2;
 
-// rt_sigreturn (15) unwinds the frame the kernel pushed; %rsp points at it.
-global_asm!(
-    ".pushsection .text.__muslin_restore_rt,\"ax\",@progbits",
-    ".globl __muslin_restore_rt",
-    ".hidden __muslin_restore_rt",
-    "__muslin_restore_rt:",
-    "    mov eax, 15",
-    "    syscall",
-    ".popsection",
-);
-
-unsafe extern "C" {
-    fn __muslin_restore_rt();
-}
-
-/// Address of the restorer for a handler (`siginfo`: installed with SA_SIGINFO).
-pub fn restorer(_siginfo: bool) -> usize {
-    __muslin_restore_rt as *const () as usize
+// rt_sigreturn unwinds the frame the kernel pushed; %rsp points at it.
+restorers! {
+    rt: [
+        "    mov eax, {nr}", // rax = __NR_rt_sigreturn
+        "    syscall",       // never returns
+    ],
 }
