@@ -73,83 +73,22 @@ unsafe extern "C" {
     static __muslin_vsyscall: AtomicUsize;
 }
 
-/// Makes system call `nr` with no arguments and returns the raw kernel result.
-///
-/// # Safety
-/// The call must be valid for its arguments: the kernel may write to memory
-/// they point to or change the process's state.
-#[inline(always)]
-pub unsafe fn syscall0(nr: usize) -> usize {
-    // SAFETY: the caller upholds the syscall's contract; unused registers are 0.
-    unsafe { __muslin_syscall6(nr, 0, 0, 0, 0, 0, 0) }
+/// The call for `syscalls!`: every call goes through `__muslin_syscall6`,
+/// with 0 in the registers it does not use.
+macro_rules! raw {
+    ({}; $nr:ident; [$($r:tt = $a:ident),*]; [$($unused:tt),*]) => {
+        __muslin_syscall6($nr, $($a,)* $(raw!(@zero $unused),)*)
+    };
+    (@zero $unused:tt) => {
+        0
+    };
 }
 
-/// One-argument system call.
-///
-/// # Safety
-/// As [`syscall0`].
-#[inline(always)]
-pub unsafe fn syscall1(nr: usize, a: usize) -> usize {
-    // SAFETY: the caller upholds the syscall's contract.
-    unsafe { __muslin_syscall6(nr, a, 0, 0, 0, 0, 0) }
-}
-
-/// Two-argument system call.
-///
-/// # Safety
-/// As [`syscall0`].
-#[inline(always)]
-pub unsafe fn syscall2(nr: usize, a: usize, b: usize) -> usize {
-    // SAFETY: the caller upholds the syscall's contract.
-    unsafe { __muslin_syscall6(nr, a, b, 0, 0, 0, 0) }
-}
-
-/// Three-argument system call.
-///
-/// # Safety
-/// As [`syscall0`].
-#[inline(always)]
-pub unsafe fn syscall3(nr: usize, a: usize, b: usize, c: usize) -> usize {
-    // SAFETY: the caller upholds the syscall's contract.
-    unsafe { __muslin_syscall6(nr, a, b, c, 0, 0, 0) }
-}
-
-/// Four-argument system call.
-///
-/// # Safety
-/// As [`syscall0`].
-#[inline(always)]
-pub unsafe fn syscall4(nr: usize, a: usize, b: usize, c: usize, d: usize) -> usize {
-    // SAFETY: the caller upholds the syscall's contract.
-    unsafe { __muslin_syscall6(nr, a, b, c, d, 0, 0) }
-}
-
-/// Five-argument system call.
-///
-/// # Safety
-/// As [`syscall0`].
-#[inline(always)]
-pub unsafe fn syscall5(nr: usize, a: usize, b: usize, c: usize, d: usize, e: usize) -> usize {
-    // SAFETY: the caller upholds the syscall's contract.
-    unsafe { __muslin_syscall6(nr, a, b, c, d, e, 0) }
-}
-
-/// Six-argument system call.
-///
-/// # Safety
-/// As [`syscall0`].
-#[inline(always)]
-pub unsafe fn syscall6(
-    nr: usize,
-    a: usize,
-    b: usize,
-    c: usize,
-    d: usize,
-    e: usize,
-    f: usize,
-) -> usize {
-    // SAFETY: the caller upholds the syscall's contract.
-    unsafe { __muslin_syscall6(nr, a, b, c, d, e, f) }
+syscalls! {
+    raw: raw,
+    with: {},
+    args: ["ebx", "ecx", "edx", "esi", "edi", "ebp"],
+    six: syscall6,
 }
 
 /// Records the vDSO's `__kernel_vsyscall` (`AT_SYSINFO`, 0 when absent) as
