@@ -11,7 +11,7 @@
 #![feature(optimize_attribute)]
 
 #[path = "../arch/mod.rs"]
-pub mod arch;
+mod arch;
 #[path = "../crt/mod.rs"]
 mod crt;
 

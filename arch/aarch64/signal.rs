@@ -3,7 +3,7 @@
 //! so one restorer calling `rt_sigreturn` serves every handler.
 
 /// The kernel's `struct sigaction` for `rt_sigaction` on this arch.
-pub type KernelSigaction = crate::signal::kernel::SigactionWithRestorer;
+pub type KernelSigaction<M> = crate::arch::kernel_sigaction::KernelSigaction<usize, M>;
 
 /// The `SA_RESTORER` flag this arch's kernel understands.
 pub const SA_RESTORER: usize = 0x0400_0000;
@@ -17,8 +17,6 @@ pub const UCONTEXT_SP: usize = 432;
 /// Byte offset of the blocked-signal mask (`uc_sigmask`) in `ucontext_t`:
 /// after uc_flags, uc_link (8 each) and uc_stack (24).
 pub const UCONTEXT_SIGMASK: usize = 40;
-/// Bytes the kernel rewinds the PC by to restart a syscall (`svc 0` is 4).
-pub const SYSCALL_INSN_LEN: usize = 4;
 
 // rt_sigreturn unwinds the frame the kernel built; sp points at it.
 restorers! {

@@ -4,7 +4,7 @@
 //! The restorer is the handler's return address (lr), with sp at the frame.
 
 /// The kernel's `struct sigaction` for `rt_sigaction` on this arch.
-pub type KernelSigaction = crate::signal::kernel::SigactionWithRestorer;
+pub type KernelSigaction<M> = crate::arch::kernel_sigaction::KernelSigaction<usize, M>;
 
 /// The `SA_RESTORER` flag this arch's kernel understands.
 pub const SA_RESTORER: usize = 0x0400_0000;
@@ -19,9 +19,6 @@ pub const UCONTEXT_SP: usize = 20 + 4 * (3 + 13);
 /// after the 20 bytes above and the 84-byte `sigcontext` (trap_no,
 /// error_code, oldmask, r0-r10, fp, ip, sp, lr, pc, cpsr, fault_address).
 pub const UCONTEXT_SIGMASK: usize = 20 + 4 * (3 + 18);
-/// Bytes the kernel rewinds the PC by to restart a syscall (`svc 0` is 4 in
-/// ARM mode).
-pub const SYSCALL_INSN_LEN: usize = 4;
 
 // sp points at the frame the kernel built; r7 is free (the frame restores it).
 restorers! {

@@ -67,7 +67,7 @@ pub fn clone_tls(tp: *mut u8) -> CloneTls {
     super::thread_pointer::UserDesc::tls(super::thread_pointer::gdt_entry(), tp)
 }
 
-impl crate::thread::create::CloneTlsArg for CloneTls {
+impl crate::arch::CloneTlsArg for CloneTls {
     /// The kernel reads the descriptor during the call only.
     fn as_arg(&self) -> usize {
         self as *const CloneTls as usize

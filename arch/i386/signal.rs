@@ -3,7 +3,7 @@
 //! `sigreturn`) and an `rt_sigframe` for `SA_SIGINFO` ones (`rt_sigreturn`).
 
 /// The kernel's `struct sigaction` for `rt_sigaction` on this arch.
-pub type KernelSigaction = crate::signal::kernel::SigactionWithRestorer;
+pub type KernelSigaction<M> = crate::arch::kernel_sigaction::KernelSigaction<usize, M>;
 
 /// The `SA_RESTORER` flag this arch's kernel understands.
 pub const SA_RESTORER: usize = 0x0400_0000;
@@ -18,8 +18,6 @@ pub const UCONTEXT_SP: usize = 20 + 7 * 4;
 /// 8 general registers, trapno, err, eip, cs, eflags, esp_at_signal, ss,
 /// fpstate, oldmask, cr2).
 pub const UCONTEXT_SIGMASK: usize = 20 + 22 * 4;
-/// Bytes the kernel rewinds the PC by to restart a syscall (`int $0x80` is 2).
-pub const SYSCALL_INSN_LEN: usize = 2;
 
 // On return from the handler %esp points just past the return address:
 // sigframe: [sig][sigcontext...] -- sigreturn wants sig popped first;

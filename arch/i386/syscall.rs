@@ -100,9 +100,3 @@ pub fn set_vsyscall_entry(entry: usize) {
         unsafe { __muslin_vsyscall.store(entry, Ordering::Relaxed) };
     }
 }
-
-/// The entry ordinary system calls go through now (for tests).
-pub fn vsyscall_entry() -> usize {
-    // SAFETY: as in set_vsyscall_entry.
-    unsafe { __muslin_vsyscall.load(Ordering::Relaxed) }
-}

@@ -4,7 +4,7 @@
 //! restorers. The kernel's handler returns to the address in r14.
 
 /// The kernel's `struct sigaction` on s390x: handler, flags, restorer, mask.
-pub type KernelSigaction = crate::signal::kernel::SigactionWithRestorer;
+pub type KernelSigaction<M> = crate::arch::kernel_sigaction::KernelSigaction<usize, M>;
 
 /// The `SA_RESTORER` flag this arch's kernel understands.
 pub const SA_RESTORER: usize = 0x0400_0000;
@@ -19,8 +19,6 @@ pub const UCONTEXT_SP: usize = 176;
 /// after uc_flags, uc_link, the 24-byte uc_stack (40 bytes) and the 344-byte
 /// `_sigregs` (PSW 16, gprs 128, access registers 64, fpc + fprs 136).
 pub const UCONTEXT_SIGMASK: usize = 384;
-/// Bytes the kernel rewinds the PC by to restart a syscall (`svc` is 2).
-pub const SYSCALL_INSN_LEN: usize = 2;
 
 // r15 points at the frame the kernel built; both calls unwind it.
 restorers! {

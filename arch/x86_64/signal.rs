@@ -2,7 +2,7 @@
 //! rt frame, so one restorer calling `rt_sigreturn` serves every handler.
 
 /// The kernel's `struct sigaction` for `rt_sigaction` on this arch.
-pub type KernelSigaction = crate::signal::kernel::SigactionWithRestorer;
+pub type KernelSigaction<M> = crate::arch::kernel_sigaction::KernelSigaction<usize, M>;
 
 /// The `SA_RESTORER` flag this arch's kernel understands.
 pub const SA_RESTORER: usize = 0x0400_0000;
@@ -14,8 +14,6 @@ pub const UCONTEXT_SP: usize = 160;
 /// Byte offset of the blocked-signal mask (`uc_sigmask`) in `ucontext_t`:
 /// after uc_flags, uc_link, uc_stack (40 bytes) and the 256-byte mcontext.
 pub const UCONTEXT_SIGMASK: usize = 296;
-/// Bytes the kernel rewinds the PC by to restart a syscall (`syscall` is 2).
-pub const SYSCALL_INSN_LEN: usize = 2;
 
 // rt_sigreturn unwinds the frame the kernel pushed; %rsp points at it.
 restorers! {

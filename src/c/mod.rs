@@ -5,7 +5,6 @@
 mod ctype;
 mod errno;
 mod fcntl;
-pub mod long_double;
 mod malloc;
 mod mman;
 mod printf;

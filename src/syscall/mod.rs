@@ -19,26 +19,33 @@ pub mod uname;
 pub use crate::errno::{Errno, Result};
 pub use fd::{Fd, OwnedFd};
 
+/// The arch's raw system calls, for [`syscall!`] (also used outside the crate).
+#[doc(hidden)]
+pub use crate::arch::syscall as raw;
+
 /// Calls system call `__NR_<name>` with up to six arguments, each converted
 /// with `as usize`, returning the raw result word. Must be used in `unsafe`.
 #[macro_export]
 #[doc(hidden)]
 macro_rules! syscall {
     ($nr:ident) => {
-        $crate::arch::syscall::syscall0(::linux_raw_sys::general::$nr as usize)
+        $crate::syscall::raw::syscall0(::linux_raw_sys::general::$nr as usize)
     };
     ($nr:ident, $a:expr) => {
-        $crate::arch::syscall::syscall1(::linux_raw_sys::general::$nr as usize, $a as usize)
+        $crate::syscall::raw::syscall1(
+            ::linux_raw_sys::general::$nr as usize,
+            $a as usize,
+        )
     };
     ($nr:ident, $a:expr, $b:expr) => {
-        $crate::arch::syscall::syscall2(
+        $crate::syscall::raw::syscall2(
             ::linux_raw_sys::general::$nr as usize,
             $a as usize,
             $b as usize,
         )
     };
     ($nr:ident, $a:expr, $b:expr, $c:expr) => {
-        $crate::arch::syscall::syscall3(
+        $crate::syscall::raw::syscall3(
             ::linux_raw_sys::general::$nr as usize,
             $a as usize,
             $b as usize,
@@ -46,7 +53,7 @@ macro_rules! syscall {
         )
     };
     ($nr:ident, $a:expr, $b:expr, $c:expr, $d:expr) => {
-        $crate::arch::syscall::syscall4(
+        $crate::syscall::raw::syscall4(
             ::linux_raw_sys::general::$nr as usize,
             $a as usize,
             $b as usize,
@@ -55,7 +62,7 @@ macro_rules! syscall {
         )
     };
     ($nr:ident, $a:expr, $b:expr, $c:expr, $d:expr, $e:expr) => {
-        $crate::arch::syscall::syscall5(
+        $crate::syscall::raw::syscall5(
             ::linux_raw_sys::general::$nr as usize,
             $a as usize,
             $b as usize,
@@ -65,7 +72,7 @@ macro_rules! syscall {
         )
     };
     ($nr:ident, $a:expr, $b:expr, $c:expr, $d:expr, $e:expr, $f:expr) => {
-        $crate::arch::syscall::syscall6(
+        $crate::syscall::raw::syscall6(
             ::linux_raw_sys::general::$nr as usize,
             $a as usize,
             $b as usize,
@@ -84,7 +91,8 @@ macro_rules! syscall {
 #[doc(hidden)]
 macro_rules! syscall_cp {
     ($nr:ident $(, $a:expr)*) => {
-        $crate::syscall_cp!(@pad ::linux_raw_sys::general::$nr as usize; $($a as usize,)*)
+        $crate::syscall_cp!(@pad ::linux_raw_sys::general::$nr as usize;
+            $($a as usize,)*)
     };
     (@pad $nr:expr; $a:expr, $b:expr, $c:expr, $d:expr, $e:expr, $f:expr,) => {
         $crate::thread::cancel::syscall_cp($nr, $a, $b, $c, $d, $e, $f)
