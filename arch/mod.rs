@@ -50,6 +50,8 @@
 //!   `first_arg_returns!`, that macro for aarch64, arm, riscv64, loongarch64
 //!   and s390x (the result comes back in the first argument register);
 //!   x86_64, i386 and powerpc64le give their own.
+//! - `syscall_arg.rs`: [`SyscallArg`], the conversion of a system call's
+//!   arguments to registers (64-bit integers only on 64-bit arches).
 //! - `kernel_sigaction.rs`: the kernel's `struct sigaction`, with or without
 //!   a restorer field.
 //! - `binary128.rs`: IEEE binary128 conversions, included with `#[path]`
@@ -66,6 +68,9 @@ mod asm_macros;
 #[macro_use]
 mod syscall_macro;
 mod kernel_sigaction;
+mod syscall_arg;
+
+pub use syscall_arg::SyscallArg;
 
 #[cfg(target_arch = "x86_64")]
 #[path = "x86_64/mod.rs"]
