@@ -199,8 +199,9 @@ macro_rules! thread_pointer_register {
         /// which cannot fail).
         ///
         /// # Safety
-        /// `tp` must be laid out as `crate::thread::tls` expects on this
-        /// arch; every TLS access after this uses it.
+        /// `tp` must point at a live thread descriptor and TLS block laid
+        /// out for this arch's TLS variant; every TLS access after this
+        /// uses it.
         #[inline(always)]
         pub unsafe fn set_thread_pointer(tp: *mut u8) -> usize {
             // SAFETY: the ABI reserves the register for the thread pointer
