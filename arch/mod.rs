@@ -1,23 +1,78 @@
-//! Everything machine-specific, one folder per architecture.
+//! Everything machine-specific: one folder per architecture, chosen here by
+//! `target_arch` (with `crt/`, the only place that selects on it), and the
+//! contract every folder fulfils.
 //!
-//! Every `arch/<arch>/` folder has the same files and exports the same names;
-//! this is the only place (with `crt/`) that selects on `target_arch`.
+//! # The contract
 //!
-//! - `syscall.rs`: raw `syscall0..6` and the i386 vDSO entry.
-//! - `thread_pointer.rs`: where static TLS sits relative to the thread pointer,
-//!   and how to read and set that pointer.
-//! - `signal.rs`: the kernel's `sigaction` layout, the signal restorer, and where
-//!   the interrupted PC and SP live in a signal handler's `ucontext_t`.
-//! - `probe.rs`: a faulting instruction at a known address, used by tests to
-//!   check the `ucontext_t` offsets and PC redirection.
+//! The rest of the crate reaches the arch only through the modules below
+//! (`arch::syscall`, `arch::signal`, ...), which re-export a fixed list of
+//! items from the selected folder and check each one's type. An arch that
+//! lacks an item, or gives it another signature, fails to compile. Each
+//! folder's `mod.rs` declares these files:
+//!
+//! - `mod.rs`: [`VDSO_CLOCK_GETTIME`] with its symbol version
+//!   [`VDSO_VERSION`], [`ELF_HASH_ENTRY`] (the width of a `DT_HASH` entry:
+//!   8 on s390x, 4 elsewhere) and [`TIOCGWINSZ`].
+//! - `syscall.rs`: the raw `syscall0..syscall6` (written with
+//!   `syscalls!`) and `set_vsyscall_entry` (i386 records the vDSO's
+//!   `__kernel_vsyscall`; the others do nothing).
+//! - `syscall_cp.rs`: the cancellable system call thunk
+//!   `__muslin_syscall_cp_asm` and its labels (written with
+//!   `syscall_cp_thunk!`; see `src/thread/cancel.rs`).
+//! - `clone.rs`: `__muslin_clone`, and [`clone::clone_tls`], the value
+//!   `CLONE_SETTLS` takes ([`CloneTlsArg`] turns it into the argument).
+//! - `thread_exit.rs`: `__muslin_unmap_and_exit`, which unmaps a detached
+//!   thread's stack and exits without touching memory in between (written
+//!   with `unmap_and_exit!`).
+//! - `thread_pointer.rs`: where static TLS sits relative to the thread
+//!   pointer, and how to read and set that pointer (with
+//!   `thread_pointer_register!` where it is a plain register).
+//! - `signal.rs`: the kernel's `sigaction` layout, the signal restorers
+//!   (written with `restorers!` where the arch needs them), and where the
+//!   interrupted PC, SP and signal mask live in a `ucontext_t`.
+//! - `probe.rs`: `__muslin_probe`, a load that faults at a known address,
+//!   for the tests of the `ucontext_t` offsets (written with `probe!`).
 //! - `long_double.rs`: reading a `long double` vararg (rounded to double)
-//!   and storing a double as one, for `%Lf` in printf and scanf. Where two
-//!   arches agree they share the file: loongarch64 uses riscv64's, and
-//!   i386 and x86_64 share the x87 conversions in `x86_64/x87.rs`.
-//! - `mod.rs`: vDSO symbol names and small constants (`TIOCGWINSZ`).
+//!   and storing a double as one, for `%Lf` in printf and scanf.
+//! - `include/bits/`: the C headers whose values differ per arch (the
+//!   `fcntl.h` flags); `x.py` puts the folder on clang's include path.
+//!
+//! The assembly functions are declared `extern "C"` where they are called
+//! (`src/thread/`, `src/signal/`): a missing one fails the link.
+//!
+//! # Shared files
+//!
+//! - `asm_macros.rs`: `asm_function!` (the section, symbol and size
+//!   directives of every assembly function) and the macros built on it
+//!   that hold the parts of the contract every arch writes alike, each
+//!   taking the arch's instructions: `syscall_cp_thunk!`, `probe!`,
+//!   `unmap_and_exit!`, `restorers!`; also `thread_pointer_register!`.
+//! - `syscall_macro.rs`: `syscalls!`, which writes `syscall0..syscall6`
+//!   for every arch over a per-arch macro that makes the call, and
+//!   `first_arg_returns!`, that macro for aarch64, arm, riscv64, loongarch64
+//!   and s390x (the result comes back in the first argument register);
+//!   x86_64, i386 and powerpc64le give their own.
+//! - `syscall_arg.rs`: [`SyscallArg`], the conversion of a system call's
+//!   arguments to registers (64-bit integers only on 64-bit arches).
+//! - `kernel_sigaction.rs`: the kernel's `struct sigaction`, with or without
+//!   a restorer field.
+//! - `binary128.rs`: IEEE binary128 conversions, included with `#[path]`
+//!   by aarch64, riscv64, loongarch64 and s390x.
+//! - Files one arch borrows from another with `#[path]`: loongarch64's
+//!   `long_double.rs` is riscv64's, and i386 includes `x86_64/x87.rs` (the
+//!   x87 `long double` conversions).
+//!
+//! Beyond the contract, `x86_64/string.rs` provides `memcpy` and `memset`
+//! (`rep movsb`/`rep stosb`) in place of compiler_builtins' versions.
 
 #[macro_use]
+mod asm_macros;
+#[macro_use]
 mod syscall_macro;
+mod kernel_sigaction;
+mod syscall_arg;
+
+pub use syscall_arg::SyscallArg;
 
 #[cfg(target_arch = "x86_64")]
 #[path = "x86_64/mod.rs"]
@@ -44,4 +99,78 @@ mod imp;
 #[path = "loongarch64/mod.rs"]
 mod imp;
 
-pub use imp::*;
+pub use imp::{ELF_HASH_ENTRY, TIOCGWINSZ, VDSO_CLOCK_GETTIME, VDSO_VERSION};
+const _: &[u8] = VDSO_CLOCK_GETTIME;
+const _: &[u8] = VDSO_VERSION;
+const _: usize = ELF_HASH_ENTRY;
+const _: usize = TIOCGWINSZ;
+
+/// Raw system calls: the number and up to six arguments in registers, the
+/// raw result (`-errno` on failure) back.
+pub mod syscall {
+    pub use super::imp::syscall::{
+        set_vsyscall_entry, syscall0, syscall1, syscall2, syscall3, syscall4, syscall5, syscall6,
+    };
+    const _: unsafe fn(usize) -> usize = syscall0;
+    const _: unsafe fn(usize, usize) -> usize = syscall1;
+    const _: unsafe fn(usize, usize, usize) -> usize = syscall2;
+    const _: unsafe fn(usize, usize, usize, usize) -> usize = syscall3;
+    const _: unsafe fn(usize, usize, usize, usize, usize) -> usize = syscall4;
+    const _: unsafe fn(usize, usize, usize, usize, usize, usize) -> usize = syscall5;
+    const _: unsafe fn(usize, usize, usize, usize, usize, usize, usize) -> usize = syscall6;
+    const _: fn(usize) = set_vsyscall_entry;
+}
+
+/// Thread creation: what `CLONE_SETTLS` takes for a new thread pointer.
+pub mod clone {
+    pub use super::imp::clone::{CloneTls, clone_tls};
+    const _: fn(*mut u8) -> CloneTls = clone_tls;
+    const _: fn(&CloneTls) -> usize = <CloneTls as super::CloneTlsArg>::as_arg;
+}
+
+/// How an arch's `CLONE_SETTLS` value ([`clone::CloneTls`]) reaches the
+/// kernel as a system-call argument.
+pub trait CloneTlsArg {
+    /// The word passed to clone(2); `self` must outlive the call.
+    fn as_arg(&self) -> usize;
+}
+
+/// Most arches take the new thread pointer itself.
+impl CloneTlsArg for *mut u8 {
+    fn as_arg(&self) -> usize {
+        *self as usize
+    }
+}
+
+/// The thread pointer and the TLS layout around it.
+pub mod thread_pointer {
+    pub use super::imp::thread_pointer::{
+        TLS_ABOVE_TP, TLS_GAP_ABOVE_TP, TP_OFFSET, set_thread_pointer, thread_pointer,
+    };
+    const _: bool = TLS_ABOVE_TP;
+    const _: usize = TLS_GAP_ABOVE_TP;
+    const _: usize = TP_OFFSET;
+    const _: unsafe fn(*mut u8) -> usize = set_thread_pointer;
+    const _: fn() -> *mut u8 = thread_pointer;
+}
+
+/// Signal delivery: the kernel's `sigaction`, restorers, `ucontext_t`.
+pub mod signal {
+    pub use super::imp::signal::{
+        KernelSigaction, SA_RESTORER, UCONTEXT_PC, UCONTEXT_SIGMASK, UCONTEXT_SP, restorer,
+    };
+    const _: fn(usize, usize, usize, u64) -> KernelSigaction<u64> = KernelSigaction::<u64>::new;
+    const _: usize = SA_RESTORER;
+    const _: usize = UCONTEXT_PC;
+    const _: usize = UCONTEXT_SP;
+    const _: usize = UCONTEXT_SIGMASK;
+    const _: fn(bool) -> usize = restorer;
+}
+
+/// `long double` varargs for printf and scanf.
+pub mod long_double {
+    pub use super::imp::long_double::{from_f64, next_arg};
+    use core::ffi::VaList;
+    const _: unsafe fn(&mut VaList<'_>) -> f64 = next_arg;
+    const _: fn(f64) -> ([u8; 16], usize) = from_f64;
+}

@@ -1,19 +1,21 @@
-//! `syscall0..syscall6` for the ABIs whose system-call instruction takes the
-//! number in one register and up to six arguments in others, leaves the
-//! argument registers intact, and returns the result in the first one
-//! (aarch64, arm, riscv64, loongarch64, s390x). Each of those arches invokes
-//! [`first_arg_returns!`] with its instruction and registers.
+//! The raw system calls `syscall0..syscall6` every arch provides, written
+//! once by `syscalls!` over a per-arch macro that makes the call itself.
+//! `first_arg_returns!` is that macro for the ABIs whose system-call
+//! instruction takes the number in one register and up to six arguments in
+//! others, leaves the argument registers intact, and returns the result in
+//! the first one (aarch64, arm, riscv64, loongarch64, s390x); x86_64, i386
+//! and powerpc64le write their own.
 
-/// Defines `syscall0..syscall5` and the six-argument call (named by `six`).
-/// (x86_64, i386 and powerpc64 have other shapes and write theirs by hand.)
-#[allow(unused_macros)]
-macro_rules! first_arg_returns {
+/// Defines `syscall0..syscall5` and the six-argument call (named by `six`),
+/// each making its call with `raw!(with; nr; [used]; [unused])`: `with` is
+/// passed on untouched, `used` pairs the argument registers in `args` with
+/// the arguments (`"rdi" = a, ...`), `unused` lists the remaining registers.
+/// `raw!` evaluates to the raw result (`-errno` on failure).
+macro_rules! syscalls {
     (
-        insn: $insn:tt,
-        nr: $nr:tt,
+        raw: $raw:ident,
+        with: $with:tt,
         args: [$r0:tt, $r1:tt, $r2:tt, $r3:tt, $r4:tt, $r5:tt],
-        clobbers: [$($c:tt),*],
-        options: ($($opt:ident),*),
         six: $six:ident $(,)?
     ) => {
         /// Makes system call `nr` with no arguments and returns the raw
@@ -24,13 +26,8 @@ macro_rules! first_arg_returns {
         /// memory they point to or change the process's state.
         #[inline(always)]
         pub unsafe fn syscall0(nr: usize) -> usize {
-            let r;
             // SAFETY: the caller upholds the syscall's contract.
-            unsafe {
-                core::arch::asm!($insn, in($nr) nr, lateout($r0) r,
-                    $(lateout($c) _,)* options($($opt),*))
-            };
-            r
+            unsafe { $raw!($with; nr; []; [$r0, $r1, $r2, $r3, $r4, $r5]) }
         }
 
         /// One-argument system call.
@@ -39,13 +36,8 @@ macro_rules! first_arg_returns {
         /// As [`syscall0`].
         #[inline(always)]
         pub unsafe fn syscall1(nr: usize, a: usize) -> usize {
-            let r;
             // SAFETY: the caller upholds the syscall's contract.
-            unsafe {
-                core::arch::asm!($insn, in($nr) nr, inlateout($r0) a => r,
-                    $(lateout($c) _,)* options($($opt),*))
-            };
-            r
+            unsafe { $raw!($with; nr; [$r0 = a]; [$r1, $r2, $r3, $r4, $r5]) }
         }
 
         /// Two-argument system call.
@@ -54,13 +46,8 @@ macro_rules! first_arg_returns {
         /// As [`syscall0`].
         #[inline(always)]
         pub unsafe fn syscall2(nr: usize, a: usize, b: usize) -> usize {
-            let r;
             // SAFETY: the caller upholds the syscall's contract.
-            unsafe {
-                core::arch::asm!($insn, in($nr) nr, inlateout($r0) a => r, in($r1) b,
-                    $(lateout($c) _,)* options($($opt),*))
-            };
-            r
+            unsafe { $raw!($with; nr; [$r0 = a, $r1 = b]; [$r2, $r3, $r4, $r5]) }
         }
 
         /// Three-argument system call.
@@ -69,13 +56,8 @@ macro_rules! first_arg_returns {
         /// As [`syscall0`].
         #[inline(always)]
         pub unsafe fn syscall3(nr: usize, a: usize, b: usize, c: usize) -> usize {
-            let r;
             // SAFETY: the caller upholds the syscall's contract.
-            unsafe {
-                core::arch::asm!($insn, in($nr) nr, inlateout($r0) a => r, in($r1) b,
-                    in($r2) c, $(lateout($c) _,)* options($($opt),*))
-            };
-            r
+            unsafe { $raw!($with; nr; [$r0 = a, $r1 = b, $r2 = c]; [$r3, $r4, $r5]) }
         }
 
         /// Four-argument system call.
@@ -84,13 +66,8 @@ macro_rules! first_arg_returns {
         /// As [`syscall0`].
         #[inline(always)]
         pub unsafe fn syscall4(nr: usize, a: usize, b: usize, c: usize, d: usize) -> usize {
-            let r;
             // SAFETY: the caller upholds the syscall's contract.
-            unsafe {
-                core::arch::asm!($insn, in($nr) nr, inlateout($r0) a => r, in($r1) b,
-                    in($r2) c, in($r3) d, $(lateout($c) _,)* options($($opt),*))
-            };
-            r
+            unsafe { $raw!($with; nr; [$r0 = a, $r1 = b, $r2 = c, $r3 = d]; [$r4, $r5]) }
         }
 
         /// Five-argument system call.
@@ -98,21 +75,10 @@ macro_rules! first_arg_returns {
         /// # Safety
         /// As [`syscall0`].
         #[inline(always)]
-        pub unsafe fn syscall5(
-            nr: usize,
-            a: usize,
-            b: usize,
-            c: usize,
-            d: usize,
-            e: usize,
-        ) -> usize {
-            let r;
+        pub unsafe fn syscall5(nr: usize, a: usize, b: usize, c: usize, d: usize, e: usize)
+            -> usize {
             // SAFETY: the caller upholds the syscall's contract.
-            unsafe {
-                core::arch::asm!($insn, in($nr) nr, inlateout($r0) a => r, in($r1) b,
-                    in($r2) c, in($r3) d, in($r4) e, $(lateout($c) _,)* options($($opt),*))
-            };
-            r
+            unsafe { $raw!($with; nr; [$r0 = a, $r1 = b, $r2 = c, $r3 = d, $r4 = e]; [$r5]) }
         }
 
         /// Six-argument system call.
@@ -120,23 +86,48 @@ macro_rules! first_arg_returns {
         /// # Safety
         /// As [`syscall0`].
         #[inline(always)]
-        pub unsafe fn $six(
-            nr: usize,
-            a: usize,
-            b: usize,
-            c: usize,
-            d: usize,
-            e: usize,
-            f: usize,
-        ) -> usize {
-            let r;
+        pub unsafe fn $six(nr: usize, a: usize, b: usize, c: usize, d: usize, e: usize, f: usize)
+            -> usize {
             // SAFETY: the caller upholds the syscall's contract.
             unsafe {
-                core::arch::asm!($insn, in($nr) nr, inlateout($r0) a => r, in($r1) b,
-                    in($r2) c, in($r3) d, in($r4) e, in($r5) f,
-                    $(lateout($c) _,)* options($($opt),*))
-            };
-            r
+                $raw!($with; nr; [$r0 = a, $r1 = b, $r2 = c, $r3 = d, $r4 = e, $r5 = f]; [])
+            }
         }
     };
+}
+
+/// The `raw!` of `syscalls!` for the ABIs that return in the first
+/// argument register: `with` is `{ insn, nr (its register), clobbers,
+/// options }`.
+// Unused by x86_64, i386 and powerpc64le.
+#[allow(unused_macros)]
+macro_rules! first_arg_returns {
+    (
+        {
+            insn: $insn:tt,
+            nr: $nr_reg:tt,
+            clobbers: [$($c:tt),*],
+            options: ($($opt:ident),*) $(,)?
+        };
+        $nr:ident; []; [$r0:tt $(, $unused:tt)*]
+    ) => {{
+        let r;
+        core::arch::asm!($insn, in($nr_reg) $nr, lateout($r0) r,
+            $(lateout($c) _,)* options($($opt),*));
+        r
+    }};
+    (
+        {
+            insn: $insn:tt,
+            nr: $nr_reg:tt,
+            clobbers: [$($c:tt),*],
+            options: ($($opt:ident),*) $(,)?
+        };
+        $nr:ident; [$r0:tt = $a0:ident $(, $r:tt = $a:ident)*]; [$($unused:tt),*]
+    ) => {{
+        let r;
+        core::arch::asm!($insn, in($nr_reg) $nr, inlateout($r0) $a0 => r, $(in($r) $a,)*
+            $(lateout($c) _,)* options($($opt),*));
+        r
+    }};
 }

@@ -14,7 +14,7 @@
 #![warn(clippy::undocumented_unsafe_blocks)]
 
 #[path = "../arch/mod.rs"]
-pub mod arch;
+mod arch;
 #[path = "../crt/mod.rs"]
 mod crt;
 

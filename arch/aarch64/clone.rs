@@ -8,31 +8,30 @@
 //! bytes below its stack top; in the child (x0 = 0) `func(arg)` runs with
 //! sp 16-byte aligned and must not return.
 
-use core::arch::global_asm;
+use linux_raw_sys::general::__NR_clone;
 
-global_asm!(
-    ".pushsection .text.__muslin_clone,\"ax\",@progbits",
-    ".globl __muslin_clone",
-    ".hidden __muslin_clone",
-    ".p2align 2",
-    "__muslin_clone:",
-    "    and x1, x1, #-16",        // x1 = child stack top, 16-byte aligned
-    "    stp x0, x3, [x1, #-16]!", // [x1] = func, [x1 + 8] = arg; x1 -= 16
-    "    mov x0, x2",              // x0 = flags
-    "    mov x2, x4",              // x2 = ptid (x1 = stack already)
-    "    mov x3, x5",              // x3 = tls
-    "    mov x4, x6",              // x4 = ctid
-    "    mov x8, #220",            // x8 = __NR_clone
-    "    svc #0",                  // x0 = tid (parent), 0 (child) or -errno
-    "    cbnz x0, 1f",             // parent or error: return x0
-    "    mov x29, #0",             // child: fp = 0, outermost frame
-    "    mov x30, #0",             // lr = 0: nothing to return to
-    "    ldp x1, x0, [sp], #16",   // x1 = func, x0 = arg; sp back at the aligned top
-    "    blr x1",                  // func(arg): never returns
-    "    udf #0",                  // trap if it did
-    "1:  ret",                     // x0 = tid or -errno, to x30
-    ".popsection",
-);
+asm_function! {
+    name: "__muslin_clone",
+    head: [".p2align 2"],
+    body: [
+        "    and x1, x1, #-16",        // x1 = child stack top, 16-byte aligned
+        "    stp x0, x3, [x1, #-16]!", // [x1] = func, [x1 + 8] = arg; x1 -= 16
+        "    mov x0, x2",              // x0 = flags
+        "    mov x2, x4",              // x2 = ptid (x1 = stack already)
+        "    mov x3, x5",              // x3 = tls
+        "    mov x4, x6",              // x4 = ctid
+        "    mov x8, #{nr}",           // x8 = __NR_clone
+        "    svc #0",                  // x0 = tid (parent), 0 (child) or -errno
+        "    cbnz x0, 1f",             // parent or error: return x0
+        "    mov x29, #0",             // child: fp = 0, outermost frame
+        "    mov x30, #0",             // lr = 0: nothing to return to
+        "    ldp x1, x0, [sp], #16",   // x1 = func, x0 = arg; sp back at the aligned top
+        "    blr x1",                  // func(arg): never returns
+        "    udf #0",                  // trap if it did
+        "1:  ret",                     // x0 = tid or -errno, to x30
+    ],
+    nr = const __NR_clone,
+}
 
 /// `CLONE_SETTLS` here takes the new thread pointer itself.
 pub type CloneTls = *mut u8;

@@ -1,6 +1,6 @@
 //! `long double` on aarch64: IEEE binary128, little-endian.
 
-use crate::c::long_double::{from_binary128, to_binary128};
+use super::binary128::{from_binary128, to_binary128};
 use core::ffi::VaList;
 
 /// The AAPCS64 `va_list` (what `VaList` wraps).

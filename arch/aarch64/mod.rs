@@ -1,5 +1,7 @@
 //! aarch64: AAPCS64, `svc 0` system calls, TLS variant I via `tpidr_el0`.
 
+#[path = "../binary128.rs"]
+mod binary128;
 pub mod clone;
 pub mod long_double;
 pub mod probe;
@@ -8,9 +10,6 @@ pub mod syscall;
 pub mod syscall_cp;
 pub mod thread_exit;
 pub mod thread_pointer;
-
-/// The architecture's name as `x.py` spells it.
-pub const NAME: &str = "aarch64";
 
 /// vDSO symbol of `clock_gettime` taking a 64-bit `timespec`.
 pub const VDSO_CLOCK_GETTIME: &[u8] = b"__kernel_clock_gettime";

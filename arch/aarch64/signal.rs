@@ -2,10 +2,8 @@
 //! vDSO's `__kernel_rt_sigreturn` without it) and always builds an rt frame,
 //! so one restorer calling `rt_sigreturn` serves every handler.
 
-use core::arch::global_asm;
-
 /// The kernel's `struct sigaction` for `rt_sigaction` on this arch.
-pub type KernelSigaction = crate::signal::kernel::SigactionWithRestorer;
+pub type KernelSigaction<M> = crate::arch::kernel_sigaction::KernelSigaction<usize, M>;
 
 /// The `SA_RESTORER` flag this arch's kernel understands.
 pub const SA_RESTORER: usize = 0x0400_0000;
@@ -19,26 +17,12 @@ pub const UCONTEXT_SP: usize = 432;
 /// Byte offset of the blocked-signal mask (`uc_sigmask`) in `ucontext_t`:
 /// after uc_flags, uc_link (8 each) and uc_stack (24).
 pub const UCONTEXT_SIGMASK: usize = 40;
-/// Bytes the kernel rewinds the PC by to restart a syscall (`svc 0` is 4).
-pub const SYSCALL_INSN_LEN: usize = 4;
 
-// rt_sigreturn (139) unwinds the frame the kernel built; sp points at it.
-global_asm!(
-    ".pushsection .text.__muslin_restore_rt,\"ax\",@progbits",
-    ".globl __muslin_restore_rt",
-    ".hidden __muslin_restore_rt",
-    ".p2align 2",
-    "__muslin_restore_rt:",
-    "    mov x8, #139", // x8 = __NR_rt_sigreturn
-    "    svc #0",       // never returns
-    ".popsection",
-);
-
-unsafe extern "C" {
-    fn __muslin_restore_rt();
-}
-
-/// Address of the restorer for a handler (`siginfo`: installed with SA_SIGINFO).
-pub fn restorer(_siginfo: bool) -> usize {
-    __muslin_restore_rt as *const () as usize
+// rt_sigreturn unwinds the frame the kernel built; sp points at it.
+restorers! {
+    head: [".p2align 2"],
+    rt: [
+        "    mov x8, #{nr}", // x8 = __NR_rt_sigreturn
+        "    svc #0",        // never returns
+    ],
 }

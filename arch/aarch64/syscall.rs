@@ -2,12 +2,10 @@
 //! and the result in `x0`. The kernel preserves every other register and
 //! restores PSTATE (so the condition flags) on return.
 
-first_arg_returns! {
-    insn: "svc #0",
-    nr: "x8",
+syscalls! {
+    raw: first_arg_returns,
+    with: { insn: "svc #0", nr: "x8", clobbers: [], options: (nostack, preserves_flags) },
     args: ["x0", "x1", "x2", "x3", "x4", "x5"],
-    clobbers: [],
-    options: (nostack, preserves_flags),
     six: syscall6,
 }
 

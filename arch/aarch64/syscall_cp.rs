@@ -8,26 +8,17 @@
 //! a blocked, restartable call is reported) is the last instruction in the
 //! range. Nothing is saved, so `__muslin_cp_cancel` has nothing to undo.
 
-core::arch::global_asm!(
-    ".pushsection .text.__muslin_syscall_cp_asm,\"ax\",@progbits",
-    ".globl __muslin_syscall_cp_asm",
-    ".hidden __muslin_syscall_cp_asm",
-    ".globl __muslin_cp_begin",
-    ".hidden __muslin_cp_begin",
-    ".globl __muslin_cp_end",
-    ".hidden __muslin_cp_end",
-    ".globl __muslin_cp_cancel",
-    ".hidden __muslin_cp_cancel",
-    ".p2align 2",
-    "__muslin_syscall_cp_asm:",
-    "__muslin_cp_begin:",
-    "    ldr w9, [x7]",                // w9 = cancel flag
-    "    cbnz w9, __muslin_cp_cancel", // requested: don't make the call
-    "    mov x8, x6",                  // x8 = nr; x0..x5 = a..f already
-    "    svc #0",                      // x0 = raw result
-    "__muslin_cp_end:",
-    "    ret", // x0 = result, to x30
-    "__muslin_cp_cancel:",
-    "    b __muslin_cp_cancelled", // x30 intact: tail-call, returns -ECANCELED
-    ".popsection",
-);
+syscall_cp_thunk! {
+    head: [".p2align 2"],
+    body: [
+        "__muslin_cp_begin:",
+        "    ldr w9, [x7]",                // w9 = cancel flag
+        "    cbnz w9, __muslin_cp_cancel", // requested: don't make the call
+        "    mov x8, x6",                  // x8 = nr; x0..x5 = a..f already
+        "    svc #0",                      // x0 = raw result
+        "__muslin_cp_end:",
+        "    ret",                         // x0 = result, to x30
+        "__muslin_cp_cancel:",
+        "    b __muslin_cp_cancelled",     // x30 intact: tail-call, returns -ECANCELED
+    ]
+}

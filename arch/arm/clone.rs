@@ -11,39 +11,34 @@
 //! preserves. In the child, `func(arg)` runs on the new stack and must not
 //! return.
 
-use core::arch::global_asm;
 use linux_raw_sys::general::__NR_clone;
 
 // Stack after the push: [sp] r4, +4 r5, +8 r7, +12 lr, +16 ptid, +20 tls,
 // +24 ctid.
-global_asm!(
-    ".pushsection .text.__muslin_clone,\"ax\",%progbits",
-    ".arm",
-    ".globl __muslin_clone",
-    ".hidden __muslin_clone",
-    ".type __muslin_clone, %function",
-    "__muslin_clone:",
-    "    push {{r4, r5, r7, lr}}", // save callee-saved r4 (ctid), r5 (arg), r7 (nr); lr
-    "    mov ip, r0",              // ip = func: the child inherits it
-    "    mov r5, r3",              // r5 = arg: the child inherits it
-    "    bic r1, r1, #15",         // r1 = child stack top, 16-byte aligned
-    "    mov r0, r2",              // r0 = flags
-    "    ldr r2, [sp, #16]",       // r2 = ptid
-    "    ldr r3, [sp, #20]",       // r3 = tls (the thread pointer)
-    "    ldr r4, [sp, #24]",       // r4 = ctid
-    "    mov r7, #{nr_clone}",     // r7 = SYS_clone
-    "    svc 0",                   // r0 = tid (parent), 0 (child), -errno
-    "    cmp r0, #0",              // child?
-    "    popne {{r4, r5, r7, pc}}", // parent (tid) or error (-errno): return r0
-    "    mov fp, #0",              // child: outermost frame, no caller
-    "    mov lr, #0",              // no return address either
-    "    mov r0, r5",              // r0 = arg; sp = the aligned new stack
-    "    blx ip",                  // func(arg): never returns
-    "    udf #0",                  // trap if it does
-    ".size __muslin_clone, . - __muslin_clone",
-    ".popsection",
+asm_function! {
+    name: "__muslin_clone",
+    head: [".arm"],
+    body: [
+        "    push {{r4, r5, r7, lr}}",  // save callee-saved r4 (ctid), r5 (arg), r7 (nr); lr
+        "    mov ip, r0",               // ip = func: the child inherits it
+        "    mov r5, r3",               // r5 = arg: the child inherits it
+        "    bic r1, r1, #15",          // r1 = child stack top, 16-byte aligned
+        "    mov r0, r2",               // r0 = flags
+        "    ldr r2, [sp, #16]",        // r2 = ptid
+        "    ldr r3, [sp, #20]",        // r3 = tls (the thread pointer)
+        "    ldr r4, [sp, #24]",        // r4 = ctid
+        "    mov r7, #{nr_clone}",      // r7 = SYS_clone
+        "    svc 0",                    // r0 = tid (parent), 0 (child), -errno
+        "    cmp r0, #0",               // child?
+        "    popne {{r4, r5, r7, pc}}", // parent (tid) or error (-errno): return r0
+        "    mov fp, #0",               // child: outermost frame, no caller
+        "    mov lr, #0",               // no return address either
+        "    mov r0, r5",               // r0 = arg; sp = the aligned new stack
+        "    blx ip",                   // func(arg): never returns
+        "    udf #0",                   // trap if it does
+    ],
     nr_clone = const __NR_clone,
-);
+}
 
 /// `CLONE_SETTLS` here takes the new thread pointer itself.
 pub type CloneTls = *mut u8;

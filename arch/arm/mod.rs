@@ -10,9 +10,6 @@ pub mod syscall_cp;
 pub mod thread_exit;
 pub mod thread_pointer;
 
-/// The architecture's name as `x.py` spells it.
-pub const NAME: &str = "arm";
-
 /// vDSO symbol of `clock_gettime` taking a 64-bit `timespec`.
 pub const VDSO_CLOCK_GETTIME: &[u8] = b"__vdso_clock_gettime64";
 

@@ -3,10 +3,8 @@
 //! `sigreturn`) and an `rt_sigframe` for `SA_SIGINFO` ones (`rt_sigreturn`).
 //! The restorer is the handler's return address (lr), with sp at the frame.
 
-use core::arch::global_asm;
-
 /// The kernel's `struct sigaction` for `rt_sigaction` on this arch.
-pub type KernelSigaction = crate::signal::kernel::SigactionWithRestorer;
+pub type KernelSigaction<M> = crate::arch::kernel_sigaction::KernelSigaction<usize, M>;
 
 /// The `SA_RESTORER` flag this arch's kernel understands.
 pub const SA_RESTORER: usize = 0x0400_0000;
@@ -21,41 +19,16 @@ pub const UCONTEXT_SP: usize = 20 + 4 * (3 + 13);
 /// after the 20 bytes above and the 84-byte `sigcontext` (trap_no,
 /// error_code, oldmask, r0-r10, fp, ip, sp, lr, pc, cpsr, fault_address).
 pub const UCONTEXT_SIGMASK: usize = 20 + 4 * (3 + 18);
-/// Bytes the kernel rewinds the PC by to restart a syscall (`svc 0` is 4 in
-/// ARM mode).
-pub const SYSCALL_INSN_LEN: usize = 4;
 
 // sp points at the frame the kernel built; r7 is free (the frame restores it).
-global_asm!(
-    ".pushsection .text.__muslin_restore,\"ax\",%progbits",
-    ".arm",
-    ".globl __muslin_restore",
-    ".hidden __muslin_restore",
-    ".type __muslin_restore, %function",
-    "__muslin_restore:",
-    "    mov r7, #119", // r7 = __NR_sigreturn
-    "    svc 0",        // never returns
-    ".size __muslin_restore, . - __muslin_restore",
-    ".globl __muslin_restore_rt",
-    ".hidden __muslin_restore_rt",
-    ".type __muslin_restore_rt, %function",
-    "__muslin_restore_rt:",
-    "    mov r7, #173", // r7 = __NR_rt_sigreturn
-    "    svc 0",        // never returns
-    ".size __muslin_restore_rt, . - __muslin_restore_rt",
-    ".popsection",
-);
-
-unsafe extern "C" {
-    fn __muslin_restore();
-    fn __muslin_restore_rt();
-}
-
-/// Address of the restorer for a handler (`siginfo`: installed with SA_SIGINFO).
-pub fn restorer(siginfo: bool) -> usize {
-    if siginfo {
-        __muslin_restore_rt as *const () as usize
-    } else {
-        __muslin_restore as *const () as usize
-    }
+restorers! {
+    head: [".arm"],
+    rt: [
+        "    mov r7, #{nr}", // r7 = __NR_rt_sigreturn
+        "    svc 0",         // never returns
+    ],
+    plain: [
+        "    mov r7, #{nr}", // r7 = __NR_sigreturn
+        "    svc 0",         // never returns
+    ],
 }

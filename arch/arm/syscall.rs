@@ -1,12 +1,10 @@
 //! Raw system calls (EABI): `r7` = number, arguments in `r0`–`r5`, result in
 //! `r0`; `svc 0` preserves every other register and the condition flags.
 
-first_arg_returns! {
-    insn: "svc 0",
-    nr: "r7",
+syscalls! {
+    raw: first_arg_returns,
+    with: { insn: "svc 0", nr: "r7", clobbers: [], options: (nostack, preserves_flags) },
     args: ["r0", "r1", "r2", "r3", "r4", "r5"],
-    clobbers: [],
-    options: (nostack, preserves_flags),
     six: syscall6,
 }
 

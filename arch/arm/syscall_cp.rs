@@ -15,33 +15,23 @@
 //! in the range. `__muslin_cp_cancel` leaves as if the call had never
 //! started.
 
-core::arch::global_asm!(
-    ".pushsection .text.__muslin_syscall_cp_asm,\"ax\",%progbits",
-    ".arm",
-    ".globl __muslin_syscall_cp_asm",
-    ".hidden __muslin_syscall_cp_asm",
-    ".type __muslin_syscall_cp_asm, %function",
-    ".globl __muslin_cp_begin",
-    ".hidden __muslin_cp_begin",
-    ".globl __muslin_cp_end",
-    ".hidden __muslin_cp_end",
-    ".globl __muslin_cp_cancel",
-    ".hidden __muslin_cp_cancel",
-    "__muslin_syscall_cp_asm:",
-    "    mov ip, sp",              // ip = &e: the stack arguments e, f, nr, &cancel
-    "    push {{r4, r5, r7, lr}}", // save callee-saved r4 (e), r5 (f), r7 (nr); lr
-    "__muslin_cp_begin:",
-    "    ldm ip, {{r4, r5, r7, ip}}", // r4 = e, r5 = f, r7 = nr, ip = &cancel flag
-    "    ldr ip, [ip]",               // ip = cancel flag (r0-r3 = a..d untouched)
-    "    cmp ip, #0",                 // cancel flag set?
-    "    bne __muslin_cp_cancel",     // requested: don't make the call
-    "    svc 0",                      // r0 = raw result
-    "__muslin_cp_end:",
-    "    pop {{r4, r5, r7, pc}}", // restore r4 r5 r7; return r0 = raw result
-    "__muslin_cp_cancel:",
-    "    pop {{r4, r5, r7, lr}}", // restore r4 r5 r7 (saved copies are intact even
-    // when redirected from inside the range); lr = caller
-    "    b __muslin_cp_cancelled", // sp as on entry: tail-call, r0 = -ECANCELED
-    ".size __muslin_syscall_cp_asm, . - __muslin_syscall_cp_asm",
-    ".popsection",
-);
+syscall_cp_thunk! {
+    head: [".arm"],
+    body: [
+        "    mov ip, sp",                 // ip = &e: the stack arguments e, f, nr, &cancel
+        "    push {{r4, r5, r7, lr}}",    // save callee-saved r4 (e), r5 (f), r7 (nr); lr
+        "__muslin_cp_begin:",
+        "    ldm ip, {{r4, r5, r7, ip}}", // r4 = e, r5 = f, r7 = nr, ip = &cancel flag
+        "    ldr ip, [ip]",               // ip = cancel flag (r0-r3 = a..d untouched)
+        "    cmp ip, #0",                 // cancel flag set?
+        "    bne __muslin_cp_cancel",     // requested: don't make the call
+        "    svc 0",                      // r0 = raw result
+        "__muslin_cp_end:",
+        "    pop {{r4, r5, r7, pc}}",     // restore r4 r5 r7; return r0 = raw result
+        "__muslin_cp_cancel:",
+        // The saved r4, r5, r7 are intact even when the thread was sent here
+        // from inside the range.
+        "    pop {{r4, r5, r7, lr}}",     // restore r4 r5 r7; lr = caller
+        "    b __muslin_cp_cancelled",    // sp as on entry: tail-call, r0 = -ECANCELED
+    ]
+}

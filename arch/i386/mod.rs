@@ -12,9 +12,6 @@ pub mod thread_pointer;
 #[path = "../x86_64/x87.rs"]
 mod x87;
 
-/// The architecture's name as `x.py` spells it.
-pub const NAME: &str = "i386";
-
 /// vDSO symbol of `clock_gettime` taking a 64-bit `timespec`.
 pub const VDSO_CLOCK_GETTIME: &[u8] = b"__vdso_clock_gettime64";
 

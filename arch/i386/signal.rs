@@ -2,10 +2,8 @@
 //! frame: a plain `sigframe` for handlers without `SA_SIGINFO` (undone by
 //! `sigreturn`) and an `rt_sigframe` for `SA_SIGINFO` ones (`rt_sigreturn`).
 
-use core::arch::global_asm;
-
 /// The kernel's `struct sigaction` for `rt_sigaction` on this arch.
-pub type KernelSigaction = crate::signal::kernel::SigactionWithRestorer;
+pub type KernelSigaction<M> = crate::arch::kernel_sigaction::KernelSigaction<usize, M>;
 
 /// The `SA_RESTORER` flag this arch's kernel understands.
 pub const SA_RESTORER: usize = 0x0400_0000;
@@ -20,43 +18,19 @@ pub const UCONTEXT_SP: usize = 20 + 7 * 4;
 /// 8 general registers, trapno, err, eip, cs, eflags, esp_at_signal, ss,
 /// fpstate, oldmask, cr2).
 pub const UCONTEXT_SIGMASK: usize = 20 + 22 * 4;
-/// Bytes the kernel rewinds the PC by to restart a syscall (`int $0x80` is 2).
-pub const SYSCALL_INSN_LEN: usize = 2;
 
 // On return from the handler %esp points just past the return address:
-// sigframe: [sig][sigcontext...] -- sigreturn (119) wants sig popped first;
-// rt_sigframe: [sig][pinfo][puc][siginfo][ucontext] -- rt_sigreturn (173)
+// sigframe: [sig][sigcontext...] -- sigreturn wants sig popped first;
+// rt_sigframe: [sig][pinfo][puc][siginfo][ucontext] -- rt_sigreturn
 // finds it as is. Both enter the kernel with int $0x80: nothing to preserve.
-global_asm!(
-    ".pushsection .text.__muslin_restore,\"ax\",@progbits",
-    ".globl __muslin_restore",
-    ".hidden __muslin_restore",
-    ".type __muslin_restore, @function",
-    "__muslin_restore:",
-    "    pop eax",      // drop the signal number: esp = &sigcontext
-    "    mov eax, 119", // eax = __NR_sigreturn
-    "    int 0x80",     // never returns
-    ".size __muslin_restore, . - __muslin_restore",
-    ".globl __muslin_restore_rt",
-    ".hidden __muslin_restore_rt",
-    ".type __muslin_restore_rt, @function",
-    "__muslin_restore_rt:",
-    "    mov eax, 173", // eax = __NR_rt_sigreturn; esp = rt frame
-    "    int 0x80",     // never returns
-    ".size __muslin_restore_rt, . - __muslin_restore_rt",
-    ".popsection",
-);
-
-unsafe extern "C" {
-    fn __muslin_restore();
-    fn __muslin_restore_rt();
-}
-
-/// Address of the restorer for a handler (`siginfo`: installed with SA_SIGINFO).
-pub fn restorer(siginfo: bool) -> usize {
-    if siginfo {
-        __muslin_restore_rt as *const () as usize
-    } else {
-        __muslin_restore as *const () as usize
-    }
+restorers! {
+    rt: [
+        "    mov eax, {nr}", // eax = __NR_rt_sigreturn; esp = rt frame
+        "    int 0x80",      // never returns
+    ],
+    plain: [
+        "    pop eax",       // drop the signal number: esp = &sigcontext
+        "    mov eax, {nr}", // eax = __NR_sigreturn
+        "    int 0x80",      // never returns
+    ],
 }

@@ -15,42 +15,40 @@ use core::sync::atomic::{AtomicUsize, Ordering};
 // [esp+4] nr, [esp+8..+28] a1..a6. After the four pushes everything is 16
 // bytes further. __kernel_vsyscall and the int $0x80 stub both preserve
 // every register but eax.
+asm_function! {
+    name: "__muslin_syscall6",
+    body: [
+        "    push ebp",                           // save callee-saved ebp (arg 6 register)
+        "    push edi",                           // save callee-saved edi (arg 5)
+        "    push esi",                           // save callee-saved esi (arg 4)
+        "    push ebx",                           // save callee-saved ebx (arg 1)
+        "    mov eax, dword ptr [esp + 20]",      // eax = nr
+        "    mov ebx, dword ptr [esp + 24]",      // ebx = a1
+        "    mov ecx, dword ptr [esp + 28]",      // ecx = a2
+        "    mov edx, dword ptr [esp + 32]",      // edx = a3
+        "    mov esi, dword ptr [esp + 36]",      // esi = a4
+        "    mov edi, dword ptr [esp + 40]",      // edi = a5
+        "    mov ebp, dword ptr [esp + 44]",      // ebp = a6
+        "    call dword ptr [__muslin_vsyscall]", // eax = result; others preserved
+        "    pop ebx",                            // restore ebx
+        "    pop esi",                            // restore esi
+        "    pop edi",                            // restore edi
+        "    pop ebp",                            // restore ebp
+        "    ret",                                // eax = raw result
+    ]
+}
+
+// The entry used when the kernel gives no AT_SYSINFO.
+asm_function! {
+    name: "__muslin_int80",
+    body: [
+        "    int 0x80", // eax = result of syscall eax(ebx..ebp)
+        "    ret",
+    ]
+}
+
+// The entry __muslin_syscall6 calls; set_vsyscall_entry replaces it.
 global_asm!(
-    ".pushsection .text.__muslin_syscall6,\"ax\",@progbits",
-    ".globl __muslin_syscall6",
-    ".hidden __muslin_syscall6",
-    ".type __muslin_syscall6, @function",
-    "__muslin_syscall6:",
-    "    push ebp",                           // save callee-saved ebp (arg 6 register)
-    "    push edi",                           // save callee-saved edi (arg 5)
-    "    push esi",                           // save callee-saved esi (arg 4)
-    "    push ebx",                           // save callee-saved ebx (arg 1)
-    "    mov eax, dword ptr [esp + 20]",      // eax = nr
-    "    mov ebx, dword ptr [esp + 24]",      // ebx = a1
-    "    mov ecx, dword ptr [esp + 28]",      // ecx = a2
-    "    mov edx, dword ptr [esp + 32]",      // edx = a3
-    "    mov esi, dword ptr [esp + 36]",      // esi = a4
-    "    mov edi, dword ptr [esp + 40]",      // edi = a5
-    "    mov ebp, dword ptr [esp + 44]",      // ebp = a6
-    "    call dword ptr [__muslin_vsyscall]", // eax = result; others preserved
-    "    pop ebx",                            // restore ebx
-    "    pop esi",                            // restore esi
-    "    pop edi",                            // restore edi
-    "    pop ebp",                            // restore ebp
-    "    ret",                                // eax = raw result
-    ".size __muslin_syscall6, . - __muslin_syscall6",
-    "",
-    // The entry used when the kernel gives no AT_SYSINFO.
-    ".globl __muslin_int80",
-    ".hidden __muslin_int80",
-    ".type __muslin_int80, @function",
-    "__muslin_int80:",
-    "    int 0x80", // eax = result of syscall eax(ebx..ebp)
-    "    ret",
-    ".size __muslin_int80, . - __muslin_int80",
-    ".popsection",
-    "",
-    // The entry __muslin_syscall6 calls; set_vsyscall_entry replaces it.
     ".pushsection .data.__muslin_vsyscall,\"aw\",@progbits",
     ".balign 4",
     ".globl __muslin_vsyscall",
@@ -75,83 +73,22 @@ unsafe extern "C" {
     static __muslin_vsyscall: AtomicUsize;
 }
 
-/// Makes system call `nr` with no arguments and returns the raw kernel result.
-///
-/// # Safety
-/// The call must be valid for its arguments: the kernel may write to memory
-/// they point to or change the process's state.
-#[inline(always)]
-pub unsafe fn syscall0(nr: usize) -> usize {
-    // SAFETY: the caller upholds the syscall's contract; unused registers are 0.
-    unsafe { __muslin_syscall6(nr, 0, 0, 0, 0, 0, 0) }
+/// The call for `syscalls!`: every call goes through `__muslin_syscall6`,
+/// with 0 in the registers it does not use.
+macro_rules! raw {
+    ({}; $nr:ident; [$($r:tt = $a:ident),*]; [$($unused:tt),*]) => {
+        __muslin_syscall6($nr, $($a,)* $(raw!(@zero $unused),)*)
+    };
+    (@zero $unused:tt) => {
+        0
+    };
 }
 
-/// One-argument system call.
-///
-/// # Safety
-/// As [`syscall0`].
-#[inline(always)]
-pub unsafe fn syscall1(nr: usize, a: usize) -> usize {
-    // SAFETY: the caller upholds the syscall's contract.
-    unsafe { __muslin_syscall6(nr, a, 0, 0, 0, 0, 0) }
-}
-
-/// Two-argument system call.
-///
-/// # Safety
-/// As [`syscall0`].
-#[inline(always)]
-pub unsafe fn syscall2(nr: usize, a: usize, b: usize) -> usize {
-    // SAFETY: the caller upholds the syscall's contract.
-    unsafe { __muslin_syscall6(nr, a, b, 0, 0, 0, 0) }
-}
-
-/// Three-argument system call.
-///
-/// # Safety
-/// As [`syscall0`].
-#[inline(always)]
-pub unsafe fn syscall3(nr: usize, a: usize, b: usize, c: usize) -> usize {
-    // SAFETY: the caller upholds the syscall's contract.
-    unsafe { __muslin_syscall6(nr, a, b, c, 0, 0, 0) }
-}
-
-/// Four-argument system call.
-///
-/// # Safety
-/// As [`syscall0`].
-#[inline(always)]
-pub unsafe fn syscall4(nr: usize, a: usize, b: usize, c: usize, d: usize) -> usize {
-    // SAFETY: the caller upholds the syscall's contract.
-    unsafe { __muslin_syscall6(nr, a, b, c, d, 0, 0) }
-}
-
-/// Five-argument system call.
-///
-/// # Safety
-/// As [`syscall0`].
-#[inline(always)]
-pub unsafe fn syscall5(nr: usize, a: usize, b: usize, c: usize, d: usize, e: usize) -> usize {
-    // SAFETY: the caller upholds the syscall's contract.
-    unsafe { __muslin_syscall6(nr, a, b, c, d, e, 0) }
-}
-
-/// Six-argument system call.
-///
-/// # Safety
-/// As [`syscall0`].
-#[inline(always)]
-pub unsafe fn syscall6(
-    nr: usize,
-    a: usize,
-    b: usize,
-    c: usize,
-    d: usize,
-    e: usize,
-    f: usize,
-) -> usize {
-    // SAFETY: the caller upholds the syscall's contract.
-    unsafe { __muslin_syscall6(nr, a, b, c, d, e, f) }
+syscalls! {
+    raw: raw,
+    with: {},
+    args: ["ebx", "ecx", "edx", "esi", "edi", "ebp"],
+    six: syscall6,
 }
 
 /// Records the vDSO's `__kernel_vsyscall` (`AT_SYSINFO`, 0 when absent) as
@@ -162,10 +99,4 @@ pub fn set_vsyscall_entry(entry: usize) {
         // an AtomicUsize has the same layout as that word.
         unsafe { __muslin_vsyscall.store(entry, Ordering::Relaxed) };
     }
-}
-
-/// The entry ordinary system calls go through now (for tests).
-pub fn vsyscall_entry() -> usize {
-    // SAFETY: as in set_vsyscall_entry.
-    unsafe { __muslin_vsyscall.load(Ordering::Relaxed) }
 }

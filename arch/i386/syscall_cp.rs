@@ -18,48 +18,37 @@
 //! instruction in the range. `__muslin_cp_cancel` pops what was pushed and
 //! leaves as if the call had never started.
 
-core::arch::global_asm!(
-    ".pushsection .text.__muslin_syscall_cp_asm,\"ax\",@progbits",
-    ".globl __muslin_syscall_cp_asm",
-    ".hidden __muslin_syscall_cp_asm",
-    ".type __muslin_syscall_cp_asm, @function",
-    ".globl __muslin_cp_begin",
-    ".hidden __muslin_cp_begin",
-    ".globl __muslin_cp_end",
-    ".hidden __muslin_cp_end",
-    ".globl __muslin_cp_cancel",
-    ".hidden __muslin_cp_cancel",
-    "__muslin_syscall_cp_asm:",
-    "    push ebp", // save callee-saved ebp (arg f register)
-    "    push edi", // save callee-saved edi (arg e)
-    "    push esi", // save callee-saved esi (arg d)
-    "    push ebx", // save callee-saved ebx (arg a)
-    // Now [esp+16] = return address, [esp+20]..[esp+40] = a..f,
-    // [esp+44] = nr, [esp+48] = &cancel flag.
-    "__muslin_cp_begin:",
-    "    mov eax, dword ptr [esp + 48]", // eax = &cancel flag
-    "    cmp dword ptr [eax], 0",        // cancel flag set?
-    "    jne __muslin_cp_cancel",        // requested: don't make the call
-    "    mov ebx, dword ptr [esp + 20]", // ebx = a
-    "    mov ecx, dword ptr [esp + 24]", // ecx = b
-    "    mov edx, dword ptr [esp + 28]", // edx = c
-    "    mov esi, dword ptr [esp + 32]", // esi = d
-    "    mov edi, dword ptr [esp + 36]", // edi = e
-    "    mov ebp, dword ptr [esp + 40]", // ebp = f
-    "    mov eax, dword ptr [esp + 44]", // eax = nr
-    "    int 0x80",                      // eax = raw result
-    "__muslin_cp_end:",
-    "    pop ebx", // restore ebx; eax = raw result
-    "    pop esi", // restore esi
-    "    pop edi", // restore edi
-    "    pop ebp", // restore ebp; esp as on entry
-    "    ret",     // eax = raw result
-    "__muslin_cp_cancel:",
-    "    pop ebx",                   // restore ebx (its saved copy is intact
-    "    pop esi",                   // even if the handler redirected us from
-    "    pop edi",                   // inside the range with the argument
-    "    pop ebp",                   // registers loaded): restore esi edi ebp
-    "    jmp __muslin_cp_cancelled", // esp as on entry: tail-call, eax = -ECANCELED
-    ".size __muslin_syscall_cp_asm, . - __muslin_syscall_cp_asm",
-    ".popsection",
-);
+syscall_cp_thunk! {
+    body: [
+        "    push ebp", // save callee-saved ebp (arg f register)
+        "    push edi", // save callee-saved edi (arg e)
+        "    push esi", // save callee-saved esi (arg d)
+        "    push ebx", // save callee-saved ebx (arg a)
+        // Now [esp+16] = return address, [esp+20]..[esp+40] = a..f,
+        // [esp+44] = nr, [esp+48] = &cancel flag.
+        "__muslin_cp_begin:",
+        "    mov eax, dword ptr [esp + 48]", // eax = &cancel flag
+        "    cmp dword ptr [eax], 0",        // cancel flag set?
+        "    jne __muslin_cp_cancel",        // requested: don't make the call
+        "    mov ebx, dword ptr [esp + 20]", // ebx = a
+        "    mov ecx, dword ptr [esp + 24]", // ecx = b
+        "    mov edx, dword ptr [esp + 28]", // edx = c
+        "    mov esi, dword ptr [esp + 32]", // esi = d
+        "    mov edi, dword ptr [esp + 36]", // edi = e
+        "    mov ebp, dword ptr [esp + 40]", // ebp = f
+        "    mov eax, dword ptr [esp + 44]", // eax = nr
+        "    int 0x80",                      // eax = raw result
+        "__muslin_cp_end:",
+        "    pop ebx",                       // restore ebx; eax = raw result
+        "    pop esi",                       // restore esi
+        "    pop edi",                       // restore edi
+        "    pop ebp",                       // restore ebp; esp as on entry
+        "    ret",                           // eax = raw result
+        "__muslin_cp_cancel:",
+        "    pop ebx",                       // restore ebx (its saved copy is intact
+        "    pop esi",                       // even if the handler redirected us from
+        "    pop edi",                       // inside the range with the argument
+        "    pop ebp",                       // registers loaded): restore esi edi ebp
+        "    jmp __muslin_cp_cancelled",     // esp as on entry: tail-call, eax = -ECANCELED
+    ]
+}

@@ -5,6 +5,7 @@
 
 use core::arch::asm;
 use core::sync::atomic::{AtomicU32, Ordering};
+use linux_raw_sys::general::__NR_set_thread_area;
 
 /// TLS lives below the thread pointer (variant II).
 pub const TLS_ABOVE_TP: bool = false;
@@ -54,11 +55,11 @@ pub fn gdt_entry() -> u32 {
 /// # Safety
 /// `tp` must point at a live, correctly laid out thread descriptor.
 pub unsafe fn set_thread_pointer(tp: *mut u8) -> usize {
-    const NR_SET_THREAD_AREA: usize = 243;
     // -1: let the kernel pick a free TLS entry (first call), then reuse it.
     let mut desc = UserDesc::tls(GDT_ENTRY.load(Ordering::Relaxed), tp);
     // SAFETY: set_thread_area reads and updates `desc` only.
-    let r = unsafe { super::syscall::syscall1(NR_SET_THREAD_AREA, &raw mut desc as usize) };
+    let r =
+        unsafe { super::syscall::syscall1(__NR_set_thread_area as usize, &raw mut desc as usize) };
     if r != 0 {
         return r;
     }

@@ -1,5 +1,7 @@
 //! loongarch64: LP64D ABI, `syscall 0` instruction, TLS variant I via `$tp`.
 
+#[path = "../binary128.rs"]
+mod binary128;
 pub mod clone;
 // The same as riscv64's: binary128 in a pointer-style `va_list`.
 #[path = "../riscv64/long_double.rs"]
@@ -10,9 +12,6 @@ pub mod syscall;
 pub mod syscall_cp;
 pub mod thread_exit;
 pub mod thread_pointer;
-
-/// The architecture's name as `x.py` spells it.
-pub const NAME: &str = "loongarch64";
 
 /// vDSO symbol of `clock_gettime` taking a 64-bit `timespec`.
 pub const VDSO_CLOCK_GETTIME: &[u8] = b"__vdso_clock_gettime";

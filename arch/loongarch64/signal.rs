@@ -3,7 +3,7 @@
 //! its own), so muslin installs no restorer.
 
 /// The kernel's `struct sigaction` for `rt_sigaction` on this arch.
-pub type KernelSigaction = crate::signal::kernel::SigactionNoRestorer;
+pub type KernelSigaction<M> = crate::arch::kernel_sigaction::KernelSigaction<(), M>;
 
 /// No `SA_RESTORER` flag on this arch.
 pub const SA_RESTORER: usize = 0;
@@ -17,8 +17,6 @@ pub const UCONTEXT_SP: usize = 208;
 /// after uc_flags, uc_link (8 each) and uc_stack (24); the kernel's 8-byte
 /// mask is padded to 128 bytes, then `uc_mcontext` (aligned to 16) at 176.
 pub const UCONTEXT_SIGMASK: usize = 40;
-/// Bytes the kernel rewinds the PC by to restart a syscall (`syscall 0` is 4).
-pub const SYSCALL_INSN_LEN: usize = 4;
 
 /// No restorer on this arch: the kernel ignores the field, which the
 /// sigaction layout does not even have.

@@ -9,27 +9,16 @@
 //! in the range. Nothing is saved, so `__muslin_cp_cancel` has nothing to
 //! undo.
 
-core::arch::global_asm!(
-    ".pushsection .text.__muslin_syscall_cp_asm,\"ax\",@progbits",
-    ".globl __muslin_syscall_cp_asm",
-    ".hidden __muslin_syscall_cp_asm",
-    ".type __muslin_syscall_cp_asm,@function",
-    ".globl __muslin_cp_begin",
-    ".hidden __muslin_cp_begin",
-    ".globl __muslin_cp_end",
-    ".hidden __muslin_cp_end",
-    ".globl __muslin_cp_cancel",
-    ".hidden __muslin_cp_cancel",
-    "__muslin_syscall_cp_asm:",
-    "__muslin_cp_begin:",
-    "    ld.w $t0, $a7, 0",             // t0 = cancel flag (32-bit)
-    "    bnez $t0, __muslin_cp_cancel", // requested: don't make the call
-    "    move $a7, $a6",                // a7 = nr; a0..a5 = a..f already
-    "    syscall 0",                    // a0 = raw result
-    "__muslin_cp_end:",
-    "    jr $ra", // return a0 = result
-    "__muslin_cp_cancel:",
-    "    b __muslin_cp_cancelled", // nothing saved: tail-call, returns -ECANCELED via ra
-    ".size __muslin_syscall_cp_asm, . - __muslin_syscall_cp_asm",
-    ".popsection",
-);
+syscall_cp_thunk! {
+    body: [
+        "__muslin_cp_begin:",
+        "    ld.w $t0, $a7, 0",             // t0 = cancel flag (32-bit)
+        "    bnez $t0, __muslin_cp_cancel", // requested: don't make the call
+        "    move $a7, $a6",                // a7 = nr; a0..a5 = a..f already
+        "    syscall 0",                    // a0 = raw result
+        "__muslin_cp_end:",
+        "    jr $ra",                       // return a0 = result
+        "__muslin_cp_cancel:",
+        "    b __muslin_cp_cancelled",      // nothing saved: tail-call, returns -ECANCELED via ra
+    ]
+}

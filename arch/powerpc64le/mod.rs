@@ -10,9 +10,6 @@ pub mod syscall_cp;
 pub mod thread_exit;
 pub mod thread_pointer;
 
-/// The architecture's name as `x.py` spells it.
-pub const NAME: &str = "powerpc64le";
-
 /// vDSO symbol of `clock_gettime` taking a 64-bit `timespec`. On error it
 /// returns a positive errno with cr0.SO set rather than -errno; the portable
 /// caller falls back to the system call on any nonzero result.

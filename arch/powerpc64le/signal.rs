@@ -4,7 +4,7 @@
 //! into the signal frame when there is no vDSO. So no restorer, no flag.
 
 /// The kernel's `struct sigaction` for `rt_sigaction` on this arch.
-pub type KernelSigaction = crate::signal::kernel::SigactionWithRestorer;
+pub type KernelSigaction<M> = crate::arch::kernel_sigaction::KernelSigaction<usize, M>;
 
 /// The kernel ignores `SA_RESTORER` here; muslin never sets it.
 pub const SA_RESTORER: usize = 0;
@@ -18,8 +18,6 @@ pub const UCONTEXT_SP: usize = 240;
 /// after uc_flags, uc_link and the 24-byte uc_stack (powerpc64 puts the mask
 /// and its 15 spare sigsets before the sigcontext at 168).
 pub const UCONTEXT_SIGMASK: usize = 40;
-/// Bytes the kernel rewinds the PC by to restart a syscall (`sc` is 4).
-pub const SYSCALL_INSN_LEN: usize = 4;
 
 /// No restorer: the kernel supplies the return trampoline itself.
 pub fn restorer(_siginfo: bool) -> usize {

@@ -12,30 +12,19 @@
 //! was saved, so it tail-branches to `__muslin_cp_cancelled` (r2 is still
 //! the caller's TOC, which is the one TOC of a static program).
 
-core::arch::global_asm!(
-    ".pushsection .text.__muslin_syscall_cp_asm,\"ax\",@progbits",
-    ".globl __muslin_syscall_cp_asm",
-    ".hidden __muslin_syscall_cp_asm",
-    ".type __muslin_syscall_cp_asm,@function",
-    ".globl __muslin_cp_begin",
-    ".hidden __muslin_cp_begin",
-    ".globl __muslin_cp_end",
-    ".hidden __muslin_cp_end",
-    ".globl __muslin_cp_cancel",
-    ".hidden __muslin_cp_cancel",
-    "__muslin_syscall_cp_asm:",
-    "__muslin_cp_begin:",
-    "    lwz 0, 0(10)",            // r0 = cancel flag (32 bits) via r10
-    "    cmpwi 0, 0",              // cr0 = r0 compared with 0
-    "    bne- __muslin_cp_cancel", // requested: don't make the call
-    "    mr 0, 9",                 // r0 = nr (r3–r8 = a..f are in place)
-    "    sc",                      // r3 = result, cr0.SO = error
-    "__muslin_cp_end:",
-    "    bnslr+",   // no error: return r3
-    "    neg 3, 3", // r3 = -errno
-    "    blr",      // return r3
-    "__muslin_cp_cancel:",
-    "    b __muslin_cp_cancelled", // lr = our caller: returns -ECANCELED to it
-    ".size __muslin_syscall_cp_asm, . - __muslin_syscall_cp_asm",
-    ".popsection",
-);
+syscall_cp_thunk! {
+    body: [
+        "__muslin_cp_begin:",
+        "    lwz 0, 0(10)",            // r0 = cancel flag (32 bits) via r10
+        "    cmpwi 0, 0",              // cr0 = r0 compared with 0
+        "    bne- __muslin_cp_cancel", // requested: don't make the call
+        "    mr 0, 9",                 // r0 = nr (r3–r8 = a..f are in place)
+        "    sc",                      // r3 = result, cr0.SO = error
+        "__muslin_cp_end:",
+        "    bnslr+",                  // no error: return r3
+        "    neg 3, 3",                // r3 = -errno
+        "    blr",                     // return r3
+        "__muslin_cp_cancel:",
+        "    b __muslin_cp_cancelled", // lr = our caller: returns -ECANCELED to it
+    ]
+}

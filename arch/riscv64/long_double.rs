@@ -1,7 +1,7 @@
 //! `long double` on riscv64 and loongarch64 (which includes this file):
 //! IEEE binary128, little-endian.
 
-use crate::c::long_double::{from_binary128, to_binary128};
+use super::binary128::{from_binary128, to_binary128};
 use core::ffi::VaList;
 
 /// Reads a `long double` argument as C's `va_arg` does and returns it

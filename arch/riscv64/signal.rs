@@ -4,7 +4,7 @@
 
 /// The kernel's `struct sigaction` for `rt_sigaction` on this arch (no
 /// restorer field).
-pub type KernelSigaction = crate::signal::kernel::SigactionNoRestorer;
+pub type KernelSigaction<M> = crate::arch::kernel_sigaction::KernelSigaction<(), M>;
 
 /// This arch's kernel has no `SA_RESTORER` flag.
 pub const SA_RESTORER: usize = 0;
@@ -18,8 +18,6 @@ pub const UCONTEXT_SP: usize = 192;
 /// Byte offset of the blocked-signal mask (`uc_sigmask`) in `ucontext_t`:
 /// after uc_flags, uc_link (8 each) and uc_stack (24).
 pub const UCONTEXT_SIGMASK: usize = 40;
-/// Bytes the kernel rewinds the PC by to restart a syscall (`ecall` is 4).
-pub const SYSCALL_INSN_LEN: usize = 4;
 
 /// There is no restorer on this arch: always 0 (unused, as
 /// [`SA_RESTORER`] is 0).

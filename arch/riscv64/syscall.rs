@@ -2,12 +2,10 @@
 //! and the result in `a0`. The kernel preserves every other register (and
 //! riscv has no condition flags).
 
-first_arg_returns! {
-    insn: "ecall",
-    nr: "a7",
+syscalls! {
+    raw: first_arg_returns,
+    with: { insn: "ecall", nr: "a7", clobbers: [], options: (nostack, preserves_flags) },
     args: ["a0", "a1", "a2", "a3", "a4", "a5"],
-    clobbers: [],
-    options: (nostack, preserves_flags),
     six: syscall6,
 }
 

@@ -8,26 +8,17 @@
 //! blocked, restartable call is reported) is the last instruction in the
 //! range. Nothing is saved, so `__muslin_cp_cancel` has nothing to undo.
 
-core::arch::global_asm!(
-    ".pushsection .text.__muslin_syscall_cp_asm,\"ax\",@progbits",
-    ".globl __muslin_syscall_cp_asm",
-    ".hidden __muslin_syscall_cp_asm",
-    ".globl __muslin_cp_begin",
-    ".hidden __muslin_cp_begin",
-    ".globl __muslin_cp_end",
-    ".hidden __muslin_cp_end",
-    ".globl __muslin_cp_cancel",
-    ".hidden __muslin_cp_cancel",
-    ".p2align 2",
-    "__muslin_syscall_cp_asm:",
-    "__muslin_cp_begin:",
-    "    lw t0, 0(a7)",                // t0 = cancel flag
-    "    bnez t0, __muslin_cp_cancel", // requested: don't make the call
-    "    mv a7, a6",                   // a7 = nr; a0..a5 = a..f already
-    "    ecall",                       // a0 = raw result
-    "__muslin_cp_end:",
-    "    ret", // a0 = result, to ra
-    "__muslin_cp_cancel:",
-    "    tail __muslin_cp_cancelled", // ra intact: jump (via t1), returns -ECANCELED
-    ".popsection",
-);
+syscall_cp_thunk! {
+    head: [".p2align 2"],
+    body: [
+        "__muslin_cp_begin:",
+        "    lw t0, 0(a7)",                // t0 = cancel flag
+        "    bnez t0, __muslin_cp_cancel", // requested: don't make the call
+        "    mv a7, a6",                   // a7 = nr; a0..a5 = a..f already
+        "    ecall",                       // a0 = raw result
+        "__muslin_cp_end:",
+        "    ret",                         // a0 = result, to ra
+        "__muslin_cp_cancel:",
+        "    tail __muslin_cp_cancelled",  // ra intact: jump (via t1), returns -ECANCELED
+    ]
+}

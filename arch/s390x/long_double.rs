@@ -1,7 +1,7 @@
 //! `long double` on s390x: IEEE binary128, big-endian, passed by
 //! reference.
 
-use crate::c::long_double::{from_binary128, to_binary128};
+use super::binary128::{from_binary128, to_binary128};
 use core::ffi::VaList;
 
 /// Reads a `long double` argument as C's `va_arg` does (a pointer to the

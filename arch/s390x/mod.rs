@@ -1,6 +1,8 @@
 //! s390x: big-endian z/Architecture ELF ABI, `svc 0` system calls, TLS
 //! variant II with the thread pointer in access registers a0:a1.
 
+#[path = "../binary128.rs"]
+mod binary128;
 pub mod clone;
 pub mod long_double;
 pub mod probe;
@@ -9,9 +11,6 @@ pub mod syscall;
 pub mod syscall_cp;
 pub mod thread_exit;
 pub mod thread_pointer;
-
-/// The architecture's name as `x.py` spells it.
-pub const NAME: &str = "s390x";
 
 /// vDSO symbol of `clock_gettime` taking a 64-bit `timespec`.
 pub const VDSO_CLOCK_GETTIME: &[u8] = b"__kernel_clock_gettime";

@@ -3,11 +3,8 @@
 //! sigframe (returned from with `sigreturn`) for the rest, so there are two
 //! restorers. The kernel's handler returns to the address in r14.
 
-use core::arch::global_asm;
-use linux_raw_sys::general::{__NR_rt_sigreturn, __NR_sigreturn};
-
 /// The kernel's `struct sigaction` on s390x: handler, flags, restorer, mask.
-pub type KernelSigaction = crate::signal::kernel::SigactionWithRestorer;
+pub type KernelSigaction<M> = crate::arch::kernel_sigaction::KernelSigaction<usize, M>;
 
 /// The `SA_RESTORER` flag this arch's kernel understands.
 pub const SA_RESTORER: usize = 0x0400_0000;
@@ -22,36 +19,13 @@ pub const UCONTEXT_SP: usize = 176;
 /// after uc_flags, uc_link, the 24-byte uc_stack (40 bytes) and the 344-byte
 /// `_sigregs` (PSW 16, gprs 128, access registers 64, fpc + fprs 136).
 pub const UCONTEXT_SIGMASK: usize = 384;
-/// Bytes the kernel rewinds the PC by to restart a syscall (`svc` is 2).
-pub const SYSCALL_INSN_LEN: usize = 2;
 
 // r15 points at the frame the kernel built; both calls unwind it.
-global_asm!(
-    ".pushsection .text.__muslin_restore,\"ax\",@progbits",
-    ".globl __muslin_restore_rt",
-    ".hidden __muslin_restore_rt",
-    "__muslin_restore_rt:",
-    "    svc {rt}",                // rt_sigreturn: SA_SIGINFO frame
-    ".globl __muslin_restore",
-    ".hidden __muslin_restore",
-    "__muslin_restore:",
-    "    svc {old}",               // sigreturn: plain-handler frame
-    ".popsection",
-    rt = const __NR_rt_sigreturn,
-    old = const __NR_sigreturn,
-);
-
-unsafe extern "C" {
-    fn __muslin_restore_rt();
-    fn __muslin_restore();
-}
-
-/// Address of the restorer for a handler (`siginfo`: installed with SA_SIGINFO).
-pub fn restorer(siginfo: bool) -> usize {
-    let f: unsafe extern "C" fn() = if siginfo {
-        __muslin_restore_rt
-    } else {
-        __muslin_restore
-    };
-    f as *const () as usize
+restorers! {
+    rt: [
+        "    svc {nr}", // rt_sigreturn: SA_SIGINFO frame
+    ],
+    plain: [
+        "    svc {nr}", // sigreturn: plain-handler frame
+    ],
 }

@@ -5,12 +5,10 @@
 //! One quirk: s390x's `mmap` is the old one-argument form, taking a pointer to
 //! its six arguments in memory; [`syscall6`] builds that block for it.
 
-first_arg_returns! {
-    insn: "svc 0",
-    nr: "r1",
+syscalls! {
+    raw: first_arg_returns,
+    with: { insn: "svc 0", nr: "r1", clobbers: [], options: (nostack) },
     args: ["r2", "r3", "r4", "r5", "r6", "r7"],
-    clobbers: [],
-    options: (nostack),
     six: syscall6_direct,
 }
 

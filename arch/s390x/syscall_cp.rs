@@ -13,32 +13,21 @@
 //! changes, so `__muslin_cp_cancel` finds the saved r7 wherever in the
 //! range the thread was sent from.
 
-core::arch::global_asm!(
-    ".pushsection .text.__muslin_syscall_cp_asm,\"ax\",@progbits",
-    ".globl __muslin_syscall_cp_asm",
-    ".hidden __muslin_syscall_cp_asm",
-    ".type __muslin_syscall_cp_asm,@function",
-    ".globl __muslin_cp_begin",
-    ".hidden __muslin_cp_begin",
-    ".globl __muslin_cp_end",
-    ".hidden __muslin_cp_end",
-    ".globl __muslin_cp_cancel",
-    ".hidden __muslin_cp_cancel",
-    "__muslin_syscall_cp_asm:",
-    "    stg %r7, 56(%r15)", // caller's save area: r7 (callee-saved)
-    "__muslin_cp_begin:",
-    "    lg %r1, 176(%r15)",      // r1 = &cancel flag
-    "    lt %r0, 0(%r1)",         // r0 = cancel flag (32 bits), cc = its sign
-    "    jnz __muslin_cp_cancel", // requested: don't make the call
-    "    lg %r1, 168(%r15)",      // r1 = nr
-    "    lg %r7, 160(%r15)",      // r7 = f (r2–r6 = a..e are in place)
-    "    svc 0",                  // r2 = result or -errno
-    "__muslin_cp_end:",
-    "    lg %r7, 56(%r15)", // restore r7
-    "    br %r14",          // return r2
-    "__muslin_cp_cancel:",
-    "    lg %r7, 56(%r15)",         // restore r7
-    "    jg __muslin_cp_cancelled", // r14 = our caller: returns -ECANCELED to it
-    ".size __muslin_syscall_cp_asm, . - __muslin_syscall_cp_asm",
-    ".popsection",
-);
+syscall_cp_thunk! {
+    body: [
+        "    stg %r7, 56(%r15)",        // caller's save area: r7 (callee-saved)
+        "__muslin_cp_begin:",
+        "    lg %r1, 176(%r15)",        // r1 = &cancel flag
+        "    lt %r0, 0(%r1)",           // r0 = cancel flag (32 bits), cc = its sign
+        "    jnz __muslin_cp_cancel",   // requested: don't make the call
+        "    lg %r1, 168(%r15)",        // r1 = nr
+        "    lg %r7, 160(%r15)",        // r7 = f (r2–r6 = a..e are in place)
+        "    svc 0",                    // r2 = result or -errno
+        "__muslin_cp_end:",
+        "    lg %r7, 56(%r15)",         // restore r7
+        "    br %r14",                  // return r2
+        "__muslin_cp_cancel:",
+        "    lg %r7, 56(%r15)",         // restore r7
+        "    jg __muslin_cp_cancelled", // r14 = our caller: returns -ECANCELED to it
+    ]
+}

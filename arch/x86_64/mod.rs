@@ -11,9 +11,6 @@ pub mod thread_exit;
 pub mod thread_pointer;
 mod x87;
 
-/// The architecture's name as `x.py` spells it.
-pub const NAME: &str = "x86_64";
-
 /// vDSO symbol of `clock_gettime` taking a 64-bit `timespec`.
 pub const VDSO_CLOCK_GETTIME: &[u8] = b"__vdso_clock_gettime";
 

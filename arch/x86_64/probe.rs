@@ -1,27 +1,8 @@
-//! A load from address 0 at a known address, for tests of the signal-context
-//! accessors: the SIGSEGV handler must see `PC == fault address` and can send
-//! the thread on to `resume` by rewriting the PC, exactly as cancellation will.
+//! The signal-context probe (see `probe!`), returning in rax.
 
-use core::arch::global_asm;
-
-// __muslin_probe_fault: rax = 0 (by the caller's convention: none; we set it),
-// the load faults, the handler moves PC to __muslin_probe_resume, which returns 7.
-global_asm!(
-    ".pushsection .text.__muslin_probe,\"ax\",@progbits",
-    ".globl __muslin_probe",
-    ".hidden __muslin_probe",
-    "__muslin_probe:",
-    "    xor eax, eax", // rax = null pointer to load from
-    ".globl __muslin_probe_fault",
-    ".hidden __muslin_probe_fault",
-    "__muslin_probe_fault:",
-    "    mov rax, qword ptr [rax]", // faults; never completes
-    "    xor eax, eax",             // not reached: would return 0
-    "    ret",
-    ".globl __muslin_probe_resume",
-    ".hidden __muslin_probe_resume",
-    "__muslin_probe_resume:",
-    "    mov eax, 7", // the handler redirected us: return 7
-    "    ret",
-    ".popsection",
-);
+probe! {
+    zero: "    xor eax, eax",             // rax = 0
+    load: "    mov rax, qword ptr [rax]", // rax = [rax]
+    seven: "    mov eax, 7",              // rax = 7
+    ret: "    ret",                       // return rax
+}

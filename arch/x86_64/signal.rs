@@ -1,10 +1,8 @@
 //! Signals on x86_64: the kernel needs `SA_RESTORER`, and always builds an
 //! rt frame, so one restorer calling `rt_sigreturn` serves every handler.
 
-use core::arch::global_asm;
-
 /// The kernel's `struct sigaction` for `rt_sigaction` on this arch.
-pub type KernelSigaction = crate::signal::kernel::SigactionWithRestorer;
+pub type KernelSigaction<M> = crate::arch::kernel_sigaction::KernelSigaction<usize, M>;
 
 /// The `SA_RESTORER` flag this arch's kernel understands.
 pub const SA_RESTORER: usize = 0x0400_0000;
@@ -16,25 +14,11 @@ pub const UCONTEXT_SP: usize = 160;
 /// Byte offset of the blocked-signal mask (`uc_sigmask`) in `ucontext_t`:
 /// after uc_flags, uc_link, uc_stack (40 bytes) and the 256-byte mcontext.
 pub const UCONTEXT_SIGMASK: usize = 296;
-/// Bytes the kernel rewinds the PC by to restart a syscall (`syscall` is 2).
-pub const SYSCALL_INSN_LEN: usize = 2;
 
-// rt_sigreturn (15) unwinds the frame the kernel pushed; %rsp points at it.
-global_asm!(
-    ".pushsection .text.__muslin_restore_rt,\"ax\",@progbits",
-    ".globl __muslin_restore_rt",
-    ".hidden __muslin_restore_rt",
-    "__muslin_restore_rt:",
-    "    mov eax, 15",
-    "    syscall",
-    ".popsection",
-);
-
-unsafe extern "C" {
-    fn __muslin_restore_rt();
-}
-
-/// Address of the restorer for a handler (`siginfo`: installed with SA_SIGINFO).
-pub fn restorer(_siginfo: bool) -> usize {
-    __muslin_restore_rt as *const () as usize
+// rt_sigreturn unwinds the frame the kernel pushed; %rsp points at it.
+restorers! {
+    rt: [
+        "    mov eax, {nr}", // rax = __NR_rt_sigreturn
+        "    syscall",       // never returns
+    ],
 }

@@ -9,28 +9,20 @@
 //! the last one in the range. `__muslin_cp_cancel` leaves as if the call had
 //! never started.
 
-core::arch::global_asm!(
-    ".pushsection .text.__muslin_syscall_cp_asm,\"ax\",@progbits",
-    ".globl __muslin_syscall_cp_asm",
-    ".hidden __muslin_syscall_cp_asm",
-    ".globl __muslin_cp_begin",
-    ".hidden __muslin_cp_begin",
-    ".globl __muslin_cp_end",
-    ".hidden __muslin_cp_end",
-    ".globl __muslin_cp_cancel",
-    ".hidden __muslin_cp_cancel",
-    ".p2align 4", // a fresh fetch block for the hot path
-    "__muslin_syscall_cp_asm:",
-    "__muslin_cp_begin:",
-    "    mov r11, [rsp + 16]", // r11 = &cancel flag
-    "    cmp dword ptr [r11], 0",
-    "    jne __muslin_cp_cancel", // requested: don't make the call
-    "    mov rax, [rsp + 8]",     // rax = nr
-    "    mov r10, rcx",           // r10 = d (rdi rsi rdx r8 r9 are in place)
-    "    syscall",
-    "__muslin_cp_end:",
-    "    ret", // rax = result
-    "__muslin_cp_cancel:",
-    "    jmp __muslin_cp_cancelled", // nothing pushed: tail-call, returns -ECANCELED
-    ".popsection",
-);
+// Aligned to 16: a fresh fetch block for the hot path.
+syscall_cp_thunk! {
+    head: [".p2align 4"],
+    body: [
+        "__muslin_cp_begin:",
+        "    mov r11, [rsp + 16]",       // r11 = &cancel flag
+        "    cmp dword ptr [r11], 0",
+        "    jne __muslin_cp_cancel",    // requested: don't make the call
+        "    mov rax, [rsp + 8]",        // rax = nr
+        "    mov r10, rcx",              // r10 = d (rdi rsi rdx r8 r9 are in place)
+        "    syscall",
+        "__muslin_cp_end:",
+        "    ret",                       // rax = result
+        "__muslin_cp_cancel:",
+        "    jmp __muslin_cp_cancelled", // nothing pushed: tail-call, returns -ECANCELED
+    ]
+}

@@ -1,18 +1,11 @@
-//! The last steps of a detached thread: unmap its own stack, then exit,
-//! touching no memory in between (the stack is gone after `munmap`).
+//! The last steps of a detached thread (see `unmap_and_exit!`).
 //!
 //! `__muslin_unmap_and_exit(base, len)` (C ABI): rdi = base, rsi = len.
 
-core::arch::global_asm!(
-    ".pushsection .text.__muslin_unmap_and_exit,\"ax\",@progbits",
-    ".globl __muslin_unmap_and_exit",
-    ".hidden __muslin_unmap_and_exit",
-    "__muslin_unmap_and_exit:",
-    "    mov eax, 11", // SYS_munmap(rdi = base, rsi = len)
-    "    syscall",
-    "    xor edi, edi", // status 0
-    "    mov eax, 60",  // SYS_exit: this thread only
-    "    syscall",
-    "    ud2",
-    ".popsection",
-);
+unmap_and_exit! {
+    munmap: "    mov eax, {munmap}", // rax = __NR_munmap(rdi = base, rsi = len)
+    syscall: "    syscall",          // rax = result, ignored
+    status: "    xor edi, edi",      // rdi = status 0
+    exit: "    mov eax, {exit}",     // rax = __NR_exit: this thread only
+    trap: "    ud2",
+}

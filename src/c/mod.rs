@@ -6,7 +6,6 @@ mod ctype;
 mod env;
 mod errno;
 mod fcntl;
-pub mod long_double;
 mod malloc;
 mod mman;
 mod printf;

@@ -6,7 +6,6 @@
 //! is 35.
 
 pub mod context;
-pub mod kernel;
 
 use crate::errno::{Errno, Result};
 use crate::syscall::signal as sys;
@@ -127,7 +126,6 @@ pub unsafe fn sigaction_internal(
     old: Option<&mut SigAction>,
 ) -> Result<()> {
     use crate::arch::signal::{KernelSigaction, SA_RESTORER, restorer};
-    use kernel::Layout;
     let siginfo = linux_raw_sys::general::SA_SIGINFO as c_int;
     let knew = new.map(|a| {
         let flags = a.flags as usize | SA_RESTORER;

@@ -4,7 +4,7 @@
 //! `fcntl(F_SETLKW)` are cancellation points: in a thread whose cancellation
 //! was requested they return `Err(Errno::ECANCELED)` without taking effect.
 
-use super::{Result, ret, ret_unit};
+use super::{Result, SyscallArg, ret, ret_unit};
 use crate::{syscall, syscall_cp};
 use core::ffi::{CStr, c_int};
 
@@ -237,7 +237,7 @@ pub fn fcntl(fd: Fd, cmd: c_int, arg: usize) -> Result<c_int> {
     use linux_raw_sys::general::__NR_fcntl as NR;
     #[cfg(target_pointer_width = "32")]
     use linux_raw_sys::general::__NR_fcntl64 as NR;
-    let (nr, (a, b, c)) = (NR as usize, (fd.0 as usize, cmd as usize, arg));
+    let (nr, (a, b, c)) = (NR as usize, (fd.0.into_arg(), cmd.into_arg(), arg));
     // SAFETY: the integer commands touch no memory; pointer ones are checked
     // by the kernel. Waiting for a lock (F_SETLKW) is a cancellation point.
     let r = unsafe {

@@ -19,71 +19,82 @@ pub mod uname;
 pub use crate::errno::{Errno, Result};
 pub use fd::{Fd, OwnedFd};
 
+pub use crate::arch::SyscallArg;
+/// The arch's raw system calls, for [`syscall!`] (also used outside the crate).
+#[doc(hidden)]
+pub use crate::arch::syscall as raw;
+
 /// Calls system call `__NR_<name>` with up to six arguments, each converted
-/// with `as usize`, returning the raw result word. Must be used in `unsafe`.
+/// by [`SyscallArg`] (so a 64-bit integer does not compile on a 32-bit
+/// arch), returning the raw result word. Must be used in `unsafe`.
 #[macro_export]
 #[doc(hidden)]
 macro_rules! syscall {
     ($nr:ident) => {
-        $crate::arch::syscall::syscall0(::linux_raw_sys::general::$nr as usize)
+        $crate::syscall::raw::syscall0(::linux_raw_sys::general::$nr as usize)
     };
     ($nr:ident, $a:expr) => {
-        $crate::arch::syscall::syscall1(::linux_raw_sys::general::$nr as usize, $a as usize)
+        $crate::syscall::raw::syscall1(
+            ::linux_raw_sys::general::$nr as usize,
+            $crate::syscall::SyscallArg::into_arg($a),
+        )
     };
     ($nr:ident, $a:expr, $b:expr) => {
-        $crate::arch::syscall::syscall2(
+        $crate::syscall::raw::syscall2(
             ::linux_raw_sys::general::$nr as usize,
-            $a as usize,
-            $b as usize,
+            $crate::syscall::SyscallArg::into_arg($a),
+            $crate::syscall::SyscallArg::into_arg($b),
         )
     };
     ($nr:ident, $a:expr, $b:expr, $c:expr) => {
-        $crate::arch::syscall::syscall3(
+        $crate::syscall::raw::syscall3(
             ::linux_raw_sys::general::$nr as usize,
-            $a as usize,
-            $b as usize,
-            $c as usize,
+            $crate::syscall::SyscallArg::into_arg($a),
+            $crate::syscall::SyscallArg::into_arg($b),
+            $crate::syscall::SyscallArg::into_arg($c),
         )
     };
     ($nr:ident, $a:expr, $b:expr, $c:expr, $d:expr) => {
-        $crate::arch::syscall::syscall4(
+        $crate::syscall::raw::syscall4(
             ::linux_raw_sys::general::$nr as usize,
-            $a as usize,
-            $b as usize,
-            $c as usize,
-            $d as usize,
+            $crate::syscall::SyscallArg::into_arg($a),
+            $crate::syscall::SyscallArg::into_arg($b),
+            $crate::syscall::SyscallArg::into_arg($c),
+            $crate::syscall::SyscallArg::into_arg($d),
         )
     };
     ($nr:ident, $a:expr, $b:expr, $c:expr, $d:expr, $e:expr) => {
-        $crate::arch::syscall::syscall5(
+        $crate::syscall::raw::syscall5(
             ::linux_raw_sys::general::$nr as usize,
-            $a as usize,
-            $b as usize,
-            $c as usize,
-            $d as usize,
-            $e as usize,
+            $crate::syscall::SyscallArg::into_arg($a),
+            $crate::syscall::SyscallArg::into_arg($b),
+            $crate::syscall::SyscallArg::into_arg($c),
+            $crate::syscall::SyscallArg::into_arg($d),
+            $crate::syscall::SyscallArg::into_arg($e),
         )
     };
     ($nr:ident, $a:expr, $b:expr, $c:expr, $d:expr, $e:expr, $f:expr) => {
-        $crate::arch::syscall::syscall6(
+        $crate::syscall::raw::syscall6(
             ::linux_raw_sys::general::$nr as usize,
-            $a as usize,
-            $b as usize,
-            $c as usize,
-            $d as usize,
-            $e as usize,
-            $f as usize,
+            $crate::syscall::SyscallArg::into_arg($a),
+            $crate::syscall::SyscallArg::into_arg($b),
+            $crate::syscall::SyscallArg::into_arg($c),
+            $crate::syscall::SyscallArg::into_arg($d),
+            $crate::syscall::SyscallArg::into_arg($e),
+            $crate::syscall::SyscallArg::into_arg($f),
         )
     };
 }
 
 /// Like [`syscall!`] for a cancellation point: goes through [`cancellable`]
-/// and yields `-ECANCELED` when cancellation acted. Must be used in `unsafe`.
+/// and yields `-ECANCELED` when cancellation acted. Arguments convert as in
+/// [`syscall!`]. Must be used in `unsafe`.
 #[macro_export]
 #[doc(hidden)]
 macro_rules! syscall_cp {
     ($nr:ident $(, $a:expr)*) => {
-        $crate::syscall_cp!(@pad ::linux_raw_sys::general::$nr as usize; $($a as usize,)*)
+        $crate::syscall_cp!(@pad ::linux_raw_sys::general::$nr as usize;
+            $($crate::syscall::SyscallArg::into_arg($a),)*)
     };
     (@pad $nr:expr; $a:expr, $b:expr, $c:expr, $d:expr, $e:expr, $f:expr,) => {
         $crate::syscall::cancellable($nr, $a, $b, $c, $d, $e, $f)

@@ -2,7 +2,6 @@
 //! `struct sigaction`) lives in [`crate::signal`]; these are the raw calls.
 
 use super::{Result, ret_unit};
-use crate::arch::signal::KernelSigaction;
 use crate::syscall;
 use core::ffi::{c_int, c_ulong};
 
@@ -79,6 +78,9 @@ impl Sigset {
         Ok(self.bits[w] & m != 0)
     }
 }
+
+/// The kernel's `struct sigaction` on this arch, with muslin's signal set.
+pub type KernelSigaction = crate::arch::signal::KernelSigaction<Sigset>;
 
 /// `rt_sigaction`: install `act` (if any) for `sig`, storing the old one in `old`.
 ///

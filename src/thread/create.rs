@@ -9,6 +9,7 @@
 use super::descriptor::{DETACHED, EXITING, JOINABLE, ThreadDescriptor};
 use super::exit::OTHER_THREADS;
 use super::futex;
+use crate::arch::CloneTlsArg;
 use crate::env::auxv;
 use crate::errno::{Errno, Result};
 use crate::signal::Sigset;
@@ -68,19 +69,6 @@ unsafe extern "C" {
         tls: usize,
         ctid: *mut i32,
     ) -> isize;
-}
-
-/// How an arch's `CLONE_SETTLS` value (`arch::clone::CloneTls`) reaches the
-/// kernel as a system-call argument.
-pub trait CloneTlsArg {
-    /// The word passed to clone(2).
-    fn as_arg(&self) -> usize;
-}
-
-impl CloneTlsArg for *mut u8 {
-    fn as_arg(&self) -> usize {
-        *self as usize
-    }
 }
 
 fn page_size() -> usize {

@@ -3,7 +3,7 @@
 //! lock made from one.
 
 use crate::errno::{Errno, Result};
-use crate::syscall::ret;
+use crate::syscall::{SyscallArg, ret};
 use crate::time::Timespec;
 use core::ffi::c_int;
 use core::sync::atomic::{AtomicI32, Ordering};
@@ -51,12 +51,12 @@ fn wait_args(addr: &AtomicI32, val: i32, timeout: Timeout<'_>, private: bool) ->
         }
     };
     [
-        addr.as_ptr() as usize,
-        (op | private) as usize,
-        val as usize,
-        ts as usize,
+        addr.as_ptr().into_arg(),
+        (op | private).into_arg(),
+        val.into_arg(),
+        ts.into_arg(),
         0,
-        mask as usize,
+        mask.into_arg(),
     ]
 }
 
@@ -79,9 +79,9 @@ pub fn wait_cp(addr: &AtomicI32, val: i32, timeout: Timeout<'_>, private: bool) 
 /// Wakes up to `n` waiters on `addr`; returns how many woke.
 pub fn wake(addr: *const AtomicI32, n: i32, private: bool) -> usize {
     let op = FUTEX_WAKE | if private { FUTEX_PRIVATE_FLAG } else { 0 };
+    let (a, b, c) = (addr.into_arg(), op.into_arg(), n.into_arg());
     // SAFETY: waking touches no memory; a stale address wakes nobody.
-    let r =
-        unsafe { crate::arch::syscall::syscall3(NR_FUTEX, addr as usize, op as usize, n as usize) };
+    let r = unsafe { crate::arch::syscall::syscall3(NR_FUTEX, a, b, c) };
     ret(r).unwrap_or(0)
 }
 

@@ -1,12 +1,11 @@
-//! Conversions between `double` and the `long double` formats that are
-//! done in software: IEEE binary128 (aarch64, riscv64, loongarch64,
-//! s390x). Each `arch/<arch>/long_double.rs` reads and writes its own
-//! format with these, or with the hardware (x87 on x86_64 and i386), or
-//! trivially (a double on arm, double-double on powerpc64le).
+//! IEEE binary128 `long double` (aarch64, riscv64, loongarch64, s390x),
+//! converted to and from double in software. Those arches' `mod.rs`
+//! include this file with `#[path]`; their `long_double.rs` read and write
+//! the bytes in their own byte order and argument-passing convention.
 
 /// `±mant × 2^exp2` (nonzero bits below `mant` flagged by `sticky`) as the
 /// nearest double (ties to even; overflow gives infinity).
-pub fn to_f64(neg: bool, mant: u64, exp2: i64, sticky: bool) -> f64 {
+fn to_f64(neg: bool, mant: u64, exp2: i64, sticky: bool) -> f64 {
     let mut bits = 0;
     if mant != 0 {
         let lz = mant.leading_zeros();
