@@ -303,6 +303,27 @@ fn run() -> i32 {
         format_args!("guard not dropped"),
     );
 
+    // Descriptors owned by a cancelled thread are closed as `?` unwinds it:
+    // dropping an OwnedFd must not itself be cancelled (and leak).
+    static OWNED: [AtomicI32; 2] = [const { AtomicI32::new(-1) }; 2];
+    READY.store(false, SeqCst);
+    let h = thread::spawn(|| {
+        let (a, b) = fd::pipe2(fd::O_CLOEXEC)?;
+        OWNED[0].store(a.fd().0, SeqCst);
+        OWNED[1].store(b.fd().0, SeqCst);
+        blocked_reader()
+    })
+    .unwrap();
+    wait_ready();
+    h.cancel();
+    let _ = h.join();
+    let owned = [OWNED[0].load(SeqCst), OWNED[1].load(SeqCst)];
+    check(
+        "descriptors dropped while a cancelled thread unwinds are closed",
+        owned[0] >= 0 && owned.iter().all(|&n| is_closed(Fd(n))),
+        format_args!("fds {owned:?} still open"),
+    );
+
     // See the values the thread saw, through a thread that is not joined
     // as cancelled: record them in statics instead.
     static SAW: [AtomicI32; 3] = [const { AtomicI32::new(0) }; 3];

@@ -42,8 +42,15 @@ impl OwnedFd {
 }
 
 impl Drop for OwnedFd {
+    /// Closes the descriptor. Unlike [`close`] this is not a cancellation
+    /// point: a destructor runs while a cancelled thread unwinds, when every
+    /// cancellation point fails with `ECANCELED` before making its call, and
+    /// a cancellable close would then leak the descriptor. Linux releases
+    /// the number even when close reports an error, so there is nothing to
+    /// retry.
     fn drop(&mut self) {
-        let _ = close(self.0);
+        // SAFETY: closing a number this value owns affects no memory.
+        let _ = unsafe { syscall!(__NR_close, self.0.0) };
     }
 }
 
