@@ -277,34 +277,22 @@ fn g_style(d: &Decimal, pp: usize, alt: bool) -> (bool, usize) {
     }
 }
 
-/// Writes the exponent suffix (`marker` in the case `lower` says, the sign,
-/// at least `min` digits of `x2`) at the end of `buf`; returns its length.
-#[inline(always)]
-fn exponent_suffix(buf: &mut [u8; 24], marker: u8, x2: i32, min: usize, lower: u8) -> usize {
-    // (At most 4 exponent digits: the indices are in range.)
-    let len = utoa(buf, x2.unsigned_abs() as u64, 10, false, min) + 2;
-    if let Some(c) = buf.get_mut(24 - len) {
-        *c = marker | lower;
-    }
-    if let Some(c) = buf.get_mut(25 - len) {
-        *c = if x2 < 0 { b'-' } else { b'+' };
-    }
-    len
-}
-
 /// Formats `x` for the conversion `conv` (`f F e E g G a A`), with `flags`, the
 /// field width in `w` and `prec` (`None` when absent), as `printf` does.
 ///
-/// Every case becomes the same shape, written by [`put_number`]: a
-/// prefix (sign, `0x`), the digits of `d` with the point after the first
-/// `e` of them (zeros where `d` has none), `p` digits after the point, and
-/// a suffix (`e+05`, `p-3`). `inf` and `nan` are three "digits" with no
+/// Every case becomes the same shape, written by the one piece of code at
+/// the end: a prefix (sign, `0x`), the digits of `d` with the point after
+/// the first `e` of them (zeros where `d` has none), `p` digits after the
+/// point, and a suffix (`e+05`, `p-3`). The helpers above fill `d` for each
+/// case; they are inlined, and where a split would cost bytes in printf
+/// (the suffix and the output, measured on every arch) the code stays here. `inf` and `nan` are three "digits" with no
 /// point; `%a` is `%e` of 14 hexadecimal digits. Every letter takes the
 /// case of the conversion (bit 0x20 of an ASCII letter is its case).
 #[optimize(size)]
 pub(crate) fn format(w: &mut W<'_>, x: f64, conv: u8, mut flags: u32, prec: Option<usize>) {
     let lower = conv & 0x20;
     let conv = conv | 0x20;
+    let alt = flags & ALT != 0;
     // The sign if any, then `0x` for %a.
     let pre = [sign(x.is_sign_negative(), flags), b'0', b'X' | lower];
     let mut hex = false;
@@ -342,7 +330,7 @@ pub(crate) fn format(w: &mut W<'_>, x: f64, conv: u8, mut flags: u32, prec: Opti
             b'9',
         );
         if conv == b'g' {
-            (sci, p) = g_style(&d, pp, flags & ALT != 0);
+            (sci, p) = g_style(&d, pp, alt);
         }
         if sci {
             marker = b'E';
@@ -355,33 +343,24 @@ pub(crate) fn format(w: &mut W<'_>, x: f64, conv: u8, mut flags: u32, prec: Opti
     let mut sfx = [0u8; 24];
     let mut slen = 0;
     if marker != 0 {
-        slen = exponent_suffix(&mut sfx, marker, x2, emin, lower);
+        // (At most 4 exponent digits: the indices are in range.)
+        slen = utoa(&mut sfx, x2.unsigned_abs() as u64, 10, false, emin) + 2;
+        if let Some(c) = sfx.get_mut(24 - slen) {
+            *c = marker | lower;
+        }
+        if let Some(c) = sfx.get_mut(25 - slen) {
+            *c = if x2 < 0 { b'-' } else { b'+' };
+        }
     }
-    put_number(w, &d, flags, prefix(&pre, hex), e, p, tail(&sfx, slen));
-}
-
-/// Writes `prefix`, the digits of `d` with the point after the first `e`
-/// of them (at least one digit before it, zeros where `d` has none), `p`
-/// digits after the point, and `suffix`, padded to the field width.
-#[inline(always)]
-fn put_number(
-    w: &mut W<'_>,
-    d: &Decimal,
-    flags: u32,
-    prefix: &[u8],
-    e: i32,
-    p: usize,
-    suffix: &[u8],
-) {
     let point = p > 0 || flags & ALT != 0;
     let int_digits = e.max(1);
-    let len = int_digits as usize + point as usize + p + suffix.len();
-    w.begin(flags, prefix, len);
+    let len = int_digits as usize + point as usize + p + slen;
+    w.begin(flags, prefix(&pre, hex), len);
     d.put_range(w, (e - int_digits) as isize, int_digits as usize);
     if point {
         w.put(b".");
     }
     d.put_range(w, e as isize, p);
-    w.put(suffix);
+    w.put(tail(&sfx, slen));
     w.end();
 }
