@@ -105,12 +105,18 @@ macro_rules! syscall_cp {
 }
 
 unsafe extern "C" {
+    /// A system call that is a cancellation point: returns the raw result,
+    /// or `-ECANCELED` if cancellation acted (the call was then not made, or
+    /// was interrupted before it took effect). Callers uphold the raw
+    /// system call's contract.
+    ///
     /// Defined by the thread layer (`thread::cancel`), which alone knows the
     /// calling thread's cancellation flag. This layer reaches it by its
     /// symbol, a hook the linker installs, so that the layer order (system
     /// calls below threads) holds without an upward import or a runtime
     /// function pointer on every cancellation point.
-    fn __muslin_syscall_cp(
+    #[link_name = "__muslin_syscall_cp"]
+    pub fn cancellable(
         nr: usize,
         a: usize,
         b: usize,
@@ -119,27 +125,6 @@ unsafe extern "C" {
         e: usize,
         f: usize,
     ) -> usize;
-}
-
-/// A system call that is a cancellation point: returns the raw result, or
-/// `-ECANCELED` if cancellation acted (the call was then not made, or was
-/// interrupted before it took effect).
-///
-/// # Safety
-/// As for the raw system call `nr`.
-#[inline(always)]
-pub unsafe fn cancellable(
-    nr: usize,
-    a: usize,
-    b: usize,
-    c: usize,
-    d: usize,
-    e: usize,
-    f: usize,
-) -> usize {
-    // SAFETY: the thread layer's definition has exactly this signature; the
-    // caller upholds the system call's own contract.
-    unsafe { __muslin_syscall_cp(nr, a, b, c, d, e, f) }
 }
 
 /// Decodes a raw syscall result: values in `-4095..=-1` are `-errno`.

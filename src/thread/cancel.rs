@@ -11,7 +11,7 @@
 //! and the flag test at the next cancellation point acts otherwise.
 //!
 //! What "acting" means is the caller's business: the thunk and
-//! [`syscall_cp`] only return `-ECANCELED`. Rust callers get
+//! [`__muslin_syscall_cp`] only return `-ECANCELED`. Rust callers get
 //! `Err(Errno::ECANCELED)` (cancellation is a value: `?` unwinds their code
 //! with RAII); the C ABI turns it into `pthread_exit(PTHREAD_CANCELED)`
 //! through [`act`].
@@ -106,12 +106,19 @@ extern "C" fn __muslin_cp_cancelled() -> usize {
 
 /// A system call that is a cancellation point: returns the raw result, or
 /// `-ECANCELED` if cancellation acted (the call was then not made, or was
-/// interrupted before it took effect).
+/// interrupted before it took effect). The system-call layer reaches it by
+/// this symbol (`crate::syscall::cancellable`, used by `syscall_cp!`)
+/// without importing this one; it is the only way in.
 ///
 /// # Safety
 /// As for the raw system call `nr`.
-#[inline]
-pub unsafe fn syscall_cp(
+#[unsafe(no_mangle)]
+// rustc keeps one exported copy of a `no_mangle` function whatever this says
+// (hence the lint), but the hint still reaches LLVM, which under LTO inlines
+// the body into each cancellation point instead of adding a call frame.
+#[allow(unused_attributes)]
+#[inline(always)]
+pub unsafe extern "C" fn __muslin_syscall_cp(
     nr: usize,
     a: usize,
     b: usize,
@@ -132,30 +139,6 @@ pub unsafe fn syscall_cp(
         return interrupted();
     }
     r
-}
-
-/// [`syscall_cp`] under the symbol through which the system-call layer
-/// (`crate::syscall::cancellable`) reaches it without importing this one.
-///
-/// # Safety
-/// As for the raw system call `nr`.
-#[unsafe(no_mangle)]
-// rustc keeps one exported copy of a `no_mangle` function whatever this says
-// (hence the lint), but the hint still reaches LLVM, which under LTO inlines
-// the body into each cancellation point instead of adding a call frame.
-#[allow(unused_attributes)]
-#[inline(always)]
-pub unsafe extern "C" fn __muslin_syscall_cp(
-    nr: usize,
-    a: usize,
-    b: usize,
-    c: usize,
-    d: usize,
-    e: usize,
-    f: usize,
-) -> usize {
-    // SAFETY: the caller upholds the system call's contract.
-    unsafe { syscall_cp(nr, a, b, c, d, e, f) }
 }
 
 /// The EINTR second check, off the fast path.

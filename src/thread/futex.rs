@@ -73,7 +73,7 @@ pub fn wait(addr: &AtomicI32, val: i32, timeout: Timeout<'_>, private: bool) -> 
 pub fn wait_cp(addr: &AtomicI32, val: i32, timeout: Timeout<'_>, private: bool) -> Result<()> {
     let [a, b, c, d, e, f] = wait_args(addr, val, timeout, private);
     // SAFETY: as in `wait`.
-    ret(unsafe { super::cancel::syscall_cp(NR_FUTEX, a, b, c, d, e, f) }).map(drop)
+    ret(unsafe { crate::syscall::cancellable(NR_FUTEX, a, b, c, d, e, f) }).map(drop)
 }
 
 /// Wakes up to `n` waiters on `addr`; returns how many woke.
