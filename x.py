@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""x.py: the one driver for muslin: setup, build, run, test, cc, size, lint, bench.
+"""x.py: the one driver for muslin: setup, build, run, test, cc, size, lint, bench,
+surface.
 
 Every command first checks (and installs, saying so) what it needs: the
 pinned Rust toolchain, qemu-user, clang and lld. Standard library only; the
@@ -16,6 +17,7 @@ from xpy.common import BuildError, die
 from xpy.lint import cmd_lint
 from xpy.run import cmd_run
 from xpy.size import cmd_size
+from xpy.surface import cmd_surface
 from xpy.testing import cmd_test
 from xpy.toolchain import cmd_setup
 
@@ -51,6 +53,11 @@ def parser():
     s = sub.add_parser("lint", help="cargo fmt --check, clippy for every arch, the layer check")
     s.add_argument("--arch")
     s.set_defaults(fn=cmd_lint)
+    s = sub.add_parser("surface", help="regenerate docs/supported.md from include/ and check "
+                                       "every declaration against libmuslin.a (x86_64)")
+    s.add_argument("--check", action="store_true",
+                   help="do not write: fail when docs/supported.md is out of date")
+    s.set_defaults(fn=cmd_surface)
     s = sub.add_parser("size", help="stripped sizes of the examples per arch")
     s.add_argument("--arch")
     s.set_defaults(fn=cmd_size)

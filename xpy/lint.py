@@ -1,11 +1,13 @@
-"""`./x.py lint`: cargo fmt --check, clippy (warnings are errors) for every
-arch, the programs that must not compile (xpy/compile_fail.py), then the
-layer check (xpy/layers.py: no module imports a higher layer)."""
+"""`./x.py lint`: cargo fmt --check, docs/supported.md against include/,
+clippy (warnings are errors) for every arch, the programs that must not
+compile (xpy/compile_fail.py), the layer check (xpy/layers.py: no module
+imports a higher layer), then every declared function against libmuslin.a
+for x86_64 (xpy/surface.py)."""
 
 import subprocess
 
-from . import compile_fail
-from .build import BUILD_STD, cargo_env
+from . import compile_fail, surface
+from .build import BUILD_STD, build_lib, cargo_env
 from .common import ARCHES, ROOT, TOOLCHAIN, arch_list, die, say
 from .toolchain import setup
 
@@ -22,6 +24,15 @@ def cmd_lint(a):
     say("cargo fmt --check")
     if subprocess.run(cargo + ["fmt", "--check"], cwd=ROOT).returncode != 0:
         die("cargo fmt --check: run `cargo fmt`", 1)
+    # Before the slow steps: the page is made from the headers alone.
+    say("checking that docs/supported.md matches include/")
+    notes = surface.check_notes(surface.headers())
+    for line in notes:
+        print(line)
+    if notes:
+        die("the hand-written part of docs/supported.md is wrong (above)", 1)
+    if surface.stale():
+        die("docs/supported.md is out of date with include/: run `./x.py surface`", 1)
     arches = arch_list(a.arch, default_all=True)
     for arch in arches:
         say(f"cargo clippy for {arch}")
@@ -41,4 +52,13 @@ def cmd_lint(a):
         print(line)
     if errors:
         die("the layer check failed: a lower layer imports a higher one (above)", 1)
-    say("fmt, clippy, the compile-fail programs and the layer order are clean")
+    # x86_64 only: the headers are the same on every arch, and `./x.py test`
+    # reuses this build (same target directory and flags).
+    say("checking that libmuslin.a (x86_64) defines everything include/ declares")
+    errors, _ = surface.symbol_report(build_lib("x86_64"))
+    for line in errors:
+        print(line)
+    if errors:
+        die("a header declares what libmuslin.a does not define (above)", 1)
+    say("fmt, docs/supported.md, clippy, the compile-fail programs, the layer order and "
+        "the declarations are clean")
