@@ -98,7 +98,7 @@ IDENT = re.compile(r"[A-Za-z_]\w*$")
 
 
 class Header:
-    """What one header declares: name -> kind sets."""
+    """What one header declares, as sets of names by kind."""
 
     def __init__(self, name):
         self.name = name
@@ -107,15 +107,19 @@ class Header:
         self.variables = set()
         self.macro_variables = set()  # variables that are macros (`errno`)
         self.types = set()
-        self.macros = {}         # name -> "NAME" or "NAME(args)"
+        # name -> "NAME(args)" for a function-like macro; (name, value) for an
+        # object-like one while parsing, then "NAME".
+        self.macros = {}
         self.includes = set()
 
 
 def strip_comments(text):
-    """The text without comments (kept as one space) and line splices."""
+    """The text without line splices and comments (a comment becomes a space
+    and keeps its line breaks, so a `#` line after it stays at a line start)."""
     text = text.replace("\\\n", "")
     return re.sub(r'/\*.*?\*/|//[^\n]*|("(?:\\.|[^"\\])*")',
-                  lambda m: m.group(1) or " ", text, flags=re.S)
+                  lambda m: m.group(1) or " " + "\n" * m.group(0).count("\n"), text,
+                  flags=re.S)
 
 
 def preprocess(text, hdr):
@@ -273,7 +277,7 @@ def split_commas(toks):
 def declarator(toks):
     """(name, is a function) of one declarator, or (None, False)."""
     for i, t in enumerate(toks):
-        if IDENT.match(t) and t not in QUALIFIERS:
+        if IDENT.match(t) and t not in QUALIFIERS and t not in TYPE_WORDS and t not in TAGS:
             after = toks[i + 1] if i + 1 < len(toks) else None
             if after == "(":
                 return t, True
@@ -307,13 +311,17 @@ def parse(name, text, macros=frozenset()):
             else:
                 hdr.variables.add(ident)
     # A macro naming a declared variable (`#define stdin (stdin)`) is that
-    # variable; a lower-case macro that is not a member alias (`si_pid` is
-    # `__si.__kill.si_pid`) stands for a variable (`errno`).
+    # variable, and one respelling a keyword (`#define restrict __restrict`)
+    # is no name of muslin's. A lower-case macro expanding to a call (not a
+    # member alias: `si_pid` is `__si.__kill.si_pid`) stands for a variable:
+    # `errno` is `(*__errno_location())`.
     for m, v in list(hdr.macros.items()):
-        if isinstance(v, tuple):
+        if m in QUALIFIERS or m in TYPE_WORDS:
+            del hdr.macros[m]
+        elif isinstance(v, tuple):
             if m in hdr.variables:
                 del hdr.macros[m]
-            elif m[0].islower() and "." not in v[1]:
+            elif m[0].islower() and "." not in v[1] and "(" in v[1]:
                 hdr.variables.add(m)
                 hdr.macro_variables.add(m)
                 del hdr.macros[m]
