@@ -536,7 +536,8 @@ def write():
 
 def exported(lib):
     """{symbol: (nm type letter, archive member)} of the global symbols
-    `lib` defines."""
+    `lib` defines; a symbol two members define (muslin's `memcpy` and
+    compiler_builtins' weak one) is muslin's."""
     out = {}
     p = subprocess.run([LLVM_BIN + "/llvm-nm", "--defined-only", "--extern-only", lib],
                        capture_output=True, text=True, check=True)
@@ -546,8 +547,8 @@ def exported(lib):
             member = line[:-1]
             continue
         f = line.split()
-        if len(f) == 3:
-            out.setdefault(f[2], (f[1], member))
+        if len(f) == 3 and (f[2] not in out or out[f[2]][1].startswith("compiler_builtins")):
+            out[f[2]] = (f[1], member)
     return out
 
 
@@ -566,10 +567,13 @@ def symbol_report(lib):
     decl = declared()
     syms = exported(lib)
     errors = []
+    borrowed = []
     for n, kind in sorted(decl.items()):
         if kind in ("inline", "macro"):
             continue
-        t = syms.get(n, (None, ""))[0]
+        t, member = syms.get(n, (None, ""))
+        if member.startswith("compiler_builtins"):
+            borrowed.append(n)
         if t is None:
             errors.append(f"{n}: declared in include/ but not defined in {lib}")
         elif kind == "function" and t not in CODE:
@@ -587,6 +591,9 @@ def symbol_report(lib):
         else:
             ours.append(n)
     warnings = []
+    if borrowed:
+        warnings.append("declared, and defined only by compiler_builtins (weak), not by "
+                        f"muslin's own code ({len(borrowed)}): " + " ".join(borrowed))
     if ours:
         warnings.append(f"exported by muslin, declared by no header ({len(ours)}): "
                         + " ".join(ours))
