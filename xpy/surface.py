@@ -32,9 +32,11 @@ NEVER = """\
   `libmuslin.so`, no dynamic loader, no `-shared`/`-dynamic`, no `dlopen` of
   a shared object and no dynamic TLS (`__tls_get_addr`). This is a choice,
   not a gap: static linking is what muslin is for.
-- **Locales other than C/POSIX.** Character classes, case mapping, number
-  formatting and messages are those of the C locale (bytes 128-255 belong
-  to no class); `<locale.h>` itself is not there yet."""
+- **Named locales.** There is one locale, C/POSIX (its multibyte form will
+  be UTF-8 once `<wchar.h>` is there): no locale data files, so character
+  classes, case mapping, number formatting and messages are always the C
+  locale's (bytes 128-255 belong to no class). `<locale.h>` itself, with
+  `setlocale` for the names "C", "POSIX" and "", is not there yet."""
 
 NOT_YET = [
     ("the maths library (`<math.h>`)",
