@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 
+from .cc import install_drivers
 from .common import LLVM_BIN, TOOLCHAIN, die, run_cmd, say
 
 APT_PACKAGES = {  # package -> file that proves it is installed
@@ -85,3 +86,6 @@ def apt_install(packages, check=True):
 
 def cmd_setup(a):
     setup()
+    # The per-arch C compilers (they need libmuslin.a, built by ./x.py build).
+    for path in install_drivers():
+        say(f"C compiler {path}")
