@@ -1,19 +1,21 @@
 """The driver's own tests (`cc::…` results of `./x.py test`): its flag table,
 one case per flag or flag family, each checking the flag's effect; a small
-multi-file project (tests/cc/) built with `make -j4 CC=<driver>`; and that
-none of it started cargo.
+multi-file project (tests/cc/) built with `make -j4 CC=<driver>`; an
+autoconf project (tests/cc/ac/) configured with `./configure CC=<driver>`;
+and that none of it started cargo.
 
 Every call goes through the real target/muslin/bin/<arch>-muslin-cc, in a
 temporary directory, with a PATH whose first directory holds `cargo`,
 `rustc` and `rustup` stand-ins that leave a mark and fail: the driver must
 never need them."""
 
+import concurrent.futures
 import os
 import shutil
 import subprocess
 import tempfile
 
-from .common import ROOT
+from .common import ARCHES, ROOT
 from .run import run_program
 
 PROJECT = os.path.join(ROOT, "tests", "cc")
@@ -346,6 +348,33 @@ def case_make(c):
     expect(mk("-q").returncode != 0, "touching foo.h does not rebuild (no dependencies)")
 
 
+def case_configure(c):
+    proj = c.path("ac")
+    shutil.copytree(os.path.join(PROJECT, "ac"), proj)
+
+    def sh(*cmd):
+        p = subprocess.run(cmd, cwd=proj, env=c.env, capture_output=True, text=True,
+                           timeout=300)
+        expect(p.returncode == 0, f"{cmd[0]} exited {p.returncode}: " + " | ".join(
+            (p.stdout + p.stderr).strip().splitlines()[-3:]))
+    for tool in ("autoconf", "autoheader"):
+        expect(shutil.which(tool), f"{tool} is not installed (./x.py setup installs it)")
+        sh(tool)
+    # A qemu arch is a cross build: without --host configure would try to
+    # run its test programs and stop.
+    host = [] if c.mode == "native" else \
+        ["--host=" + ARCHES[c.arch]["clang"][0].split("=", 1)[1]]
+    sh("./configure", f"CC={c.driver}", *host)
+    config = c.read("ac/config.h")
+    for have in ("HAVE_STRDUP", "HAVE_GETLINE", "HAVE_PTHREAD_CREATE", "HAVE_PTHREAD_H"):
+        expect(f"#define {have} 1" in config, f"configure did not find {have}")
+    expect("#define HAVE_NO_SUCH_FUNCTION_IN_MUSLIN" not in config,
+           "configure found a function muslin does not have")
+    sh("make")
+    expect(c.run("ac/hello") == "configured: getline, pthread_create, pthread.h\n",
+           "the configured program's output")
+
+
 def case_no_cargo(c):
     expect(not os.path.exists(c.mark), "a cargo/rustc/rustup stand-in was started")
 
@@ -363,23 +392,34 @@ CASES = [
     ("-v", case_v), ("--version", case_version), ("-dumpmachine", case_dumpmachine),
     ("-print-prog-name=", case_prog_name), ("-print-file-name=", case_file_name),
     ("-shared -dynamic refused", case_refused), ("errors exit non-zero", case_error),
-    ("make -j4 CC= (tests/cc)", case_make), ("no cargo started", case_no_cargo),
+    ("make -j4 CC= (tests/cc)", case_make),
+    ("./configure CC= (autoconf, tests/cc/ac)", case_configure),
+    ("no cargo started", case_no_cargo),
 ]
+PROJECTS = (case_make, case_configure)
 
 
 def cc_tests(arch, mode, driver):
     """[(status, label)] for every case, run with `driver` in a temporary
     directory; programs run natively or under qemu per `mode`."""
     label = f"{arch}/{mode} cc::"
-    results = []
+
+    def one(c, name, fn):
+        try:
+            fn(c)
+            return ("pass", label + name)
+        except (ValueError, OSError, subprocess.SubprocessError) as e:
+            return ("fail", f"{label}{name}: {e}")
     with tempfile.TemporaryDirectory(prefix=f"muslin-cctest-{arch}-") as tmp:
         c = Ctx(arch, mode, driver, tmp)
-        p = c.cc("-print-prog-name=ar")
-        c.ar = p.stdout.strip()
-        for name, fn in CASES:
-            try:
-                fn(c)
-                results.append(("pass", label + name))
-            except (ValueError, OSError, subprocess.SubprocessError) as e:
-                results.append(("fail", f"{label}{name}: {e}"))
+        c.ar = c.cc("-print-prog-name=ar").stdout.strip()
+        # The two projects build in directories of their own, beside the
+        # flag cases (which share files, so run one after another); the
+        # cargo check comes after all of them.
+        with concurrent.futures.ThreadPoolExecutor(2) as pool:
+            aside = [pool.submit(one, c, name, fn) for name, fn in CASES if fn in PROJECTS]
+            results = [one(c, name, fn) for name, fn in CASES
+                       if fn not in PROJECTS and fn is not case_no_cargo]
+            results += [f.result() for f in aside]
+        results.append(one(c, "no cargo started", case_no_cargo))
     return results

@@ -15,6 +15,7 @@ APT_PACKAGES = {  # package -> file that proves it is installed
     "clang-19": LLVM_BIN + "/clang",
     "lld-19": LLVM_BIN + "/ld.lld",
     "llvm-19": LLVM_BIN + "/llvm-strip",
+    "autoconf": "/usr/bin/autoconf",  # the C driver's ./configure test
 }
 COMPONENTS = ("rust-src", "rustfmt", "clippy")
 
