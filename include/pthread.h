@@ -58,8 +58,8 @@ typedef int pthread_spinlock_t;
 #define PTHREAD_DESTRUCTOR_ITERATIONS 4
 #define PTHREAD_STACK_MIN 16384
 
-int pthread_create(pthread_t *restrict thread, const pthread_attr_t *restrict attr,
-                   void *(*start)(void *), void *restrict arg);
+int pthread_create(pthread_t *__restrict thread, const pthread_attr_t *__restrict attr,
+                   void *(*start)(void *), void *__restrict arg);
 int pthread_join(pthread_t thread, void **result);
 int pthread_detach(pthread_t thread);
 _Noreturn void pthread_exit(void *result);
@@ -84,7 +84,7 @@ void _pthread_cleanup_pop(struct __ptcb *cb, int run);
 #define pthread_cleanup_pop(r) _pthread_cleanup_pop(&__cb, (r)); } while (0)
 
 int pthread_kill(pthread_t thread, int sig);
-int pthread_sigmask(int how, const sigset_t *restrict set, sigset_t *restrict old);
+int pthread_sigmask(int how, const sigset_t *__restrict set, sigset_t *__restrict old);
 
 int pthread_key_create(pthread_key_t *key, void (*destructor)(void *));
 int pthread_key_delete(pthread_key_t key);
@@ -95,73 +95,73 @@ int pthread_once(pthread_once_t *once, void (*init)(void));
 int pthread_attr_init(pthread_attr_t *attr);
 int pthread_attr_destroy(pthread_attr_t *attr);
 int pthread_attr_setstacksize(pthread_attr_t *attr, size_t size);
-int pthread_attr_getstacksize(const pthread_attr_t *restrict attr, size_t *restrict size);
+int pthread_attr_getstacksize(const pthread_attr_t *__restrict attr, size_t *__restrict size);
 int pthread_attr_setguardsize(pthread_attr_t *attr, size_t size);
-int pthread_attr_getguardsize(const pthread_attr_t *restrict attr, size_t *restrict size);
+int pthread_attr_getguardsize(const pthread_attr_t *__restrict attr, size_t *__restrict size);
 int pthread_attr_setdetachstate(pthread_attr_t *attr, int state);
 int pthread_attr_getdetachstate(const pthread_attr_t *attr, int *state);
 int pthread_attr_setstack(pthread_attr_t *attr, void *addr, size_t size);
-int pthread_attr_getstack(const pthread_attr_t *restrict attr, void **restrict addr,
-                          size_t *restrict size);
+int pthread_attr_getstack(const pthread_attr_t *__restrict attr, void **__restrict addr,
+                          size_t *__restrict size);
 
 /* Synchronisation: mutexes, condition variables, read-write locks,
  * barriers and spin locks. */
 int pthread_mutexattr_init(pthread_mutexattr_t *attr);
 int pthread_mutexattr_destroy(pthread_mutexattr_t *attr);
 int pthread_mutexattr_settype(pthread_mutexattr_t *attr, int type);
-int pthread_mutexattr_gettype(const pthread_mutexattr_t *restrict attr, int *restrict type);
+int pthread_mutexattr_gettype(const pthread_mutexattr_t *__restrict attr, int *__restrict type);
 int pthread_mutexattr_setpshared(pthread_mutexattr_t *attr, int pshared);
-int pthread_mutexattr_getpshared(const pthread_mutexattr_t *restrict attr, int *restrict pshared);
+int pthread_mutexattr_getpshared(const pthread_mutexattr_t *__restrict attr, int *__restrict pshared);
 
-int pthread_mutex_init(pthread_mutex_t *restrict mutex, const pthread_mutexattr_t *restrict attr);
+int pthread_mutex_init(pthread_mutex_t *__restrict mutex, const pthread_mutexattr_t *__restrict attr);
 int pthread_mutex_destroy(pthread_mutex_t *mutex);
 int pthread_mutex_lock(pthread_mutex_t *mutex);
 int pthread_mutex_trylock(pthread_mutex_t *mutex);
-int pthread_mutex_timedlock(pthread_mutex_t *restrict mutex, const struct timespec *restrict abstime);
+int pthread_mutex_timedlock(pthread_mutex_t *__restrict mutex, const struct timespec *__restrict abstime);
 int pthread_mutex_unlock(pthread_mutex_t *mutex);
 
 int pthread_condattr_init(pthread_condattr_t *attr);
 int pthread_condattr_destroy(pthread_condattr_t *attr);
 int pthread_condattr_setclock(pthread_condattr_t *attr, clockid_t clock);
-int pthread_condattr_getclock(const pthread_condattr_t *restrict attr, clockid_t *restrict clock);
+int pthread_condattr_getclock(const pthread_condattr_t *__restrict attr, clockid_t *__restrict clock);
 int pthread_condattr_setpshared(pthread_condattr_t *attr, int pshared);
-int pthread_condattr_getpshared(const pthread_condattr_t *restrict attr, int *restrict pshared);
+int pthread_condattr_getpshared(const pthread_condattr_t *__restrict attr, int *__restrict pshared);
 
 /* pthread_cond_wait and pthread_cond_timedwait are cancellation points; the
  * mutex is held again when cancellation acts (before cleanup handlers run). */
-int pthread_cond_init(pthread_cond_t *restrict cond, const pthread_condattr_t *restrict attr);
+int pthread_cond_init(pthread_cond_t *__restrict cond, const pthread_condattr_t *__restrict attr);
 int pthread_cond_destroy(pthread_cond_t *cond);
-int pthread_cond_wait(pthread_cond_t *restrict cond, pthread_mutex_t *restrict mutex);
-int pthread_cond_timedwait(pthread_cond_t *restrict cond, pthread_mutex_t *restrict mutex,
-                           const struct timespec *restrict abstime);
+int pthread_cond_wait(pthread_cond_t *__restrict cond, pthread_mutex_t *__restrict mutex);
+int pthread_cond_timedwait(pthread_cond_t *__restrict cond, pthread_mutex_t *__restrict mutex,
+                           const struct timespec *__restrict abstime);
 int pthread_cond_signal(pthread_cond_t *cond);
 int pthread_cond_broadcast(pthread_cond_t *cond);
 
 int pthread_rwlockattr_init(pthread_rwlockattr_t *attr);
 int pthread_rwlockattr_destroy(pthread_rwlockattr_t *attr);
 int pthread_rwlockattr_setpshared(pthread_rwlockattr_t *attr, int pshared);
-int pthread_rwlockattr_getpshared(const pthread_rwlockattr_t *restrict attr, int *restrict pshared);
+int pthread_rwlockattr_getpshared(const pthread_rwlockattr_t *__restrict attr, int *__restrict pshared);
 
-int pthread_rwlock_init(pthread_rwlock_t *restrict rwlock, const pthread_rwlockattr_t *restrict attr);
+int pthread_rwlock_init(pthread_rwlock_t *__restrict rwlock, const pthread_rwlockattr_t *__restrict attr);
 int pthread_rwlock_destroy(pthread_rwlock_t *rwlock);
 int pthread_rwlock_rdlock(pthread_rwlock_t *rwlock);
 int pthread_rwlock_tryrdlock(pthread_rwlock_t *rwlock);
-int pthread_rwlock_timedrdlock(pthread_rwlock_t *restrict rwlock,
-                               const struct timespec *restrict abstime);
+int pthread_rwlock_timedrdlock(pthread_rwlock_t *__restrict rwlock,
+                               const struct timespec *__restrict abstime);
 int pthread_rwlock_wrlock(pthread_rwlock_t *rwlock);
 int pthread_rwlock_trywrlock(pthread_rwlock_t *rwlock);
-int pthread_rwlock_timedwrlock(pthread_rwlock_t *restrict rwlock,
-                               const struct timespec *restrict abstime);
+int pthread_rwlock_timedwrlock(pthread_rwlock_t *__restrict rwlock,
+                               const struct timespec *__restrict abstime);
 int pthread_rwlock_unlock(pthread_rwlock_t *rwlock);
 
 int pthread_barrierattr_init(pthread_barrierattr_t *attr);
 int pthread_barrierattr_destroy(pthread_barrierattr_t *attr);
 int pthread_barrierattr_setpshared(pthread_barrierattr_t *attr, int pshared);
-int pthread_barrierattr_getpshared(const pthread_barrierattr_t *restrict attr,
-                                   int *restrict pshared);
+int pthread_barrierattr_getpshared(const pthread_barrierattr_t *__restrict attr,
+                                   int *__restrict pshared);
 
-int pthread_barrier_init(pthread_barrier_t *restrict barrier,
-                         const pthread_barrierattr_t *restrict attr, unsigned count);
+int pthread_barrier_init(pthread_barrier_t *__restrict barrier,
+                         const pthread_barrierattr_t *__restrict attr, unsigned count);
 int pthread_barrier_destroy(pthread_barrier_t *barrier);
 int pthread_barrier_wait(pthread_barrier_t *barrier);
 

@@ -15,7 +15,7 @@ int sem_destroy(sem_t *sem);
 int sem_post(sem_t *sem);
 int sem_wait(sem_t *sem);
 int sem_trywait(sem_t *sem);
-int sem_timedwait(sem_t *restrict sem, const struct timespec *restrict abstime);
-int sem_getvalue(sem_t *restrict sem, int *restrict value);
+int sem_timedwait(sem_t *__restrict sem, const struct timespec *__restrict abstime);
+int sem_getvalue(sem_t *__restrict sem, int *__restrict value);
 
 #endif

@@ -111,8 +111,8 @@ struct sigaction {
 
 int kill(pid_t pid, int sig);
 int raise(int sig);
-int sigaction(int sig, const struct sigaction *restrict act, struct sigaction *restrict old);
-int sigprocmask(int how, const sigset_t *restrict set, sigset_t *restrict old);
+int sigaction(int sig, const struct sigaction *__restrict act, struct sigaction *__restrict old);
+int sigprocmask(int how, const sigset_t *__restrict set, sigset_t *__restrict old);
 int sigemptyset(sigset_t *set);
 int sigfillset(sigset_t *set);
 int sigaddset(sigset_t *set, int sig);

@@ -29,30 +29,30 @@ extern FILE *const stderr;
 
 /* Modes r w a r+ w+ a+, each optionally with b (ignored), e (O_CLOEXEC)
  * and x (O_EXCL). A mode not starting with r, w or a is EINVAL. */
-FILE *fopen(const char *restrict path, const char *restrict mode);
+FILE *fopen(const char *__restrict path, const char *__restrict mode);
 FILE *fdopen(int fd, const char *mode);
 int fclose(FILE *f);
 /* NULL flushes every open stream. */
 int fflush(FILE *f);
 /* Only before the first read or write; buf NULL: a buffer of size bytes
  * from malloc (BUFSIZ if size is 0). */
-int setvbuf(FILE *restrict f, char *restrict buf, int mode, size_t size);
-void setbuf(FILE *restrict f, char *restrict buf);
+int setvbuf(FILE *__restrict f, char *__restrict buf, int mode, size_t size);
+void setbuf(FILE *__restrict f, char *__restrict buf);
 
-size_t fread(void *restrict p, size_t size, size_t n, FILE *restrict f);
-size_t fwrite(const void *restrict p, size_t size, size_t n, FILE *restrict f);
+size_t fread(void *__restrict p, size_t size, size_t n, FILE *__restrict f);
+size_t fwrite(const void *__restrict p, size_t size, size_t n, FILE *__restrict f);
 int fgetc(FILE *f);
 int getc(FILE *f);
 int getchar(void);
 /* Up to 8 characters can be pushed back. */
 int ungetc(int c, FILE *f);
-char *fgets(char *restrict s, int n, FILE *restrict f);
-ssize_t getline(char **restrict line, size_t *restrict cap, FILE *restrict f);
-ssize_t getdelim(char **restrict line, size_t *restrict cap, int delim, FILE *restrict f);
+char *fgets(char *__restrict s, int n, FILE *__restrict f);
+ssize_t getline(char **__restrict line, size_t *__restrict cap, FILE *__restrict f);
+ssize_t getdelim(char **__restrict line, size_t *__restrict cap, int delim, FILE *__restrict f);
 int fputc(int c, FILE *f);
 int putc(int c, FILE *f);
 int putchar(int c);
-int fputs(const char *restrict s, FILE *restrict f);
+int fputs(const char *__restrict s, FILE *__restrict f);
 int puts(const char *s);
 
 int fseek(FILE *f, long off, int whence);
@@ -60,7 +60,7 @@ int fseeko(FILE *f, off_t off, int whence);
 long ftell(FILE *f);
 off_t ftello(FILE *f);
 void rewind(FILE *f);
-int fgetpos(FILE *restrict f, fpos_t *restrict pos);
+int fgetpos(FILE *__restrict f, fpos_t *__restrict pos);
 int fsetpos(FILE *f, const fpos_t *pos);
 
 int feof(FILE *f);
@@ -86,29 +86,29 @@ int putchar_unlocked(int c);
  * argument is read. Errors: -1 with errno EOVERFLOW (length > INT_MAX),
  * EILSEQ (%lc/%ls of a non-character), ENOMEM (asprintf), or the write
  * error (dprintf). %Lf etc. are formatted after rounding to double. */
-int printf(const char *restrict fmt, ...);
-int fprintf(FILE *restrict f, const char *restrict fmt, ...);
-int vprintf(const char *restrict fmt, __builtin_va_list ap);
-int vfprintf(FILE *restrict f, const char *restrict fmt, __builtin_va_list ap);
-int snprintf(char *restrict s, size_t n, const char *restrict fmt, ...);
-int sprintf(char *restrict s, const char *restrict fmt, ...);
-int dprintf(int fd, const char *restrict fmt, ...);
+int printf(const char *__restrict fmt, ...);
+int fprintf(FILE *__restrict f, const char *__restrict fmt, ...);
+int vprintf(const char *__restrict fmt, __builtin_va_list ap);
+int vfprintf(FILE *__restrict f, const char *__restrict fmt, __builtin_va_list ap);
+int snprintf(char *__restrict s, size_t n, const char *__restrict fmt, ...);
+int sprintf(char *__restrict s, const char *__restrict fmt, ...);
+int dprintf(int fd, const char *__restrict fmt, ...);
 /* On failure *out is left unchanged. */
-int asprintf(char **restrict out, const char *restrict fmt, ...);
-int vsnprintf(char *restrict s, size_t n, const char *restrict fmt, __builtin_va_list ap);
-int vsprintf(char *restrict s, const char *restrict fmt, __builtin_va_list ap);
-int vdprintf(int fd, const char *restrict fmt, __builtin_va_list ap);
-int vasprintf(char **restrict out, const char *restrict fmt, __builtin_va_list ap);
+int asprintf(char **__restrict out, const char *__restrict fmt, ...);
+int vsnprintf(char *__restrict s, size_t n, const char *__restrict fmt, __builtin_va_list ap);
+int vsprintf(char *__restrict s, const char *__restrict fmt, __builtin_va_list ap);
+int vdprintf(int fd, const char *__restrict fmt, __builtin_va_list ap);
+int vasprintf(char **__restrict out, const char *__restrict fmt, __builtin_va_list ap);
 /* d i u o x X p s c [ ] n f e g a (and E G F A) with widths, `*` and the
  * length modifiers; no positional arguments or wide conversions. */
-int sscanf(const char *restrict s, const char *restrict fmt, ...);
-int vsscanf(const char *restrict s, const char *restrict fmt, __builtin_va_list ap);
+int sscanf(const char *__restrict s, const char *__restrict fmt, ...);
+int vsscanf(const char *__restrict s, const char *__restrict fmt, __builtin_va_list ap);
 /* The stream versions look one byte ahead and push back at most that byte,
  * as glibc's do; the stream is locked for the whole call. */
-int fscanf(FILE *restrict f, const char *restrict fmt, ...);
-int scanf(const char *restrict fmt, ...);
-int vfscanf(FILE *restrict f, const char *restrict fmt, __builtin_va_list ap);
-int vscanf(const char *restrict fmt, __builtin_va_list ap);
+int fscanf(FILE *__restrict f, const char *__restrict fmt, ...);
+int scanf(const char *__restrict fmt, ...);
+int vfscanf(FILE *__restrict f, const char *__restrict fmt, __builtin_va_list ap);
+int vscanf(const char *__restrict fmt, __builtin_va_list ap);
 
 /* end printf family */
 

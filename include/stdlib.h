@@ -35,15 +35,15 @@ long atol(const char *s);
 long long atoll(const char *s);
 /* Bases 0 and 2-36; out of range: clamped with ERANGE; a bad base: 0 with
  * EINVAL and *endptr = s. */
-long strtol(const char *restrict s, char **restrict endptr, int base);
-unsigned long strtoul(const char *restrict s, char **restrict endptr, int base);
-long long strtoll(const char *restrict s, char **restrict endptr, int base);
-unsigned long long strtoull(const char *restrict s, char **restrict endptr, int base);
+long strtol(const char *__restrict s, char **__restrict endptr, int base);
+unsigned long strtoul(const char *__restrict s, char **__restrict endptr, int base);
+long long strtoll(const char *__restrict s, char **__restrict endptr, int base);
+unsigned long long strtoull(const char *__restrict s, char **__restrict endptr, int base);
 /* Correctly rounded; decimal, hex (0x1.8p3), inf, infinity, nan, nan(...).
  * Overflow: +-HUGE_VAL with ERANGE; an inexact result below the smallest
  * normal number: ERANGE too (as glibc). */
-double strtod(const char *restrict s, char **restrict endptr);
-float strtof(const char *restrict s, char **restrict endptr);
+double strtod(const char *__restrict s, char **__restrict endptr);
+float strtof(const char *__restrict s, char **__restrict endptr);
 double atof(const char *s);
 void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 void *bsearch(const void *key, const void *base, size_t n, size_t size,

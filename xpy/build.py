@@ -10,8 +10,9 @@ at the same time do not interleave their messages."""
 import json
 import os
 import subprocess
+import sys
 
-from .cc import cc
+from .cc import cc, install_driver, with_default_opt
 from .common import (ARCHES, OUT_DIR, ROOT, TARGET_DIR, TOOLCHAIN, BuildError, arch_list,
                      die, say)
 from .toolchain import setup
@@ -129,11 +130,17 @@ def cmd_build(a):
         say(f"building {arch}")
         build_examples(arch, a.release)
         say(f"{arch}: {staticlib(arch, a.release)}")
+        if not a.release:
+            # The driver links the release libmuslin.a: make sure there is one.
+            build_lib(arch)
+        say(f"{arch}: C compiler {install_driver(arch)}")
 
 
 def cmd_cc(a):
+    """Builds libmuslin.a (cargo rebuilds only what changed), then runs the
+    arch's driver with the arguments, -O2 added when they name no -O."""
     setup(quiet=True)
     arch = arch_list(a.arch)[0]
-    if not a.output:
-        die("cc needs -o OUT")
-    cc(arch, a.args, a.output, build_lib(arch))
+    build_lib(arch)
+    args = with_default_opt(a.args) + (["-o", a.output] if a.output else [])
+    sys.exit(subprocess.run([install_driver(arch), *args]).returncode)

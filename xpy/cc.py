@@ -1,31 +1,20 @@
-"""Compiling and linking C programs against muslin (`./x.py cc`)."""
+"""Compiling and linking C programs against muslin: the tests' and
+examples' builds, `./x.py cc`, and the per-arch driver executables
+(target/muslin/bin/<arch>-muslin-cc, code in driver.py) that x.py writes."""
 
 import functools
 import os
 import re
 import subprocess
-import tempfile
 
-from .common import ARCHES, LLVM_BIN, ROOT, TOOLCHAIN, run_logged
-
-LINK_FLAGS = ["-static", "--gc-sections", "--build-id=none", "-znorelro", "-znoexecstack",
-              "--no-rosegment", "-T", os.path.join(ROOT, "crt", "muslin.ld")]
+from . import driver
+from .common import ALL, LLVM_BIN, TOOLCHAIN, BuildError, run_logged
 
 
 @functools.cache
 def clang_resource_dir():
     return subprocess.run([LLVM_BIN + "/clang", "-print-resource-dir"], capture_output=True,
                           text=True).stdout.strip()
-
-
-def clang_flags(arch):
-    inc = os.path.join(ROOT, "include")
-    arch_inc = os.path.join(ROOT, "arch", arch, "include")
-    return [*ARCHES[arch]["clang"], "-nostdinc", "-ffreestanding", "-fno-pic", "-fno-pie",
-            "-fno-stack-protector", "-fno-asynchronous-unwind-tables", "-fno-unwind-tables",
-            "-ffunction-sections", "-fdata-sections",
-            "-isystem", arch_inc, "-isystem", inc,
-            "-isystem", os.path.join(clang_resource_dir(), "include")]
 
 
 @functools.cache
@@ -38,29 +27,28 @@ def rust_lld():
     return os.path.join(sysroot, "lib", "rustlib", host, "bin", "rust-lld")
 
 
-def split_args(args):
-    """clang-style arguments -> (sources, compile flags, link flags)."""
-    srcs = [a for a in args if a.endswith((".c", ".S", ".s"))]
-    flags = [a for a in args if a not in srcs]
-    cflags = [f for f in flags if not f.startswith(("-l", "-L", "-Wl,"))]
-    ldflags = [f for f in flags if f.startswith(("-l", "-L"))]
-    ldflags += [x for f in flags if f.startswith("-Wl,") for x in f[4:].split(",")]
-    if not any(f.startswith("-O") for f in cflags):
-        cflags.append("-O2")
-    return srcs, cflags, ldflags
+def install_driver(arch):
+    """Writes (when it changed) and returns target/muslin/bin/<arch>-muslin-cc."""
+    return driver.install(arch, rust_lld(), clang_resource_dir())
+
+
+def install_drivers(arches=ALL):
+    return [install_driver(arch) for arch in arches]
+
+
+def with_default_opt(args):
+    """`args` with -O2 added when they name no -O: what the tests, the
+    examples and `./x.py cc` build with (the driver itself defaults like cc)."""
+    return args if any(a.startswith("-O") for a in args) else [*args, "-O2"]
 
 
 def cc(arch, args, out, lib, log=None):
-    """Compiles and links C sources (and flags: clang's) into a static
-    binary `out` against `lib` (libmuslin.a)."""
-    srcs, cflags, ldflags = split_args(args)
-    with tempfile.TemporaryDirectory() as tmp:
-        objs = []
-        for i, src in enumerate(srcs):
-            obj = os.path.join(tmp, f"{i}.o")
-            run_logged([LLVM_BIN + "/clang", *clang_flags(arch), *cflags, "-c", src, "-o", obj],
-                       log)
-            objs.append(obj)
-        run_logged([rust_lld(), "-flavor", "gnu", *LINK_FLAGS, "-o", out, *objs, *ldflags, lib],
-                   log)
-
+    """Compiles and links C sources (and flags: cc's) into a static binary
+    `out` against `lib` (libmuslin.a), with the driver's code, in-process;
+    clang's and the linker's output go to `log` (None: the screen)."""
+    d = driver.Driver(arch, rust_lld(), clang_resource_dir(), lib=lib,
+                      run=lambda cmd: run_logged(cmd, log))
+    try:
+        d.main([*with_default_opt(args), "-o", out])
+    except driver.DriverError as e:
+        raise BuildError(f"cc for {arch}: {e}", log) from None

@@ -18,7 +18,8 @@ import threading
 import time
 
 from .build import build_c_examples, build_lib, cargo_build, sources
-from .cc import cc
+from .cc import cc, install_driver
+from .cctest import cc_tests
 from .common import OUT_DIR, ROOT, TARGET_DIR, TOOLCHAIN, BuildError, arch_list, host_arch, say
 from .expect import ExpectError, read_spec
 from .judge import apply_xfail, example_checks, judge, judge_spec, proven_xfails
@@ -101,6 +102,7 @@ def build_arch(arch, progress, log):
     examples = {n: exe for n, exe in built.items() if n not in tests}
     progress.step(arch, 2, "building libmuslin.a")
     lib = build_lib(arch, True, log)
+    install_driver(arch)
     progress.step(arch, 3, f"compiling {len(c)} C tests and the C examples")
     outdir = os.path.join(OUT_DIR, arch, "tests")
     os.makedirs(outdir, exist_ok=True)
@@ -121,7 +123,18 @@ def plan(arch, tests, examples, filter_):
                  if not filter_ or filter_ in name]
         if not filter_ or filter_ in "examples":
             jobs.append((mode, "examples", examples, None))
+    if cc_selected(filter_):
+        # The C driver's tests run its programs once per arch, the first way.
+        jobs.append((modes(arch)[0], "cc", install_driver(arch), CC_JOB))
     return jobs
+
+
+CC_JOB = "cc driver"
+
+
+def cc_selected(filter_):
+    """FILTER selects the driver's tests (all of them) by `cc` or `cc::`."""
+    return not filter_ or filter_ in "cc::"
 
 
 def run_job(arch, job):
@@ -130,6 +143,8 @@ def run_job(arch, job):
     label = f"{arch}/{mode} {name}"
     if src is None:
         return [(s, f"{arch}/{mode} {line}") for s, line in example_checks(arch, mode, exe)]
+    if src == CC_JOB:
+        return cc_tests(arch, mode, exe)
     try:
         spec = read_spec(src)
     except ExpectError as e:
@@ -234,7 +249,8 @@ def host_block(filter_, progress):
 def selects_any(filter_):
     """Whether `filter_` selects any arch's test (else no arch need build)."""
     names = sources("tests", ".rs") + [c + "_c" for c in sources("tests", ".c")]
-    return not filter_ or filter_ in "examples" or any(filter_ in n for n in names)
+    return not filter_ or filter_ in "examples" or cc_selected(filter_) \
+        or any(filter_ in n for n in names)
 
 
 def cmd_test(a):

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 
+from .cc import install_drivers
 from .common import LLVM_BIN, TOOLCHAIN, die, run_cmd, say
 
 APT_PACKAGES = {  # package -> file that proves it is installed
@@ -14,6 +15,7 @@ APT_PACKAGES = {  # package -> file that proves it is installed
     "clang-19": LLVM_BIN + "/clang",
     "lld-19": LLVM_BIN + "/ld.lld",
     "llvm-19": LLVM_BIN + "/llvm-strip",
+    "autoconf": "/usr/bin/autoconf",  # the C driver's ./configure test
 }
 COMPONENTS = ("rust-src", "rustfmt", "clippy")
 
@@ -85,3 +87,6 @@ def apt_install(packages, check=True):
 
 def cmd_setup(a):
     setup()
+    # The per-arch C compilers (they need libmuslin.a, built by ./x.py build).
+    for path in install_drivers():
+        say(f"C compiler {path}")

@@ -41,7 +41,7 @@ struct stat {
 #define S_ISLNK(m) (((m) & S_IFMT) == S_IFLNK)
 #define S_ISSOCK(m) (((m) & S_IFMT) == S_IFSOCK)
 
-int stat(const char *restrict path, struct stat *restrict st);
+int stat(const char *__restrict path, struct stat *__restrict st);
 int fstat(int fd, struct stat *st);
 int mkdir(const char *path, mode_t mode);
 

@@ -1,0 +1,6 @@
+#include "foo.h"
+
+int bar(int x)
+{
+    return x + 1;
+}

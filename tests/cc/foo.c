@@ -1,0 +1,6 @@
+#include "foo.h"
+
+int foo(int x)
+{
+    return x * FOO_SCALE + bar(x);
+}
