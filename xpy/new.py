@@ -19,7 +19,7 @@ import tomllib
 from .build import BUILD_STD, RUSTFLAGS, arch_target_dir
 from .common import ARCHES, ROOT, TOOLCHAIN, arch_list, die, host_arch, say
 from .run import modes
-from .toolchain import COMPONENTS
+from .toolchain import COMPONENTS, setup
 
 # What the generated program prints; the test checks it byte for byte.
 HELLO = "hello from muslin"
@@ -181,6 +181,8 @@ def write_crate(path, arch):
 
 def cmd_new(a):
     arch = arch_list(a.arch)[0]
+    # What `cargo run` there needs: the pinned toolchain, qemu-user.
+    setup(quiet=True)
     write_crate(a.path, arch)
     say(f"wrote a muslin crate for {arch} in {a.path}: cd there and `cargo run`")
 
