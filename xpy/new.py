@@ -199,11 +199,8 @@ def plain_env(arch):
     there (same flags, same profiles) are reused and repeated runs cost
     little."""
     env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("CARGO_", "RUSTUP_TOOLCHAIN", "RUSTC"))
-           and k not in ("RUSTFLAGS", "RUSTDOCFLAGS")}
-    for k in ("CARGO_HOME", "RUSTUP_HOME"):
-        if k in os.environ:
-            env[k] = os.environ[k]
+           if k == "CARGO_HOME" or not (k.startswith(("CARGO_", "RUSTC"))
+                                        or k in ("RUSTUP_TOOLCHAIN", "RUSTFLAGS"))}
     env["CARGO_TARGET_DIR"] = arch_target_dir(arch)
     env["CARGO_TERM_COLOR"] = "never"
     return env

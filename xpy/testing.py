@@ -97,7 +97,9 @@ def build_arch(arch, progress, log, filter_):
     ({test name: (exe, source)}, {example name: exe}, [new-crate results]).
     Rust test NAME comes from tests/NAME.rs, C test NAME_c from tests/NAME.c.
     A FILTER that selects only the new-crate flow builds nothing else."""
-    tests, examples = build_programs(arch, progress, log) if selects_programs(filter_) else ({}, {})
+    tests, examples = {}, {}
+    if selects_programs(filter_):
+        tests, examples = build_programs(arch, progress, log)
     flow = []
     if new.selected(filter_):
         progress.step(arch, 4, "the new crate: ./x.py new, cargo run, cargo run --release")
@@ -269,7 +271,8 @@ def cmd_test(a):
             concurrent.futures.ThreadPoolExecutor(a.jobs) as runs, \
             concurrent.futures.ThreadPoolExecutor(max(1, len(arches))) as per_arch:
         logs = {arch: [] for arch in arches}
-        built = {arch: builds.submit(build_arch, arch, progress, logs[arch], a.filter) for arch in arches}
+        built = {arch: builds.submit(build_arch, arch, progress, logs[arch], a.filter)
+                 for arch in arches}
         # The host tests build with cargo too: they take the next build slot.
         host = builds.submit(host_block, a.filter, progress)
         futures = [per_arch.submit(test_arch, arch, a, built[arch], logs[arch], runs, progress)
