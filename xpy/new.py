@@ -180,7 +180,10 @@ def write_crate(path, arch):
 
 
 def cmd_new(a):
-    arch = arch_list(a.arch)[0]
+    arches = arch_list(a.arch)
+    if len(arches) != 1:
+        die("new: --arch names one arch: the one the crate builds for", 1)
+    arch = arches[0]
     # What `cargo run` there needs: the pinned toolchain, qemu-user.
     setup(quiet=True)
     write_crate(a.path, arch)
