@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""x.py: the one driver for muslin: setup, build, run, test, cc, size, lint, bench,
-surface.
+"""x.py: the one driver for muslin: setup, build, run, test, cc, new, size, lint,
+bench, surface.
 
 Every command first checks (and installs, saying so) what it needs: the
 pinned Rust toolchain, qemu-user, clang and lld. Standard library only; the
@@ -15,6 +15,7 @@ from xpy.bench import cmd_bench
 from xpy.build import cmd_build, cmd_cc
 from xpy.common import BuildError, die
 from xpy.lint import cmd_lint
+from xpy.new import cmd_new
 from xpy.run import cmd_run
 from xpy.size import cmd_size
 from xpy.surface import cmd_surface
@@ -50,6 +51,11 @@ def parser():
     s.add_argument("--arch")
     s.add_argument("-o", dest="output")
     s.set_defaults(fn=cmd_cc)
+    s = sub.add_parser("new", help="write a Rust crate at PATH that `cargo run` builds "
+                                   "against muslin")
+    s.add_argument("path")
+    s.add_argument("--arch", help="the arch it builds for (default: the host's)")
+    s.set_defaults(fn=cmd_new)
     s = sub.add_parser("lint", help="cargo fmt --check, clippy for every arch, the layer check")
     s.add_argument("--arch")
     s.set_defaults(fn=cmd_lint)

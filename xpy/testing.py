@@ -7,7 +7,8 @@ log that is shown only when the build fails), and an arch's programs run
 (--jobs at a time, all arches sharing the pool) as soon as it is built,
 while the next arch builds. Progress lines say which arch is at which step
 and how far it is; each arch's results are printed together when its last
-program has run."""
+program has run. The last build step of an arch is the out-of-tree crate
+flow (xpy/new.py: `./x.py new`, then plain `cargo run` in the new crate)."""
 
 import concurrent.futures
 import os
@@ -22,11 +23,12 @@ from .cc import cc, install_driver
 from .cctest import cc_tests
 from .common import OUT_DIR, ROOT, TARGET_DIR, TOOLCHAIN, BuildError, arch_list, host_arch, say
 from .expect import ExpectError, read_spec
+from . import new
 from .judge import apply_xfail, example_checks, judge, judge_spec, proven_xfails
 from .run import BASE_ENV, modes, run_program
 from .toolchain import setup
 
-STEPS = 4  # cargo build, libmuslin.a, C programs, running
+STEPS = 5  # cargo build, libmuslin.a, C programs, the new crate, running
 HOST_TESTS = os.path.join(ROOT, "tests", "host", "Cargo.toml")
 
 
@@ -91,10 +93,23 @@ def tally(results):
     return counts
 
 
-def build_arch(arch, progress, log):
-    """Builds `arch`'s tests and examples: ({test name: (exe, source)},
-    {example name: exe}). Rust test NAME comes from tests/NAME.rs, C test
-    NAME_c from tests/NAME.c."""
+def build_arch(arch, progress, log, filter_):
+    """Builds `arch`'s tests and examples and tries the new-crate flow:
+    ({test name: (exe, source)}, {example name: exe}, [new-crate results]).
+    Rust test NAME comes from tests/NAME.rs, C test NAME_c from tests/NAME.c.
+    A FILTER that selects only the new-crate flow builds nothing else."""
+    tests, examples = {}, {}
+    if selects_programs(filter_):
+        tests, examples = build_programs(arch, progress, log)
+    flow = []
+    if new.selected(filter_):
+        progress.step(arch, 4, "the new crate: ./x.py new, cargo run, cargo run --release")
+        flow = new.flow(arch, log)
+    return tests, examples, flow
+
+
+def build_programs(arch, progress, log):
+    """Steps 1 to 3 of build_arch: the tests and the examples."""
     rust, c = sources("tests", ".rs"), sources("tests", ".c")
     progress.step(arch, 1, f"building {len(rust)} Rust tests and the examples (cargo)")
     built = dict(cargo_build(arch, [f"--test={t}" for t in rust] + ["--examples"], log=log))
@@ -164,7 +179,7 @@ def run_arch(arch, jobs, runs, progress):
     done = 0
     for _ in concurrent.futures.as_completed(futures):
         done += 1
-        progress.count(arch, 4, "ran", done, len(jobs))
+        progress.count(arch, STEPS, "ran", done, len(jobs))
     return [line for job, f in zip(jobs, futures)
             for line in apply_xfail(xfails.get(job[:2]), f.result())]
 
@@ -182,13 +197,13 @@ def test_arch(arch, a, build, log, runs, progress):
     """Waits for `arch`'s `build` (a future of build_arch), runs its tests,
     prints its results; returns them."""
     try:
-        tests, examples = build.result()
+        tests, examples, flow = build.result()
     except (BuildError, subprocess.CalledProcessError) as e:
         results = build_failed(arch, e, log, progress)
     else:
         jobs = plan(arch, tests, examples, a.filter)
-        progress.step(arch, 4, f"running {len(jobs)} programs ({', '.join(modes(arch))})")
-        results = run_arch(arch, jobs, runs, progress)
+        progress.step(arch, STEPS, f"running {len(jobs)} programs ({', '.join(modes(arch))})")
+        results = run_arch(arch, jobs, runs, progress) + flow
         progress.print_block(f"{status.upper():5} {line}" for status, line in results)
     progress.arch_done(arch, tally(results))
     return results
@@ -246,11 +261,16 @@ def host_block(filter_, progress):
     return results
 
 
-def selects_any(filter_):
-    """Whether `filter_` selects any arch's test (else no arch need build)."""
+def selects_programs(filter_):
+    """Whether `filter_` selects a test program or the examples."""
     names = sources("tests", ".rs") + [c + "_c" for c in sources("tests", ".c")]
     return not filter_ or filter_ in "examples" or cc_selected(filter_) \
         or any(filter_ in n for n in names)
+
+
+def selects_any(filter_):
+    """Whether `filter_` selects any arch's test (else no arch need build)."""
+    return selects_programs(filter_) or new.selected(filter_)
 
 
 def cmd_test(a):
@@ -267,7 +287,8 @@ def cmd_test(a):
             concurrent.futures.ThreadPoolExecutor(a.jobs) as runs, \
             concurrent.futures.ThreadPoolExecutor(max(1, len(arches))) as per_arch:
         logs = {arch: [] for arch in arches}
-        built = {arch: builds.submit(build_arch, arch, progress, logs[arch]) for arch in arches}
+        built = {arch: builds.submit(build_arch, arch, progress, logs[arch], a.filter)
+                 for arch in arches}
         # The host tests build with cargo too: they take the next build slot.
         host = builds.submit(host_block, a.filter, progress)
         futures = [per_arch.submit(test_arch, arch, a, built[arch], logs[arch], runs, progress)
