@@ -11,6 +11,7 @@
 /// `dst` and `src` valid for `n` bytes.
 #[unsafe(naked)]
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn memcpy(dst: *mut u8, src: *const u8, n: usize) -> *mut u8 {
     core::arch::naked_asm!(
         "mov rax, rdi", // rax = dst, the return value; rdi = dst, rsi = src
@@ -26,6 +27,7 @@ pub unsafe extern "C" fn memcpy(dst: *mut u8, src: *const u8, n: usize) -> *mut 
 /// `dst` valid for `n` bytes.
 #[unsafe(naked)]
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn memset(dst: *mut u8, c: i32, n: usize) -> *mut u8 {
     core::arch::naked_asm!(
         "mov r8, rdi",  // r8 = dst, kept for the return value; rdi = dst
