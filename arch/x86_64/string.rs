@@ -4,6 +4,11 @@
 //! compiler_builtins' weak versions, which align with a byte `rep`, copy with
 //! `rep movsq` and finish with another byte `rep`: three start-ups instead of
 //! one. `memmove` stays compiler_builtins' (a backward `rep` is slow).
+//!
+//! Both definitions are weak, like every C function muslin exports, so a
+//! program's own `memcpy` wins. Against compiler_builtins' equally weak ones,
+//! these win because the linker meets muslin's object first: it is the first
+//! member of `libmuslin.a` and holds `_start`, which every link needs.
 
 /// memcpy(3): the regions must not overlap.
 ///
