@@ -12,5 +12,6 @@ testing    `test`: building, running and judging every test, with progress
 size       `size`
 lint       `lint`: rustfmt, clippy, the layer check
 layers     the layer check `lint` runs
+weak       the weak-export check `lint` runs
 bench/     `bench`: muslin against musl and glibc
 """

@@ -1,7 +1,8 @@
 """`./x.py lint`: cargo fmt --check, docs/supported.md against include/,
 clippy (warnings are errors) for every arch, the programs that must not
 compile (xpy/compile_fail.py), the layer check (xpy/layers.py: no module
-imports a higher layer), then every declared function against libmuslin.a
+imports a higher layer), the weak-export check (xpy/weak.py: every C
+function muslin exports is weak, so a program's own wins), then every declared function against libmuslin.a
 for x86_64 (xpy/surface.py)."""
 
 import subprocess
@@ -52,6 +53,13 @@ def cmd_lint(a):
         print(line)
     if errors:
         die("the layer check failed: a lower layer imports a higher one (above)", 1)
+    say("checking that every exported C function is weak (xpy/weak.py)")
+    from . import weak  # imported here: only `lint` needs it
+    errors = weak.selftest() + weak.check(ROOT)
+    for line in errors:
+        print(line)
+    if errors:
+        die("an exported C function is a strong definition (above)", 1)
     # x86_64 only: the headers are the same on every arch, and `./x.py test`
     # reuses this build (same target directory and flags).
     say("checking that libmuslin.a (x86_64) defines everything include/ declares")
@@ -60,5 +68,5 @@ def cmd_lint(a):
         print(line)
     if errors:
         die("a header declares what libmuslin.a does not define (above)", 1)
-    say("fmt, docs/supported.md, clippy, the compile-fail programs, the layer order and "
-        "the declarations are clean")
+    say("fmt, docs/supported.md, clippy, the compile-fail programs, the layer order, the "
+        "weak exports and the declarations are clean")

@@ -4,6 +4,11 @@
 //! compiler_builtins' weak versions, which align with a byte `rep`, copy with
 //! `rep movsq` and finish with another byte `rep`: three start-ups instead of
 //! one. `memmove` stays compiler_builtins' (a backward `rep` is slow).
+//!
+//! Both definitions are weak, like every C function muslin exports, so a
+//! program's own `memcpy` wins. Against compiler_builtins' equally weak ones,
+//! these win because the linker meets muslin's object first: it is the first
+//! member of `libmuslin.a` and holds `_start`, which every link needs.
 
 /// memcpy(3): the regions must not overlap.
 ///
@@ -11,6 +16,7 @@
 /// `dst` and `src` valid for `n` bytes.
 #[unsafe(naked)]
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn memcpy(dst: *mut u8, src: *const u8, n: usize) -> *mut u8 {
     core::arch::naked_asm!(
         "mov rax, rdi", // rax = dst, the return value; rdi = dst, rsi = src
@@ -26,6 +32,7 @@ pub unsafe extern "C" fn memcpy(dst: *mut u8, src: *const u8, n: usize) -> *mut 
 /// `dst` valid for `n` bytes.
 #[unsafe(naked)]
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn memset(dst: *mut u8, c: i32, n: usize) -> *mut u8 {
     core::arch::naked_asm!(
         "mov r8, rdi",  // r8 = dst, kept for the return value; rdi = dst

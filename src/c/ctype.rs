@@ -55,6 +55,7 @@ ctype! {
 
 /// tolower(3): `A`..`Z` to `a`..`z`; everything else (EOF too) unchanged.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn tolower(c: c_int) -> c_int {
     if (b'A' as c_int..=b'Z' as c_int).contains(&c) {
         c + 32
@@ -65,6 +66,7 @@ pub extern "C" fn tolower(c: c_int) -> c_int {
 
 /// toupper(3): `a`..`z` to `A`..`Z`; everything else (EOF too) unchanged.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn toupper(c: c_int) -> c_int {
     if (b'a' as c_int..=b'z' as c_int).contains(&c) {
         c - 32

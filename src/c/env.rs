@@ -9,7 +9,7 @@
 
 use crate::Errno;
 use crate::env::{is_valid_name, value_of};
-use crate::malloc as m;
+use crate::malloc::c_api as m;
 use crate::thread::futex::Lock;
 use core::cell::UnsafeCell;
 use core::ffi::{CStr, c_char, c_int};
@@ -17,6 +17,7 @@ use core::ptr::null_mut;
 
 /// getenv(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn getenv(name: *const c_char) -> *mut c_char {
     if name.is_null() {
         return null_mut();
@@ -124,6 +125,7 @@ unsafe fn remember(s: *mut c_char) -> bool {
 /// setenv(3): sets `name` to `value`, replacing an existing value only if
 /// `overwrite`. `EINVAL` for an empty name or one containing `=`.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn setenv(
     name: *const c_char,
     value: *const c_char,
@@ -228,6 +230,7 @@ unsafe fn set_locked(name: &[u8], value: *const c_char, overwrite: bool) -> Resu
 /// unsetenv(3): removes every `name=…` entry. `EINVAL` for an empty name or
 /// one containing `=`.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn unsetenv(name: *const c_char) -> c_int {
     // SAFETY: C passes a NUL-terminated string.
     let name = match unsafe { name_bytes(name) } {

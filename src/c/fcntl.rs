@@ -11,6 +11,7 @@ fn takes_mode(flags: c_int) -> bool {
 
 /// open(2).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn open(path: *const c_char, flags: c_int, mut args: ...) -> c_int {
     let mode = if takes_mode(flags) {
         // SAFETY: callers pass a mode exactly when the flags ask for one.
@@ -24,6 +25,7 @@ pub unsafe extern "C" fn open(path: *const c_char, flags: c_int, mut args: ...) 
 
 /// openat(2).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn openat(
     dir: c_int,
     path: *const c_char,
@@ -43,6 +45,7 @@ pub unsafe extern "C" fn openat(
 /// fcntl(2): the third argument is read as a pointer for the lock and
 /// owner commands and as an `int` otherwise (commands without one ignore it).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn fcntl(fd: c_int, cmd: c_int, mut args: ...) -> c_int {
     use linux_raw_sys::general as g;
     let pointer_cmds = [

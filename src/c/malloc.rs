@@ -1,11 +1,15 @@
-//! The C allocation API over [`crate::malloc`], and the C functions that
-//! are only an allocation and a copy: `strdup`, `strndup`.
+//! The C allocation API beyond `malloc`, `free`, `calloc` and `realloc`
+//! (which [`crate::malloc::c_api`] defines, below `stdio`), and the C
+//! functions that are only an allocation and a copy: `strdup`, `strndup`.
 //!
-//! `realloc(p, 0)` frees nothing and returns a minimal chunk (possibly `p`
-//! itself, shrunk), like `malloc(0)`: NULL always means failure.
+//! `reallocarray`, `strdup` and `strndup` allocate through the C symbols,
+//! so they follow a program's own `malloc` family. The aligned allocators
+//! and `malloc_usable_size` work on muslin's own allocator: a program that
+//! replaces `malloc` and calls them must replace them too (as with musl).
 
 use crate::Errno;
 use crate::malloc as m;
+use crate::malloc::c_api::realloc;
 use core::ffi::{c_char, c_int, c_void};
 use core::ptr::null_mut;
 
@@ -18,38 +22,9 @@ fn enomem(p: *mut u8) -> *mut c_void {
     p.cast()
 }
 
-/// malloc(3): `size` bytes aligned to 16; `malloc(0)` is a unique chunk.
-#[unsafe(no_mangle)]
-pub extern "C" fn malloc(size: usize) -> *mut c_void {
-    enomem(m::malloc(size))
-}
-
-/// free(3); `free(NULL)` does nothing.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn free(p: *mut c_void) {
-    // SAFETY: C passes null or a live chunk.
-    unsafe { m::free(p.cast()) }
-}
-
-/// calloc(3): zeroed; `n * size` overflowing is `ENOMEM`.
-#[unsafe(no_mangle)]
-pub extern "C" fn calloc(n: usize, size: usize) -> *mut c_void {
-    match n.checked_mul(size) {
-        Some(total) => enomem(m::zeroed(total, m::ALIGN)),
-        None => enomem(null_mut()),
-    }
-}
-
-/// realloc(3): NULL allocates; size 0 gives a minimal chunk (see the
-/// module documentation); on failure the old chunk stays valid.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn realloc(p: *mut c_void, size: usize) -> *mut c_void {
-    // SAFETY: C passes null or a live chunk.
-    enomem(unsafe { m::realloc(p.cast(), size) })
-}
-
 /// reallocarray(3): `realloc(p, n * size)` with `ENOMEM` on overflow.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn reallocarray(p: *mut c_void, n: usize, size: usize) -> *mut c_void {
     match n.checked_mul(size) {
         // SAFETY: C passes null or a live chunk.
@@ -60,6 +35,7 @@ pub unsafe extern "C" fn reallocarray(p: *mut c_void, n: usize, size: usize) -> 
 
 /// aligned_alloc(3): `EINVAL` unless `align` is a power of two.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn aligned_alloc(align: usize, size: usize) -> *mut c_void {
     if !align.is_power_of_two() {
         Errno::EINVAL.set_last();
@@ -70,6 +46,7 @@ pub extern "C" fn aligned_alloc(align: usize, size: usize) -> *mut c_void {
 
 /// memalign(3): as `aligned_alloc`.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn memalign(align: usize, size: usize) -> *mut c_void {
     aligned_alloc(align, size)
 }
@@ -78,6 +55,7 @@ pub extern "C" fn memalign(align: usize, size: usize) -> *mut c_void {
 /// and a multiple of `sizeof(void *)`, `ENOMEM` when out of memory; `errno`
 /// is left alone.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn posix_memalign(out: *mut *mut c_void, align: usize, size: usize) -> c_int {
     if !align.is_power_of_two() || !align.is_multiple_of(size_of::<*mut c_void>()) {
         return Errno::EINVAL.raw();
@@ -93,6 +71,7 @@ pub unsafe extern "C" fn posix_memalign(out: *mut *mut c_void, align: usize, siz
 
 /// malloc_usable_size(3): how many bytes chunk `p` really offers (0 for NULL).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn malloc_usable_size(p: *mut c_void) -> usize {
     // SAFETY: C passes null or a live chunk.
     unsafe { m::usable_size(p.cast()) }
@@ -103,9 +82,9 @@ pub unsafe extern "C" fn malloc_usable_size(p: *mut c_void) -> usize {
 /// # Safety
 /// `s` must be readable for `n` bytes.
 unsafe fn dup(s: *const c_char, n: usize) -> *mut c_char {
-    let p = m::malloc(n + 1);
+    // `malloc` sets `ENOMEM` itself (a program's own should too).
+    let p = crate::malloc::c_api::malloc(n + 1).cast::<u8>();
     if p.is_null() {
-        Errno::ENOMEM.set_last();
         return null_mut();
     }
     // SAFETY: `p` holds `n + 1` bytes; `s` is readable for `n`.
@@ -131,6 +110,7 @@ unsafe fn len_upto(s: *const c_char, max: usize) -> usize {
 
 /// strdup(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn strdup(s: *const c_char) -> *mut c_char {
     // SAFETY: C passes a NUL-terminated string.
     unsafe { dup(s, len_upto(s, usize::MAX)) }
@@ -138,6 +118,7 @@ pub unsafe extern "C" fn strdup(s: *const c_char) -> *mut c_char {
 
 /// strndup(3): at most `n` bytes, always NUL-terminated.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn strndup(s: *const c_char, n: usize) -> *mut c_char {
     // SAFETY: C passes a string readable to its NUL or `n` bytes.
     unsafe { dup(s, len_upto(s, n)) }

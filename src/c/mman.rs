@@ -7,6 +7,7 @@ const MAP_FAILED: *mut c_void = !0usize as *mut c_void;
 
 /// mmap(2) with a 64-bit `off_t`.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn mmap(
     addr: *mut c_void,
     len: usize,
@@ -27,6 +28,7 @@ pub unsafe extern "C" fn mmap(
 
 /// munmap(2).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn munmap(addr: *mut c_void, len: usize) -> c_int {
     // SAFETY: C callers take responsibility for what they unmap.
     ret_zero(unsafe { mm::munmap(addr.cast(), len) })
@@ -34,6 +36,7 @@ pub unsafe extern "C" fn munmap(addr: *mut c_void, len: usize) -> c_int {
 
 /// mprotect(2).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn mprotect(addr: *mut c_void, len: usize, prot: c_int) -> c_int {
     // SAFETY: C callers take responsibility for the new protection.
     ret_zero(unsafe { mm::mprotect(addr.cast(), len, prot) })

@@ -159,6 +159,7 @@ unsafe fn to_buf(s: *mut c_char, size: usize, fmt: *const c_char, ap: VaList<'_>
 /// # Safety
 /// `s` has room for `n` bytes; the arguments match `fmt`.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn snprintf(
     s: *mut c_char,
     n: usize,
@@ -174,6 +175,7 @@ pub unsafe extern "C" fn snprintf(
 /// # Safety
 /// As [`snprintf`].
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn vsnprintf(
     s: *mut c_char,
     n: usize,
@@ -189,6 +191,7 @@ pub unsafe extern "C" fn vsnprintf(
 /// # Safety
 /// `s` has room for the output; the arguments match `fmt`.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn sprintf(s: *mut c_char, fmt: *const c_char, args: ...) -> c_int {
     // SAFETY: as the caller says.
     unsafe { to_buf(s, usize::MAX, fmt, args) }
@@ -199,6 +202,7 @@ pub unsafe extern "C" fn sprintf(s: *mut c_char, fmt: *const c_char, args: ...) 
 /// # Safety
 /// As [`sprintf`].
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn vsprintf(s: *mut c_char, fmt: *const c_char, ap: VaList<'_>) -> c_int {
     // SAFETY: as the caller says.
     unsafe { to_buf(s, usize::MAX, fmt, ap) }
@@ -247,6 +251,7 @@ impl Sink for FdSink {
 /// # Safety
 /// The arguments match `fmt`.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn vdprintf(fd: c_int, fmt: *const c_char, ap: VaList<'_>) -> c_int {
     let mut out = FdSink {
         fd: Fd(fd),
@@ -269,6 +274,7 @@ pub unsafe extern "C" fn vdprintf(fd: c_int, fmt: *const c_char, ap: VaList<'_>)
 /// # Safety
 /// As [`vdprintf`].
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn dprintf(fd: c_int, fmt: *const c_char, args: ...) -> c_int {
     // SAFETY: as the caller says.
     unsafe { vdprintf(fd, fmt, args) }
@@ -290,10 +296,10 @@ impl Sink for Grow {
         if need > self.cap {
             let cap = need.max(self.cap.saturating_mul(2));
             // SAFETY: `p` is this sink's live chunk.
-            let q = unsafe { crate::malloc::realloc(self.p, cap) };
+            let q = unsafe { crate::malloc::c_api::realloc(self.p.cast(), cap).cast::<u8>() };
             if q.is_null() {
                 // SAFETY: as above; realloc left it intact.
-                unsafe { crate::malloc::free(self.p) };
+                unsafe { crate::malloc::c_api::free(self.p.cast()) };
                 self.p = q;
                 return;
             }
@@ -311,13 +317,14 @@ impl Sink for Grow {
 /// # Safety
 /// `out` is writable; the arguments match `fmt`.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn vasprintf(
     out: *mut *mut c_char,
     fmt: *const c_char,
     ap: VaList<'_>,
 ) -> c_int {
     let mut s = Grow {
-        p: crate::malloc::malloc(64),
+        p: crate::malloc::c_api::malloc(64).cast(),
         cap: 64,
         len: 0,
     };
@@ -330,7 +337,7 @@ pub unsafe extern "C" fn vasprintf(
     let n = ret_len(r);
     if n < 0 {
         // SAFETY: the sink's live chunk.
-        unsafe { crate::malloc::free(s.p) };
+        unsafe { crate::malloc::c_api::free(s.p.cast()) };
         return n;
     }
     // SAFETY: the chunk has room for the NUL; `out` is writable.
@@ -346,6 +353,7 @@ pub unsafe extern "C" fn vasprintf(
 /// # Safety
 /// As [`vasprintf`].
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn asprintf(out: *mut *mut c_char, fmt: *const c_char, args: ...) -> c_int {
     // SAFETY: as the caller says.
     unsafe { vasprintf(out, fmt, args) }
@@ -357,6 +365,7 @@ pub unsafe extern "C" fn asprintf(out: *mut *mut c_char, fmt: *const c_char, arg
 /// # Safety
 /// `f` is an open stream; the arguments match `fmt`.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 #[optimize(size)]
 pub unsafe extern "C" fn vfprintf(f: *mut FILE, fmt: *const c_char, ap: VaList<'_>) -> c_int {
     // SAFETY: as the caller says.
@@ -374,6 +383,7 @@ pub unsafe extern "C" fn vfprintf(f: *mut FILE, fmt: *const c_char, ap: VaList<'
 /// # Safety
 /// As [`vfprintf`].
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn fprintf(f: *mut FILE, fmt: *const c_char, args: ...) -> c_int {
     // SAFETY: as the caller says.
     unsafe { vfprintf(f, fmt, args) }
@@ -390,6 +400,7 @@ fn stdout() -> *mut FILE {
 /// # Safety
 /// The arguments match `fmt`.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn vprintf(fmt: *const c_char, ap: VaList<'_>) -> c_int {
     // SAFETY: as the caller says; `stdout` is always open.
     unsafe { vfprintf(stdout(), fmt, ap) }
@@ -400,6 +411,7 @@ pub unsafe extern "C" fn vprintf(fmt: *const c_char, ap: VaList<'_>) -> c_int {
 /// # Safety
 /// As [`vprintf`].
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 #[optimize(size)]
 pub unsafe extern "C" fn printf(fmt: *const c_char, args: ...) -> c_int {
     // SAFETY: as the caller says.

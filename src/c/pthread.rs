@@ -53,6 +53,7 @@ unsafe fn c_start(t: &ThreadDescriptor) -> *mut c_void {
 /// pthread_create(3): `EAGAIN` when memory or threads run out, `EINVAL` for
 /// a bad attribute.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_create(
     out: *mut PthreadT,
     attr: *const PthreadAttr,
@@ -80,6 +81,7 @@ fn descriptor(t: PthreadT) -> &'static ThreadDescriptor {
 
 /// pthread_join(3): a cancellation point.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_join(t: PthreadT, result: *mut *mut c_void) -> c_int {
     match cancel::c_point(create::join(descriptor(t))) {
         Ok(v) => {
@@ -95,42 +97,49 @@ pub unsafe extern "C" fn pthread_join(t: PthreadT, result: *mut *mut c_void) -> 
 
 /// pthread_detach(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_detach(t: PthreadT) -> c_int {
     errno_of(create::detach(descriptor(t)))
 }
 
 /// pthread_exit(3): cleanup handlers, then thread-specific-data destructors.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn pthread_exit(result: *mut c_void) -> ! {
     thread::exit::exit_current(result)
 }
 
 /// pthread_self(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn pthread_self() -> PthreadT {
     (thread::current() as *const ThreadDescriptor).cast_mut()
 }
 
 /// pthread_equal(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn pthread_equal(a: PthreadT, b: PthreadT) -> c_int {
     (a == b) as c_int
 }
 
 /// pthread_cancel(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_cancel(t: PthreadT) -> c_int {
     errno_of(cancel::request(descriptor(t)))
 }
 
 /// pthread_testcancel(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn pthread_testcancel() {
     let _ = cancel::c_point(cancel::testcancel());
 }
 
 /// pthread_setcancelstate(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_setcancelstate(state: c_int, old: *mut c_int) -> c_int {
     let Some(state) = cancel::State::from_c(state) else {
         return Errno::EINVAL.raw();
@@ -145,6 +154,7 @@ pub unsafe extern "C" fn pthread_setcancelstate(state: c_int, old: *mut c_int) -
 
 /// pthread_setcanceltype(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_setcanceltype(ty: c_int, old: *mut c_int) -> c_int {
     let Some(ty) = cancel::Type::from_c(ty) else {
         return Errno::EINVAL.raw();
@@ -159,6 +169,7 @@ pub unsafe extern "C" fn pthread_setcanceltype(ty: c_int, old: *mut c_int) -> c_
 
 /// The function behind the `pthread_cleanup_push` macro.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn _pthread_cleanup_push(
     rec: *mut CleanupRecord,
     f: unsafe extern "C" fn(*mut c_void),
@@ -170,6 +181,7 @@ pub unsafe extern "C" fn _pthread_cleanup_push(
 
 /// The function behind the `pthread_cleanup_pop` macro.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn _pthread_cleanup_pop(rec: *mut CleanupRecord, run: c_int) {
     // SAFETY: the macro pops the record it pushed.
     unsafe { cancel::cleanup_pop(rec, run != 0) }
@@ -177,6 +189,7 @@ pub unsafe extern "C" fn _pthread_cleanup_pop(rec: *mut CleanupRecord, run: c_in
 
 /// pthread_kill(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_kill(t: PthreadT, sig: c_int) -> c_int {
     if crate::signal::is_reserved(sig) {
         return Errno::EINVAL.raw();
@@ -186,6 +199,7 @@ pub unsafe extern "C" fn pthread_kill(t: PthreadT, sig: c_int) -> c_int {
 
 /// pthread_sigmask(3): like sigprocmask, reserved signals never blocked.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_sigmask(
     how: c_int,
     set: *const Sigset,
@@ -198,6 +212,7 @@ pub unsafe extern "C" fn pthread_sigmask(
 
 /// pthread_key_create(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_key_create(
     k: *mut c_uint,
     dtor: Option<unsafe extern "C" fn(*mut c_void)>,
@@ -214,24 +229,28 @@ pub unsafe extern "C" fn pthread_key_create(
 
 /// pthread_key_delete(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn pthread_key_delete(k: c_uint) -> c_int {
     errno_of(key::delete(k as usize))
 }
 
 /// pthread_getspecific(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn pthread_getspecific(k: c_uint) -> *mut c_void {
     key::get(k as usize)
 }
 
 /// pthread_setspecific(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn pthread_setspecific(k: c_uint, v: *const c_void) -> c_int {
     errno_of(key::set(k as usize, v.cast_mut()))
 }
 
 /// pthread_once(3): 0 not run, 1 running, 2 done, 3 running with waiters.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_once(once: *mut AtomicI32, init: unsafe extern "C" fn()) -> c_int {
     // SAFETY: C passes a pthread_once_t, an int used atomically.
     let once = unsafe { &*once };
@@ -258,6 +277,7 @@ pub unsafe extern "C" fn pthread_once(once: *mut AtomicI32, init: unsafe extern 
 
 /// sched_yield(2).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn sched_yield() -> c_int {
     thread::yield_now();
     0
@@ -265,6 +285,7 @@ pub extern "C" fn sched_yield() -> c_int {
 
 /// pthread_attr_init(3): joinable, default stack (128 KiB) and guard (one page).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_attr_init(a: *mut PthreadAttr) -> c_int {
     let d = Attr::default();
     // SAFETY: C passes a writable pthread_attr_t.
@@ -282,12 +303,14 @@ pub unsafe extern "C" fn pthread_attr_init(a: *mut PthreadAttr) -> c_int {
 
 /// pthread_attr_destroy(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn pthread_attr_destroy(_a: *mut PthreadAttr) -> c_int {
     0
 }
 
 /// pthread_attr_setstacksize(3): `EINVAL` below `PTHREAD_STACK_MIN`.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_attr_setstacksize(a: *mut PthreadAttr, size: usize) -> c_int {
     if size < create::STACK_MIN {
         return Errno::EINVAL.raw();
@@ -299,6 +322,7 @@ pub unsafe extern "C" fn pthread_attr_setstacksize(a: *mut PthreadAttr, size: us
 
 /// pthread_attr_getstacksize(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_attr_getstacksize(
     a: *const PthreadAttr,
     size: *mut usize,
@@ -310,6 +334,7 @@ pub unsafe extern "C" fn pthread_attr_getstacksize(
 
 /// pthread_attr_setguardsize(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_attr_setguardsize(a: *mut PthreadAttr, size: usize) -> c_int {
     // SAFETY: C passes an initialised pthread_attr_t.
     unsafe { (*a).guard_size = size };
@@ -318,6 +343,7 @@ pub unsafe extern "C" fn pthread_attr_setguardsize(a: *mut PthreadAttr, size: us
 
 /// pthread_attr_getguardsize(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_attr_getguardsize(
     a: *const PthreadAttr,
     size: *mut usize,
@@ -329,6 +355,7 @@ pub unsafe extern "C" fn pthread_attr_getguardsize(
 
 /// pthread_attr_setdetachstate(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_attr_setdetachstate(a: *mut PthreadAttr, state: c_int) -> c_int {
     if state != 0 && state != CREATE_DETACHED {
         return Errno::EINVAL.raw();
@@ -340,6 +367,7 @@ pub unsafe extern "C" fn pthread_attr_setdetachstate(a: *mut PthreadAttr, state:
 
 /// pthread_attr_getdetachstate(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_attr_getdetachstate(
     a: *const PthreadAttr,
     state: *mut c_int,
@@ -351,6 +379,7 @@ pub unsafe extern "C" fn pthread_attr_getdetachstate(
 
 /// pthread_attr_setstack(3): the thread runs on `[addr, addr + size)`.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_attr_setstack(
     a: *mut PthreadAttr,
     addr: *mut c_void,
@@ -369,6 +398,7 @@ pub unsafe extern "C" fn pthread_attr_setstack(
 
 /// pthread_attr_getstack(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_attr_getstack(
     a: *const PthreadAttr,
     addr: *mut *mut c_void,

@@ -159,6 +159,7 @@ unsafe fn deadline(at: *const Timespec) -> Timespec {
 
 /// pthread_mutexattr_init(3): a normal, process-private mutex.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_mutexattr_init(a: *mut AttrT) -> c_int {
     // SAFETY: C passes a writable pthread_mutexattr_t.
     unsafe { *a = 0 };
@@ -167,12 +168,14 @@ pub unsafe extern "C" fn pthread_mutexattr_init(a: *mut AttrT) -> c_int {
 
 /// pthread_mutexattr_destroy(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn pthread_mutexattr_destroy(_a: *mut AttrT) -> c_int {
     0
 }
 
 /// pthread_mutexattr_settype(3): `EINVAL` for an unknown type.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_mutexattr_settype(a: *mut AttrT, ty: c_int) -> c_int {
     if !(mutex::NORMAL..=mutex::ERRORCHECK).contains(&ty) {
         return Errno::EINVAL.raw();
@@ -184,6 +187,7 @@ pub unsafe extern "C" fn pthread_mutexattr_settype(a: *mut AttrT, ty: c_int) -> 
 
 /// pthread_mutexattr_gettype(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_mutexattr_gettype(a: *const AttrT, ty: *mut c_int) -> c_int {
     // SAFETY: C passes valid pointers.
     unsafe { *ty = *a & mutex::TYPE_MASK };
@@ -192,6 +196,7 @@ pub unsafe extern "C" fn pthread_mutexattr_gettype(a: *const AttrT, ty: *mut c_i
 
 /// pthread_mutexattr_setpshared(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_mutexattr_setpshared(a: *mut AttrT, pshared: c_int) -> c_int {
     // SAFETY: C passes an initialised pthread_mutexattr_t.
     unsafe { set_pshared(a, mutex::PSHARED, pshared) }
@@ -199,6 +204,7 @@ pub unsafe extern "C" fn pthread_mutexattr_setpshared(a: *mut AttrT, pshared: c_
 
 /// pthread_mutexattr_getpshared(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_mutexattr_getpshared(a: *const AttrT, out: *mut c_int) -> c_int {
     // SAFETY: C passes valid pointers.
     unsafe { get_pshared(a, mutex::PSHARED, out) }
@@ -215,6 +221,7 @@ unsafe fn mutex<'a>(m: *mut PthreadMutexT) -> &'a RawMutex {
 
 /// pthread_mutex_init(3): attributes from `a`, or the defaults if null.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_mutex_init(m: *mut PthreadMutexT, a: *const AttrT) -> c_int {
     // SAFETY: C passes a writable mutex and a null or valid attribute.
     unsafe { place(m, RawMutex::with_kind(attr(a))) };
@@ -223,6 +230,7 @@ pub unsafe extern "C" fn pthread_mutex_init(m: *mut PthreadMutexT, a: *const Att
 
 /// pthread_mutex_destroy(3): `EBUSY` while the mutex is locked.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_mutex_destroy(m: *mut PthreadMutexT) -> c_int {
     // SAFETY: C passes an initialised mutex.
     if unsafe { mutex(m) }.is_locked() {
@@ -234,6 +242,7 @@ pub unsafe extern "C" fn pthread_mutex_destroy(m: *mut PthreadMutexT) -> c_int {
 /// pthread_mutex_lock(3): `EDEADLK` (error-checking, held by the caller),
 /// `EAGAIN` (recursive, count overflow).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_mutex_lock(m: *mut PthreadMutexT) -> c_int {
     // SAFETY: C passes an initialised mutex.
     errno_of(unsafe { mutex(m) }.lock())
@@ -241,6 +250,7 @@ pub unsafe extern "C" fn pthread_mutex_lock(m: *mut PthreadMutexT) -> c_int {
 
 /// pthread_mutex_trylock(3): `EBUSY` when held.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_mutex_trylock(m: *mut PthreadMutexT) -> c_int {
     // SAFETY: C passes an initialised mutex.
     errno_of(unsafe { mutex(m) }.try_lock())
@@ -250,6 +260,7 @@ pub unsafe extern "C" fn pthread_mutex_trylock(m: *mut PthreadMutexT) -> c_int {
 /// `CLOCK_REALTIME` time `at`; `EINVAL` if `at` is malformed and the call
 /// would block.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_mutex_timedlock(
     m: *mut PthreadMutexT,
     at: *const Timespec,
@@ -262,6 +273,7 @@ pub unsafe extern "C" fn pthread_mutex_timedlock(
 /// pthread_mutex_unlock(3): `EPERM` if a recursive or error-checking
 /// mutex is not held by the caller.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_mutex_unlock(m: *mut PthreadMutexT) -> c_int {
     // SAFETY: C passes an initialised mutex.
     errno_of(unsafe { mutex(m) }.unlock())
@@ -271,6 +283,7 @@ pub unsafe extern "C" fn pthread_mutex_unlock(m: *mut PthreadMutexT) -> c_int {
 
 /// pthread_condattr_init(3): `CLOCK_REALTIME`, process-private.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_condattr_init(a: *mut AttrT) -> c_int {
     // SAFETY: C passes a writable pthread_condattr_t.
     unsafe { *a = CLOCK_REALTIME };
@@ -279,6 +292,7 @@ pub unsafe extern "C" fn pthread_condattr_init(a: *mut AttrT) -> c_int {
 
 /// pthread_condattr_destroy(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn pthread_condattr_destroy(_a: *mut AttrT) -> c_int {
     0
 }
@@ -286,6 +300,7 @@ pub extern "C" fn pthread_condattr_destroy(_a: *mut AttrT) -> c_int {
 /// pthread_condattr_setclock(3): `CLOCK_REALTIME` or `CLOCK_MONOTONIC`,
 /// `EINVAL` for any other clock.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_condattr_setclock(a: *mut AttrT, clock: c_int) -> c_int {
     if clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC {
         return Errno::EINVAL.raw();
@@ -297,6 +312,7 @@ pub unsafe extern "C" fn pthread_condattr_setclock(a: *mut AttrT, clock: c_int) 
 
 /// pthread_condattr_getclock(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_condattr_getclock(a: *const AttrT, clock: *mut c_int) -> c_int {
     // SAFETY: C passes valid pointers.
     unsafe { *clock = *a & cond::CLOCK_MASK };
@@ -305,6 +321,7 @@ pub unsafe extern "C" fn pthread_condattr_getclock(a: *const AttrT, clock: *mut 
 
 /// pthread_condattr_setpshared(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_condattr_setpshared(a: *mut AttrT, pshared: c_int) -> c_int {
     // SAFETY: C passes an initialised pthread_condattr_t.
     unsafe { set_pshared(a, cond::PSHARED, pshared) }
@@ -312,6 +329,7 @@ pub unsafe extern "C" fn pthread_condattr_setpshared(a: *mut AttrT, pshared: c_i
 
 /// pthread_condattr_getpshared(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_condattr_getpshared(a: *const AttrT, out: *mut c_int) -> c_int {
     // SAFETY: C passes valid pointers.
     unsafe { get_pshared(a, cond::PSHARED, out) }
@@ -328,6 +346,7 @@ unsafe fn cond<'a>(c: *mut PthreadCondT) -> &'a RawCond {
 
 /// pthread_cond_init(3): attributes from `a`, or the defaults if null.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_cond_init(c: *mut PthreadCondT, a: *const AttrT) -> c_int {
     // SAFETY: C passes a writable condition variable, a null or valid attribute.
     unsafe { place(c, RawCond::with_attr(attr(a))) };
@@ -336,6 +355,7 @@ pub unsafe extern "C" fn pthread_cond_init(c: *mut PthreadCondT, a: *const AttrT
 
 /// pthread_cond_destroy(3): waits for threads just woken to leave it.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_cond_destroy(c: *mut PthreadCondT) -> c_int {
     // SAFETY: C passes an initialised condition variable.
     unsafe { cond(c) }.destroy();
@@ -345,6 +365,7 @@ pub unsafe extern "C" fn pthread_cond_destroy(c: *mut PthreadCondT) -> c_int {
 /// pthread_cond_wait(3): a cancellation point. `EPERM` if a recursive or
 /// error-checking mutex is not held by the caller.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_cond_wait(c: *mut PthreadCondT, m: *mut PthreadMutexT) -> c_int {
     // SAFETY: C passes an initialised condition variable and mutex.
     let (c, m) = unsafe { (cond(c), mutex(m)) };
@@ -355,6 +376,7 @@ pub unsafe extern "C" fn pthread_cond_wait(c: *mut PthreadCondT, m: *mut Pthread
 /// absolute time `at` on the condition variable's clock, `EINVAL` if `at`
 /// is malformed.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_cond_timedwait(
     c: *mut PthreadCondT,
     m: *mut PthreadMutexT,
@@ -368,6 +390,7 @@ pub unsafe extern "C" fn pthread_cond_timedwait(
 
 /// pthread_cond_signal(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_cond_signal(c: *mut PthreadCondT) -> c_int {
     // SAFETY: C passes an initialised condition variable.
     unsafe { cond(c) }.signal();
@@ -376,6 +399,7 @@ pub unsafe extern "C" fn pthread_cond_signal(c: *mut PthreadCondT) -> c_int {
 
 /// pthread_cond_broadcast(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_cond_broadcast(c: *mut PthreadCondT) -> c_int {
     // SAFETY: C passes an initialised condition variable.
     unsafe { cond(c) }.broadcast();
@@ -386,6 +410,7 @@ pub unsafe extern "C" fn pthread_cond_broadcast(c: *mut PthreadCondT) -> c_int {
 
 /// pthread_rwlockattr_init(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_rwlockattr_init(a: *mut AttrT) -> c_int {
     // SAFETY: C passes a writable pthread_rwlockattr_t.
     unsafe { *a = 0 };
@@ -394,12 +419,14 @@ pub unsafe extern "C" fn pthread_rwlockattr_init(a: *mut AttrT) -> c_int {
 
 /// pthread_rwlockattr_destroy(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn pthread_rwlockattr_destroy(_a: *mut AttrT) -> c_int {
     0
 }
 
 /// pthread_rwlockattr_setpshared(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_rwlockattr_setpshared(a: *mut AttrT, pshared: c_int) -> c_int {
     // SAFETY: C passes an initialised pthread_rwlockattr_t.
     unsafe { set_pshared(a, 1, pshared) }
@@ -407,6 +434,7 @@ pub unsafe extern "C" fn pthread_rwlockattr_setpshared(a: *mut AttrT, pshared: c
 
 /// pthread_rwlockattr_getpshared(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_rwlockattr_getpshared(a: *const AttrT, out: *mut c_int) -> c_int {
     // SAFETY: C passes valid pointers.
     unsafe { get_pshared(a, 1, out) }
@@ -423,6 +451,7 @@ unsafe fn rwlock<'a>(l: *mut PthreadRwlockT) -> &'a RwLock {
 
 /// pthread_rwlock_init(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_rwlock_init(l: *mut PthreadRwlockT, a: *const AttrT) -> c_int {
     // SAFETY: C passes a writable lock and a null or valid attribute.
     unsafe {
@@ -434,6 +463,7 @@ pub unsafe extern "C" fn pthread_rwlock_init(l: *mut PthreadRwlockT, a: *const A
 
 /// pthread_rwlock_destroy(3): `EBUSY` while held.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_rwlock_destroy(l: *mut PthreadRwlockT) -> c_int {
     // SAFETY: C passes an initialised lock.
     errno_of(unsafe { rwlock(l) }.destroy())
@@ -441,6 +471,7 @@ pub unsafe extern "C" fn pthread_rwlock_destroy(l: *mut PthreadRwlockT) -> c_int
 
 /// pthread_rwlock_rdlock(3): `EDEADLK` if the caller holds the write lock.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_rwlock_rdlock(l: *mut PthreadRwlockT) -> c_int {
     // SAFETY: C passes an initialised lock.
     errno_of(unsafe { rwlock(l) }.read())
@@ -448,6 +479,7 @@ pub unsafe extern "C" fn pthread_rwlock_rdlock(l: *mut PthreadRwlockT) -> c_int 
 
 /// pthread_rwlock_tryrdlock(3): `EBUSY` while a writer holds the lock.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_rwlock_tryrdlock(l: *mut PthreadRwlockT) -> c_int {
     // SAFETY: C passes an initialised lock.
     errno_of(unsafe { rwlock(l) }.try_read())
@@ -456,6 +488,7 @@ pub unsafe extern "C" fn pthread_rwlock_tryrdlock(l: *mut PthreadRwlockT) -> c_i
 /// pthread_rwlock_timedrdlock(3): `ETIMEDOUT` after the absolute
 /// `CLOCK_REALTIME` time `at`.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_rwlock_timedrdlock(
     l: *mut PthreadRwlockT,
     at: *const Timespec,
@@ -467,6 +500,7 @@ pub unsafe extern "C" fn pthread_rwlock_timedrdlock(
 
 /// pthread_rwlock_wrlock(3): `EDEADLK` if the caller holds the write lock.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_rwlock_wrlock(l: *mut PthreadRwlockT) -> c_int {
     // SAFETY: C passes an initialised lock.
     errno_of(unsafe { rwlock(l) }.write())
@@ -474,6 +508,7 @@ pub unsafe extern "C" fn pthread_rwlock_wrlock(l: *mut PthreadRwlockT) -> c_int 
 
 /// pthread_rwlock_trywrlock(3): `EBUSY` unless the lock is free.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_rwlock_trywrlock(l: *mut PthreadRwlockT) -> c_int {
     // SAFETY: C passes an initialised lock.
     errno_of(unsafe { rwlock(l) }.try_write())
@@ -482,6 +517,7 @@ pub unsafe extern "C" fn pthread_rwlock_trywrlock(l: *mut PthreadRwlockT) -> c_i
 /// pthread_rwlock_timedwrlock(3): `ETIMEDOUT` after the absolute
 /// `CLOCK_REALTIME` time `at`.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_rwlock_timedwrlock(
     l: *mut PthreadRwlockT,
     at: *const Timespec,
@@ -493,6 +529,7 @@ pub unsafe extern "C" fn pthread_rwlock_timedwrlock(
 
 /// pthread_rwlock_unlock(3): `EPERM` if the lock is not held.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_rwlock_unlock(l: *mut PthreadRwlockT) -> c_int {
     // SAFETY: C passes an initialised lock.
     errno_of(unsafe { rwlock(l) }.unlock())
@@ -502,6 +539,7 @@ pub unsafe extern "C" fn pthread_rwlock_unlock(l: *mut PthreadRwlockT) -> c_int 
 
 /// pthread_barrierattr_init(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_barrierattr_init(a: *mut AttrT) -> c_int {
     // SAFETY: C passes a writable pthread_barrierattr_t.
     unsafe { *a = 0 };
@@ -510,12 +548,14 @@ pub unsafe extern "C" fn pthread_barrierattr_init(a: *mut AttrT) -> c_int {
 
 /// pthread_barrierattr_destroy(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn pthread_barrierattr_destroy(_a: *mut AttrT) -> c_int {
     0
 }
 
 /// pthread_barrierattr_setpshared(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_barrierattr_setpshared(a: *mut AttrT, pshared: c_int) -> c_int {
     // SAFETY: C passes an initialised pthread_barrierattr_t.
     unsafe { set_pshared(a, 1, pshared) }
@@ -523,6 +563,7 @@ pub unsafe extern "C" fn pthread_barrierattr_setpshared(a: *mut AttrT, pshared: 
 
 /// pthread_barrierattr_getpshared(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_barrierattr_getpshared(a: *const AttrT, out: *mut c_int) -> c_int {
     // SAFETY: C passes valid pointers.
     unsafe { get_pshared(a, 1, out) }
@@ -542,6 +583,7 @@ unsafe fn barrier<'a>(b: *mut PthreadBarrierT) -> &'a Barrier {
 
 /// pthread_barrier_init(3): `EINVAL` for a count of 0.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_barrier_init(
     b: *mut PthreadBarrierT,
     a: *const AttrT,
@@ -557,6 +599,7 @@ pub unsafe extern "C" fn pthread_barrier_init(
 
 /// pthread_barrier_destroy(3): `EBUSY` while threads wait on it.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_barrier_destroy(b: *mut PthreadBarrierT) -> c_int {
     // SAFETY: C passes an initialised barrier.
     errno_of(unsafe { barrier(b) }.destroy())
@@ -565,6 +608,7 @@ pub unsafe extern "C" fn pthread_barrier_destroy(b: *mut PthreadBarrierT) -> c_i
 /// pthread_barrier_wait(3): `PTHREAD_BARRIER_SERIAL_THREAD` for one
 /// thread of each round, 0 for the others.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_barrier_wait(b: *mut PthreadBarrierT) -> c_int {
     // SAFETY: C passes an initialised barrier.
     if unsafe { barrier(b) }.wait() {
@@ -585,6 +629,7 @@ unsafe fn spin<'a>(s: *mut c_int) -> &'a SpinLock {
 
 /// pthread_spin_init(3): any `pshared` value works (the lock never sleeps).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_spin_init(s: *mut c_int, _pshared: c_int) -> c_int {
     // SAFETY: C passes a writable pthread_spinlock_t.
     unsafe { place(s, SpinLock::new()) };
@@ -593,12 +638,14 @@ pub unsafe extern "C" fn pthread_spin_init(s: *mut c_int, _pshared: c_int) -> c_
 
 /// pthread_spin_destroy(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn pthread_spin_destroy(_s: *mut c_int) -> c_int {
     0
 }
 
 /// pthread_spin_lock(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_spin_lock(s: *mut c_int) -> c_int {
     // SAFETY: C passes an initialised spin lock.
     unsafe { spin(s) }.lock();
@@ -607,6 +654,7 @@ pub unsafe extern "C" fn pthread_spin_lock(s: *mut c_int) -> c_int {
 
 /// pthread_spin_trylock(3): `EBUSY` when held.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_spin_trylock(s: *mut c_int) -> c_int {
     // SAFETY: C passes an initialised spin lock.
     errno_of(unsafe { spin(s) }.try_lock())
@@ -614,6 +662,7 @@ pub unsafe extern "C" fn pthread_spin_trylock(s: *mut c_int) -> c_int {
 
 /// pthread_spin_unlock(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pthread_spin_unlock(s: *mut c_int) -> c_int {
     // SAFETY: C passes an initialised spin lock.
     unsafe { spin(s) }.unlock();

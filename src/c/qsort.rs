@@ -160,6 +160,7 @@ type CCmp = unsafe extern "C" fn(*const c_void, *const c_void) -> c_int;
 
 /// qsort(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn qsort(base: *mut c_void, n: usize, size: usize, cmp: CCmp) {
     if n < 2 || size == 0 {
         return;
@@ -175,6 +176,7 @@ pub unsafe extern "C" fn qsort(base: *mut c_void, n: usize, size: usize, cmp: CC
 
 /// bsearch(3): a matching element of the sorted array, or NULL.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn bsearch(
     key: *const c_void,
     base: *const c_void,

@@ -5,6 +5,7 @@ use core::ffi::{c_uint, c_void};
 
 /// getrandom(2): up to `n` random bytes at `buf`; the count, or -1 and `errno`.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn getrandom(buf: *mut c_void, n: usize, flags: c_uint) -> isize {
     let r = if n == 0 {
         random::getrandom(&mut [], flags)

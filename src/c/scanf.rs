@@ -94,6 +94,7 @@ impl Store for VaStore<'_> {
 /// # Safety
 /// `s` and `fmt` are NUL-terminated; the arguments match `fmt`.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn vsscanf(s: *const c_char, fmt: *const c_char, ap: VaList<'_>) -> c_int {
     // SAFETY: as the caller says.
     let (s, fmt) = unsafe { (CStr::from_ptr(s), CStr::from_ptr(fmt)) };
@@ -105,6 +106,7 @@ pub unsafe extern "C" fn vsscanf(s: *const c_char, fmt: *const c_char, ap: VaLis
 /// # Safety
 /// As [`vsscanf`].
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn sscanf(s: *const c_char, fmt: *const c_char, args: ...) -> c_int {
     // SAFETY: as the caller says.
     unsafe { vsscanf(s, fmt, args) }
@@ -116,6 +118,7 @@ pub unsafe extern "C" fn sscanf(s: *const c_char, fmt: *const c_char, args: ...)
 /// # Safety
 /// `f` is an open stream, `fmt` NUL-terminated; the arguments match `fmt`.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn vfscanf(f: *mut FILE, fmt: *const c_char, ap: VaList<'_>) -> c_int {
     // SAFETY: as the caller says.
     let fmt = unsafe { CStr::from_ptr(fmt) };
@@ -128,6 +131,7 @@ pub unsafe extern "C" fn vfscanf(f: *mut FILE, fmt: *const c_char, ap: VaList<'_
 /// # Safety
 /// As [`vfscanf`].
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn fscanf(f: *mut FILE, fmt: *const c_char, args: ...) -> c_int {
     // SAFETY: as the caller says.
     unsafe { vfscanf(f, fmt, args) }
@@ -138,6 +142,7 @@ pub unsafe extern "C" fn fscanf(f: *mut FILE, fmt: *const c_char, args: ...) -> 
 /// # Safety
 /// `fmt` is NUL-terminated; the arguments match it.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn vscanf(fmt: *const c_char, ap: VaList<'_>) -> c_int {
     // SAFETY: standard input is always open; the rest as the caller says.
     unsafe { vfscanf((&raw const STDIN).cast_mut(), fmt, ap) }
@@ -148,6 +153,7 @@ pub unsafe extern "C" fn vscanf(fmt: *const c_char, ap: VaList<'_>) -> c_int {
 /// # Safety
 /// As [`vscanf`].
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn scanf(fmt: *const c_char, args: ...) -> c_int {
     // SAFETY: as the caller says.
     unsafe { vscanf(fmt, args) }

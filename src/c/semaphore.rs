@@ -24,6 +24,7 @@ unsafe fn sem<'a>(s: *mut Semaphore) -> &'a Semaphore {
 /// sem_init(3): `EINVAL` if `value` exceeds `SEM_VALUE_MAX`. A nonzero
 /// `pshared` makes the semaphore usable across processes.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn sem_init(s: *mut Semaphore, pshared: c_int, value: c_uint) -> c_int {
     // SAFETY: C passes a writable sem_t.
     ret_zero(unsafe { sem(s) }.init(value, pshared != 0))
@@ -31,12 +32,14 @@ pub unsafe extern "C" fn sem_init(s: *mut Semaphore, pshared: c_int, value: c_ui
 
 /// sem_destroy(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn sem_destroy(_s: *mut Semaphore) -> c_int {
     0
 }
 
 /// sem_post(3): `EOVERFLOW` at `SEM_VALUE_MAX`.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn sem_post(s: *mut Semaphore) -> c_int {
     // SAFETY: C passes an initialised sem_t.
     ret_zero(unsafe { sem(s) }.post())
@@ -44,6 +47,7 @@ pub unsafe extern "C" fn sem_post(s: *mut Semaphore) -> c_int {
 
 /// sem_trywait(3): `EAGAIN` when the count is zero.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn sem_trywait(s: *mut Semaphore) -> c_int {
     // SAFETY: C passes an initialised sem_t.
     ret_zero(unsafe { sem(s) }.try_wait())
@@ -52,6 +56,7 @@ pub unsafe extern "C" fn sem_trywait(s: *mut Semaphore) -> c_int {
 /// sem_wait(3): a cancellation point; `EINTR` after a signal handler
 /// installed without `SA_RESTART`.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn sem_wait(s: *mut Semaphore) -> c_int {
     // SAFETY: C passes an initialised sem_t.
     ret_zero(cancel::c_point(unsafe { sem(s) }.wait(None, true)))
@@ -61,6 +66,7 @@ pub unsafe extern "C" fn sem_wait(s: *mut Semaphore) -> c_int {
 /// `CLOCK_REALTIME` time `at`, `EINVAL` if `at` is malformed and the call
 /// would block.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn sem_timedwait(s: *mut Semaphore, at: *const Timespec) -> c_int {
     // SAFETY: C passes NULL or a readable timespec; NULL is malformed.
     let at = unsafe { at.as_ref() }
@@ -74,6 +80,7 @@ pub unsafe extern "C" fn sem_timedwait(s: *mut Semaphore, at: *const Timespec) -
 
 /// sem_getvalue(3): the count (never negative here).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn sem_getvalue(s: *mut Semaphore, out: *mut c_int) -> c_int {
     // SAFETY: C passes an initialised sem_t.
     let v = unsafe { sem(s) }.value();

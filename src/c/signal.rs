@@ -4,18 +4,21 @@ use core::ffi::c_int;
 
 /// kill(2).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn kill(pid: c_int, sig: c_int) -> c_int {
     ret_zero(crate::syscall::process::kill(pid, sig))
 }
 
 /// raise(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn raise(sig: c_int) -> c_int {
     ret_zero(signal::raise(sig))
 }
 
 /// sigaction(2); the reserved signals (32–34) give `EINVAL`.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn sigaction(
     sig: c_int,
     new: *const SigAction,
@@ -28,6 +31,7 @@ pub unsafe extern "C" fn sigaction(
 
 /// sigprocmask(2); the reserved signals are never blocked.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn sigprocmask(how: c_int, set: *const Sigset, old: *mut Sigset) -> c_int {
     // SAFETY: C passes null or valid sigset_t pointers.
     let (set, old) = unsafe { (set.as_ref(), old.as_mut()) };
@@ -36,6 +40,7 @@ pub unsafe extern "C" fn sigprocmask(how: c_int, set: *const Sigset, old: *mut S
 
 /// sigemptyset(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn sigemptyset(set: *mut Sigset) -> c_int {
     // SAFETY: C passes a valid sigset_t.
     unsafe { *set = Sigset::empty() };
@@ -44,6 +49,7 @@ pub unsafe extern "C" fn sigemptyset(set: *mut Sigset) -> c_int {
 
 /// sigfillset(3): every signal but the reserved ones.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn sigfillset(set: *mut Sigset) -> c_int {
     // SAFETY: C passes a valid sigset_t.
     unsafe { *set = Sigset::all_but_reserved() };
@@ -52,6 +58,7 @@ pub unsafe extern "C" fn sigfillset(set: *mut Sigset) -> c_int {
 
 /// sigaddset(3); reserved or out-of-range signals give `EINVAL`.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn sigaddset(set: *mut Sigset, sig: c_int) -> c_int {
     // SAFETY: C passes a valid sigset_t.
     ret_zero(unsafe { (*set).insert(sig) })
@@ -59,6 +66,7 @@ pub unsafe extern "C" fn sigaddset(set: *mut Sigset, sig: c_int) -> c_int {
 
 /// sigdelset(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn sigdelset(set: *mut Sigset, sig: c_int) -> c_int {
     // SAFETY: C passes a valid sigset_t.
     ret_zero(unsafe { (*set).remove(sig) })
@@ -66,6 +74,7 @@ pub unsafe extern "C" fn sigdelset(set: *mut Sigset, sig: c_int) -> c_int {
 
 /// sigismember(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn sigismember(set: *const Sigset, sig: c_int) -> c_int {
     // SAFETY: C passes a valid sigset_t.
     ret_int(unsafe { (*set).contains(sig) }.map(c_int::from))
@@ -73,12 +82,14 @@ pub unsafe extern "C" fn sigismember(set: *const Sigset, sig: c_int) -> c_int {
 
 /// The first real-time signal available to the application (`SIGRTMIN`).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn __libc_current_sigrtmin() -> c_int {
     signal::SIGRTMIN
 }
 
 /// The last real-time signal (`SIGRTMAX`).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn __libc_current_sigrtmax() -> c_int {
     signal::SIGRTMAX
 }

@@ -6,6 +6,7 @@ use linux_raw_sys::general::AT_EMPTY_PATH;
 
 /// stat(2).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn stat(path: *const c_char, st: *mut Stat) -> c_int {
     // SAFETY: the kernel validates both pointers.
     ret_zero(unsafe { fs::fstatat_raw(AT_FDCWD, path.cast(), st, 0) })
@@ -13,6 +14,7 @@ pub unsafe extern "C" fn stat(path: *const c_char, st: *mut Stat) -> c_int {
 
 /// fstat(2).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn fstat(fd: c_int, st: *mut Stat) -> c_int {
     if fd < 0 {
         // An empty path with AT_FDCWD would describe the working directory.
@@ -25,6 +27,7 @@ pub unsafe extern "C" fn fstat(fd: c_int, st: *mut Stat) -> c_int {
 
 /// mkdir(2).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn mkdir(path: *const c_char, mode: u32) -> c_int {
     // SAFETY: the kernel validates the path.
     ret_zero(unsafe { fs::mkdirat_raw(AT_FDCWD, path.cast(), mode) })

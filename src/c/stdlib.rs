@@ -8,18 +8,21 @@ use core::sync::atomic::Ordering::Relaxed;
 
 /// exit(3): atexit handlers, destructors, flush, then the end.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn exit(status: c_int) -> ! {
     crate::process::exit(status)
 }
 
 /// _Exit(2).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn _Exit(status: c_int) -> ! {
     crate::process::exit_immediately(status)
 }
 
 /// atexit(3): 0 on success, -1 when the table is full.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn atexit(f: extern "C" fn()) -> c_int {
     match crate::process::atexit(f) {
         Ok(()) => 0,
@@ -29,12 +32,14 @@ pub extern "C" fn atexit(f: extern "C" fn()) -> c_int {
 
 /// abort(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn abort() -> ! {
     crate::process::abort()
 }
 
 /// getauxval(3): 0 (and `ENOENT`) when the kernel gave no such entry.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn getauxval(ty: c_ulong) -> c_ulong {
     let v = crate::env::auxv::get_by_index(ty as usize);
     if v == 0 {
@@ -45,18 +50,21 @@ pub extern "C" fn getauxval(ty: c_ulong) -> c_ulong {
 
 /// abs(3); `abs(INT_MIN)` (undefined in C) gives `INT_MIN`.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn abs(x: c_int) -> c_int {
     x.wrapping_abs()
 }
 
 /// labs(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn labs(x: c_long) -> c_long {
     x.wrapping_abs()
 }
 
 /// llabs(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn llabs(x: c_longlong) -> c_longlong {
     x.wrapping_abs()
 }
@@ -72,6 +80,7 @@ pub struct Div<T> {
 
 /// div(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn div(a: c_int, b: c_int) -> Div<c_int> {
     Div {
         quot: a.wrapping_div(b),
@@ -81,6 +90,7 @@ pub extern "C" fn div(a: c_int, b: c_int) -> Div<c_int> {
 
 /// ldiv(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn ldiv(a: c_long, b: c_long) -> Div<c_long> {
     Div {
         quot: a.wrapping_div(b),
@@ -90,6 +100,7 @@ pub extern "C" fn ldiv(a: c_long, b: c_long) -> Div<c_long> {
 
 /// lldiv(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn lldiv(a: c_longlong, b: c_longlong) -> Div<c_longlong> {
     Div {
         quot: a.wrapping_div(b),
@@ -113,6 +124,7 @@ static RAND_STATE: AtomicU64 = AtomicU64::new(1);
 /// rand(3): deterministic for a given `srand` seed; not thread-safe in the
 /// sense that concurrent callers may see the same number.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn rand() -> c_int {
     let mut s = RAND_STATE.load(Relaxed);
     let r = rand_next(&mut s);
@@ -122,6 +134,7 @@ pub extern "C" fn rand() -> c_int {
 
 /// srand(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn srand(seed: c_uint) {
     RAND_STATE.store(seed as u64, Relaxed);
 }

@@ -10,6 +10,7 @@ use core::sync::atomic::Ordering::Relaxed;
 /// the next such call overwrites (POSIX allows that); it is written with
 /// atomic byte stores, so concurrent calls garble text but are not UB.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn strerror(n: c_int) -> *mut c_char {
     if let Some(m) = message_of(n) {
         return m.as_ptr().cast_mut();

@@ -8,6 +8,7 @@ use core::sync::atomic::Ordering::Relaxed;
 
 /// strcmp(3): compares as unsigned char.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn strcmp(a: *const c_char, b: *const c_char) -> c_int {
     // SAFETY: C passes NUL-terminated strings.
     unsafe { strncmp(a, b, usize::MAX) }
@@ -15,6 +16,7 @@ pub unsafe extern "C" fn strcmp(a: *const c_char, b: *const c_char) -> c_int {
 
 /// strncmp(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn strncmp(a: *const c_char, b: *const c_char, n: usize) -> c_int {
     let (a, b) = (a.cast::<u8>(), b.cast::<u8>());
     let mut i = 0;
@@ -31,6 +33,7 @@ pub unsafe extern "C" fn strncmp(a: *const c_char, b: *const c_char, n: usize) -
 
 /// strchr(3): the terminating NUL can be found too.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn strchr(s: *const c_char, c: c_int) -> *mut c_char {
     let c = c as u8;
     let mut p = s.cast::<u8>();
@@ -50,6 +53,7 @@ pub unsafe extern "C" fn strchr(s: *const c_char, c: c_int) -> *mut c_char {
 
 /// strrchr(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn strrchr(s: *const c_char, c: c_int) -> *mut c_char {
     let c = c as u8;
     let mut found = core::ptr::null_mut();
@@ -70,6 +74,7 @@ pub unsafe extern "C" fn strrchr(s: *const c_char, c: c_int) -> *mut c_char {
 
 /// strcpy(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn strcpy(dst: *mut c_char, src: *const c_char) -> *mut c_char {
     let mut i = 0;
     loop {
@@ -86,6 +91,7 @@ pub unsafe extern "C" fn strcpy(dst: *mut c_char, src: *const c_char) -> *mut c_
 
 /// strncpy(3): pads with NULs up to `n`; no terminator if `src` is too long.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn strncpy(dst: *mut c_char, src: *const c_char, n: usize) -> *mut c_char {
     let mut i = 0;
     // SAFETY: C guarantees dst has n bytes and src is NUL-terminated.
@@ -200,6 +206,7 @@ unsafe fn bytes<'a>(s: *const c_char, max: usize) -> &'a [u8] {
 
 /// strcat(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn strcat(dst: *mut c_char, src: *const c_char) -> *mut c_char {
     // SAFETY: dst is a string with room for src after it.
     unsafe { strcpy(dst.add(strnlen(dst, usize::MAX)), src) };
@@ -208,6 +215,7 @@ pub unsafe extern "C" fn strcat(dst: *mut c_char, src: *const c_char) -> *mut c_
 
 /// strncat(3): appends at most `n` bytes of `src`, then always a NUL.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn strncat(dst: *mut c_char, src: *const c_char, n: usize) -> *mut c_char {
     // SAFETY: dst is a string with room for min(n, strlen(src)) + 1 more bytes;
     // src is a string or has n readable bytes.
@@ -222,6 +230,7 @@ pub unsafe extern "C" fn strncat(dst: *mut c_char, src: *const c_char, n: usize)
 
 /// strnlen(3): the length of `s`, reading at most `n` bytes.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn strnlen(s: *const c_char, n: usize) -> usize {
     let mut i = 0;
     // SAFETY: we stop at the first NUL or after n bytes.
@@ -234,6 +243,7 @@ pub unsafe extern "C" fn strnlen(s: *const c_char, n: usize) -> usize {
 /// memchr(3): reads byte by byte and stops at the first match, so `n` may
 /// exceed the object when the byte is known to be in it.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn memchr(s: *const c_void, c: c_int, n: usize) -> *mut c_void {
     let (s, c) = (s.cast::<u8>(), c as u8);
     for i in 0..n {
@@ -249,6 +259,7 @@ pub unsafe extern "C" fn memchr(s: *const c_void, c: c_int, n: usize) -> *mut c_
 
 /// memrchr(3): the last `c` in the `n` bytes at `s`.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn memrchr(s: *const c_void, c: c_int, n: usize) -> *mut c_void {
     // SAFETY: all n bytes are readable.
     let b = unsafe { core::slice::from_raw_parts(s.cast::<u8>(), n) };
@@ -260,6 +271,7 @@ pub unsafe extern "C" fn memrchr(s: *const c_void, c: c_int, n: usize) -> *mut c
 
 /// strspn(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn strspn(s: *const c_char, accept: *const c_char) -> usize {
     // SAFETY: both are NUL-terminated strings.
     unsafe { span(bytes(s, usize::MAX), bytes(accept, usize::MAX), true) }
@@ -267,6 +279,7 @@ pub unsafe extern "C" fn strspn(s: *const c_char, accept: *const c_char) -> usiz
 
 /// strcspn(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn strcspn(s: *const c_char, reject: *const c_char) -> usize {
     // SAFETY: both are NUL-terminated strings.
     unsafe { span(bytes(s, usize::MAX), bytes(reject, usize::MAX), false) }
@@ -274,6 +287,7 @@ pub unsafe extern "C" fn strcspn(s: *const c_char, reject: *const c_char) -> usi
 
 /// strpbrk(3): the first byte of `s` that is in `set`, or NULL.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn strpbrk(s: *const c_char, set: *const c_char) -> *mut c_char {
     // SAFETY: both are NUL-terminated strings; the span ends inside s.
     unsafe {
@@ -288,6 +302,7 @@ pub unsafe extern "C" fn strpbrk(s: *const c_char, set: *const c_char) -> *mut c
 
 /// strstr(3): an empty needle matches at `hay`.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn strstr(hay: *const c_char, needle: *const c_char) -> *mut c_char {
     // SAFETY: both are NUL-terminated strings.
     let (h, n) = unsafe { (bytes(hay, usize::MAX), bytes(needle, usize::MAX)) };
@@ -299,6 +314,7 @@ pub unsafe extern "C" fn strstr(hay: *const c_char, needle: *const c_char) -> *m
 
 /// strcasecmp(3): ASCII case-insensitive comparison.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn strcasecmp(a: *const c_char, b: *const c_char) -> c_int {
     // SAFETY: both are NUL-terminated strings.
     unsafe { casecmp(bytes(a, usize::MAX), bytes(b, usize::MAX)) }
@@ -306,6 +322,7 @@ pub unsafe extern "C" fn strcasecmp(a: *const c_char, b: *const c_char) -> c_int
 
 /// strncasecmp(3): at most `n` bytes.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn strncasecmp(a: *const c_char, b: *const c_char, n: usize) -> c_int {
     // SAFETY: both are strings or have n readable bytes.
     unsafe { casecmp(bytes(a, n), bytes(b, n)) }
@@ -314,6 +331,7 @@ pub unsafe extern "C" fn strncasecmp(a: *const c_char, b: *const c_char, n: usiz
 /// strtok_r(3): the next token of `s` (or, when `s` is NULL, of the string
 /// `*save` continues), NUL-terminated in place; NULL when none is left.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn strtok_r(
     s: *mut c_char,
     delim: *const c_char,
@@ -344,6 +362,7 @@ pub unsafe extern "C" fn strtok_r(
 
 /// strtok(3): [`strtok_r`] with one state for the whole process.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn strtok(s: *mut c_char, delim: *const c_char) -> *mut c_char {
     static SAVE: AtomicPtr<c_char> = AtomicPtr::new(core::ptr::null_mut());
     let mut save = SAVE.load(Relaxed);

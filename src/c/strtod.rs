@@ -27,6 +27,7 @@ unsafe fn parse<T>(s: *const c_char, end: *mut *mut c_char, f: fn(&[u8]) -> Pars
 /// # Safety
 /// `s` is NUL-terminated; `end` is null or writable.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn strtod(s: *const c_char, end: *mut *mut c_char) -> f64 {
     // SAFETY: as the caller says.
     unsafe { parse(s, end, strtod::strtod) }
@@ -37,6 +38,7 @@ pub unsafe extern "C" fn strtod(s: *const c_char, end: *mut *mut c_char) -> f64 
 /// # Safety
 /// As [`strtod`].
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn strtof(s: *const c_char, end: *mut *mut c_char) -> f32 {
     // SAFETY: as the caller says.
     unsafe { parse(s, end, strtod::strtof) }
@@ -47,6 +49,7 @@ pub unsafe extern "C" fn strtof(s: *const c_char, end: *mut *mut c_char) -> f32 
 /// # Safety
 /// `s` is NUL-terminated.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn atof(s: *const c_char) -> f64 {
     // SAFETY: as the caller says.
     unsafe { strtod(s, core::ptr::null_mut()) }

@@ -36,6 +36,7 @@ unsafe fn convert<T: Default>(
 
 /// strtol(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn strtol(s: *const c_char, end: *mut *mut c_char, base: c_int) -> c_long {
     // SAFETY: forwarded from C.
     unsafe { convert(s, end, |b| int::strtoi(b, base, c_long::BITS)) as c_long }
@@ -43,6 +44,7 @@ pub unsafe extern "C" fn strtol(s: *const c_char, end: *mut *mut c_char, base: c
 
 /// strtoll(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn strtoll(
     s: *const c_char,
     end: *mut *mut c_char,
@@ -54,6 +56,7 @@ pub unsafe extern "C" fn strtoll(
 
 /// strtoul(3): "-1" gives `ULONG_MAX`.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn strtoul(s: *const c_char, end: *mut *mut c_char, base: c_int) -> c_ulong {
     // SAFETY: forwarded from C.
     unsafe { convert(s, end, |b| int::strtou(b, base, c_ulong::BITS)) as c_ulong }
@@ -61,6 +64,7 @@ pub unsafe extern "C" fn strtoul(s: *const c_char, end: *mut *mut c_char, base: 
 
 /// strtoull(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn strtoull(
     s: *const c_char,
     end: *mut *mut c_char,
@@ -82,6 +86,7 @@ unsafe fn ato(s: *const c_char) -> i64 {
 
 /// atoi(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn atoi(s: *const c_char) -> c_int {
     // SAFETY: forwarded from C.
     unsafe { ato(s) as c_int }
@@ -89,6 +94,7 @@ pub unsafe extern "C" fn atoi(s: *const c_char) -> c_int {
 
 /// atol(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn atol(s: *const c_char) -> c_long {
     // SAFETY: forwarded from C.
     unsafe { ato(s) as c_long }
@@ -96,6 +102,7 @@ pub unsafe extern "C" fn atol(s: *const c_char) -> c_long {
 
 /// atoll(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn atoll(s: *const c_char) -> c_longlong {
     // SAFETY: forwarded from C.
     unsafe { ato(s) }

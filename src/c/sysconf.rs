@@ -21,6 +21,7 @@ pub const SC_NPROCESSORS_ONLN: c_int = 84;
 /// the kernel's `USER_HZ`), open-file limit (-1 without an error when it is
 /// unlimited); anything else is `EINVAL` and -1.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn sysconf(name: c_int) -> c_long {
     match name {
         SC_PAGESIZE => auxv::get(auxv::AT_PAGESZ) as c_long,

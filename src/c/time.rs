@@ -4,6 +4,7 @@ use core::ffi::c_int;
 
 /// clock_gettime(2), through the vDSO when present.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn clock_gettime(clock: c_int, ts: *mut Timespec) -> c_int {
     // SAFETY: C passes a writable struct timespec.
     ret_zero(unsafe { time::clock_gettime_raw(clock, ts) })
@@ -11,6 +12,7 @@ pub unsafe extern "C" fn clock_gettime(clock: c_int, ts: *mut Timespec) -> c_int
 
 /// nanosleep(2).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn nanosleep(req: *const Timespec, rem: *mut Timespec) -> c_int {
     // Copy the request so the pad word after tv_nsec (32-bit arches) is zero.
     // SAFETY: C passes a readable struct timespec (NULL gives EFAULT).
@@ -34,6 +36,7 @@ pub unsafe extern "C" fn nanosleep(req: *const Timespec, rem: *mut Timespec) -> 
 
 /// time(2).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn time(out: *mut i64) -> i64 {
     let t = time::time();
     // SAFETY: C passes NULL or a writable time_t.

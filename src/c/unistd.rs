@@ -9,6 +9,7 @@ use linux_raw_sys::general::AT_REMOVEDIR;
 
 /// read(2).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn read(fd: c_int, buf: *mut c_void, n: usize) -> isize {
     // SAFETY: the kernel validates the buffer.
     ret_cp(unsafe { syscall_cp!(__NR_read, fd, buf, n) })
@@ -16,6 +17,7 @@ pub unsafe extern "C" fn read(fd: c_int, buf: *mut c_void, n: usize) -> isize {
 
 /// write(2).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn write(fd: c_int, buf: *const c_void, n: usize) -> isize {
     // SAFETY: the kernel validates the buffer.
     ret_cp(unsafe { syscall_cp!(__NR_write, fd, buf, n) })
@@ -23,6 +25,7 @@ pub unsafe extern "C" fn write(fd: c_int, buf: *const c_void, n: usize) -> isize
 
 /// readv(2).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn readv(fd: c_int, iov: *const IoVec, n: c_int) -> isize {
     // SAFETY: the kernel validates the vector.
     ret_cp(unsafe { syscall_cp!(__NR_readv, fd, iov, n) })
@@ -30,6 +33,7 @@ pub unsafe extern "C" fn readv(fd: c_int, iov: *const IoVec, n: c_int) -> isize 
 
 /// writev(2).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn writev(fd: c_int, iov: *const IoVec, n: c_int) -> isize {
     // SAFETY: the kernel validates the vector.
     ret_cp(unsafe { syscall_cp!(__NR_writev, fd, iov, n) })
@@ -37,12 +41,14 @@ pub unsafe extern "C" fn writev(fd: c_int, iov: *const IoVec, n: c_int) -> isize
 
 /// close(2); `EINTR` counts as success.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn close(fd: c_int) -> c_int {
     ret_zero(c_point(fd::close(Fd(fd))))
 }
 
 /// lseek(2) with a 64-bit `off_t`.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn lseek(fd: c_int, offset: i64, whence: c_int) -> i64 {
     fd::lseek(Fd(fd), offset, whence).unwrap_or_else(|e| {
         e.set_last();
@@ -52,6 +58,7 @@ pub extern "C" fn lseek(fd: c_int, offset: i64, whence: c_int) -> i64 {
 
 /// pipe(2).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pipe(fds: *mut c_int) -> c_int {
     // SAFETY: the kernel validates the pointer.
     ret_zero(unsafe { fd::pipe2_raw(fds, 0) })
@@ -59,6 +66,7 @@ pub unsafe extern "C" fn pipe(fds: *mut c_int) -> c_int {
 
 /// pipe2(2).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn pipe2(fds: *mut c_int, flags: c_int) -> c_int {
     // SAFETY: the kernel validates the pointer.
     ret_zero(unsafe { fd::pipe2_raw(fds, flags) })
@@ -66,18 +74,21 @@ pub unsafe extern "C" fn pipe2(fds: *mut c_int, flags: c_int) -> c_int {
 
 /// dup(2).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn dup(fd: c_int) -> c_int {
     ret_int(fd::dup(Fd(fd)).map(|f| f.0))
 }
 
 /// dup2(2).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn dup2(old: c_int, new: c_int) -> c_int {
     ret_int(fd::dup2(Fd(old), Fd(new)).map(|f| f.0))
 }
 
 /// unlink(2).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn unlink(path: *const c_char) -> c_int {
     // SAFETY: the kernel validates the path.
     ret_zero(unsafe { fs::unlinkat_raw(fd::AT_FDCWD, path.cast(), 0) })
@@ -85,6 +96,7 @@ pub unsafe extern "C" fn unlink(path: *const c_char) -> c_int {
 
 /// rmdir(2).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn rmdir(path: *const c_char) -> c_int {
     // SAFETY: the kernel validates the path.
     ret_zero(unsafe { fs::unlinkat_raw(fd::AT_FDCWD, path.cast(), AT_REMOVEDIR as c_int) })
@@ -93,6 +105,7 @@ pub unsafe extern "C" fn rmdir(path: *const c_char) -> c_int {
 /// getcwd(3). With a NULL `buf` the result is allocated with `malloc`:
 /// `size` bytes if `size` is not 0, otherwise just as many as needed.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn getcwd(buf: *mut c_char, size: usize) -> *mut c_char {
     if buf.is_null() {
         return getcwd_alloc(size);
@@ -114,7 +127,7 @@ pub unsafe extern "C" fn getcwd(buf: *mut c_char, size: usize) -> *mut c_char {
 /// `getcwd(NULL, size)`: into a fresh chunk, trimmed when `size` is 0.
 fn getcwd_alloc(size: usize) -> *mut c_char {
     let cap = if size == 0 { 4096 } else { size };
-    let buf = crate::malloc::malloc(cap).cast::<c_char>();
+    let buf = crate::malloc::c_api::malloc(cap).cast::<c_char>();
     if buf.is_null() {
         crate::Errno::ENOMEM.set_last();
         return buf;
@@ -124,13 +137,13 @@ fn getcwd_alloc(size: usize) -> *mut c_char {
         Ok(n) if size == 0 => {
             // The kernel's result counts the NUL; a failed shrink keeps `buf`.
             // SAFETY: `buf` is our chunk; shrinking keeps the string.
-            let p = unsafe { crate::malloc::realloc(buf.cast(), n) };
+            let p = unsafe { crate::malloc::c_api::realloc(buf.cast(), n) };
             if p.is_null() { buf } else { p.cast() }
         }
         Ok(_) => buf,
         Err(e) => {
             // SAFETY: `buf` is our chunk, unused.
-            unsafe { crate::malloc::free(buf.cast()) };
+            unsafe { crate::malloc::c_api::free(buf.cast()) };
             e.set_last();
             core::ptr::null_mut()
         }
@@ -139,30 +152,35 @@ fn getcwd_alloc(size: usize) -> *mut c_char {
 
 /// getpid(2).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn getpid() -> c_int {
     process::getpid()
 }
 
 /// getppid(2).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn getppid() -> c_int {
     process::getppid()
 }
 
 /// gettid(2).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn gettid() -> c_int {
     process::gettid()
 }
 
 /// _exit(2): ends the process without running handlers or flushing.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn _exit(status: c_int) -> ! {
     crate::process::exit_immediately(status)
 }
 
 /// sleep(3), a cancellation point: returns the whole seconds left when interrupted.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn sleep(seconds: c_uint) -> c_uint {
     match nanosleep(&Timespec::new(seconds as i64, 0)) {
         Ok(()) => 0,
@@ -175,6 +193,7 @@ pub extern "C" fn sleep(seconds: c_uint) -> c_uint {
 
 /// usleep(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn usleep(usec: c_uint) -> c_int {
     let ts = Timespec::new(
         (usec / 1_000_000) as i64,

@@ -6,6 +6,7 @@ use core::ffi::c_int;
 
 /// uname(2): fills `*buf`; `EFAULT` for a bad pointer.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn uname(buf: *mut UtsName) -> c_int {
     if buf.is_null() {
         crate::Errno::EFAULT.set_last();

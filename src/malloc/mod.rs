@@ -28,6 +28,7 @@
 //! ```
 
 mod arena;
+pub mod c_api;
 mod class;
 
 use crate::thread::futex::Lock;

@@ -466,7 +466,7 @@ static BUF_ALLOC: AtomicPtr<()> = AtomicPtr::new(core::ptr::null_mut());
 /// it and a program that uses only the standard streams links no malloc.
 pub(crate) fn hook_buf_alloc() {
     fn alloc() -> *mut u8 {
-        crate::malloc::malloc(BUFSIZ)
+        crate::malloc::c_api::malloc(BUFSIZ).cast()
     }
     // Opaque to the optimizer, as for `hook_exit_flush`.
     let f = core::hint::black_box(alloc as fn() -> *mut u8);

@@ -19,6 +19,7 @@ pub(crate) fn threaded() -> bool {
 /// # Safety
 /// `f` must be an open stream.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn flockfile(f: *mut super::FILE) {
     // SAFETY: the caller passes an open stream.
     unsafe { &*f }.lock.lock();
@@ -29,6 +30,7 @@ pub unsafe extern "C" fn flockfile(f: *mut super::FILE) {
 /// # Safety
 /// `f` must be an open stream.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn ftrylockfile(f: *mut super::FILE) -> core::ffi::c_int {
     // SAFETY: the caller passes an open stream.
     (!unsafe { &*f }.lock.try_lock()) as core::ffi::c_int
@@ -39,6 +41,7 @@ pub unsafe extern "C" fn ftrylockfile(f: *mut super::FILE) -> core::ffi::c_int {
 /// # Safety
 /// `f` must be an open stream the caller locked.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn funlockfile(f: *mut super::FILE) {
     // SAFETY: the caller passes an open stream.
     unsafe { &*f }.lock.unlock();

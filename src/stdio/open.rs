@@ -46,7 +46,7 @@ unsafe fn parse_mode(mode: *const c_char) -> Result<(c_int, u32)> {
 /// A new heap stream over `fd`, listed; null (ENOMEM) if malloc fails.
 fn new_stream(fd: c_int, flags: u32) -> *mut FILE {
     super::file::hook_buf_alloc();
-    let p = crate::malloc::malloc(core::mem::size_of::<FILE>()) as *mut FILE;
+    let p = crate::malloc::c_api::malloc(core::mem::size_of::<FILE>()) as *mut FILE;
     if p.is_null() {
         Errno::ENOMEM.set_last();
         return p;
@@ -62,6 +62,7 @@ fn new_stream(fd: c_int, flags: u32) -> *mut FILE {
 /// # Safety
 /// `path` and `mode` must be NUL-terminated strings.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn fopen(path: *const c_char, mode: *const c_char) -> *mut FILE {
     // SAFETY: the caller passes a C string.
     let (oflags, flags) = match unsafe { parse_mode(mode) } {
@@ -95,6 +96,7 @@ pub unsafe extern "C" fn fopen(path: *const c_char, mode: *const c_char) -> *mut
 /// # Safety
 /// `mode` must be a NUL-terminated string.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn fdopen(fd: c_int, mode: *const c_char) -> *mut FILE {
     // SAFETY: the caller passes a C string.
     let (oflags, flags) = match unsafe { parse_mode(mode) } {
@@ -125,6 +127,7 @@ pub unsafe extern "C" fn fdopen(fd: c_int, mode: *const c_char) -> *mut FILE {
 /// # Safety
 /// `f` must be an open stream, not used afterwards.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn fclose(f: *mut FILE) -> c_int {
     // SAFETY: the caller passes an open stream.
     let file = unsafe { &*f };
@@ -146,10 +149,10 @@ pub unsafe extern "C" fn fclose(f: *mut FILE) -> c_int {
         list_remove(f);
         if flags & F_OWNBUF != 0 {
             // SAFETY: the buffer came from malloc and nothing uses it now.
-            unsafe { crate::malloc::free(buf) };
+            unsafe { crate::malloc::c_api::free(buf.cast()) };
         }
         // SAFETY: the stream came from malloc in new_stream and is gone.
-        unsafe { crate::malloc::free(f as *mut u8) };
+        unsafe { crate::malloc::c_api::free(f.cast()) };
     }
     match closed {
         Err(e) if e != Errno::EINTR => {
@@ -168,6 +171,7 @@ pub unsafe extern "C" fn fclose(f: *mut FILE) -> c_int {
 /// `f` must be an open stream; `buf`, if not null, `size` writable bytes
 /// that outlive the stream.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn setvbuf(
     f: *mut FILE,
     buf: *mut c_char,
@@ -195,7 +199,7 @@ pub unsafe extern "C" fn setvbuf(
     if own || st.buf.is_null() {
         if st.flags & F_OWNBUF != 0 {
             // SAFETY: our malloc'd buffer, holding no data.
-            unsafe { crate::malloc::free(st.buf) };
+            unsafe { crate::malloc::c_api::free(st.buf.cast()) };
             st.flags &= !F_OWNBUF;
         }
         st.buf = core::ptr::null_mut();
@@ -215,6 +219,7 @@ pub unsafe extern "C" fn setvbuf(
 /// # Safety
 /// As for [`setvbuf`], with `BUFSIZ` bytes at `buf`.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn setbuf(f: *mut FILE, buf: *mut c_char) {
     let mode = if buf.is_null() { IONBF } else { IOFBF };
     // SAFETY: forwarded from the caller.

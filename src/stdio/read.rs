@@ -13,6 +13,7 @@ const EOF: c_int = -1;
 /// # Safety
 /// `f` must be an open stream; `p` must hold `size * n` writable bytes.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn fread(p: *mut c_void, size: usize, n: usize, f: *mut FILE) -> usize {
     let Some(total) = size.checked_mul(n).filter(|&t| t > 0) else {
         return 0;
@@ -29,6 +30,7 @@ pub unsafe extern "C" fn fread(p: *mut c_void, size: usize, n: usize, f: *mut FI
 /// # Safety
 /// `f` must be an open stream.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn fgetc(f: *mut FILE) -> c_int {
     // SAFETY: the caller passes an open stream.
     let g = Guard::new(unsafe { &*f });
@@ -40,6 +42,7 @@ pub unsafe extern "C" fn fgetc(f: *mut FILE) -> c_int {
 /// # Safety
 /// `f` must be an open stream.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn getc(f: *mut FILE) -> c_int {
     // SAFETY: forwarded.
     unsafe { fgetc(f) }
@@ -50,6 +53,7 @@ pub unsafe extern "C" fn getc(f: *mut FILE) -> c_int {
 /// # Safety
 /// `f` must be an open stream the caller has locked.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn getc_unlocked(f: *mut FILE) -> c_int {
     // SAFETY: the caller passes an open stream and excludes other threads.
     let st = unsafe {
@@ -61,6 +65,7 @@ pub unsafe extern "C" fn getc_unlocked(f: *mut FILE) -> c_int {
 
 /// getchar(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn getchar() -> c_int {
     let g = Guard::new(&STDIN);
     g.st().getc().map_or(EOF, c_int::from)
@@ -68,6 +73,7 @@ pub extern "C" fn getchar() -> c_int {
 
 /// getchar_unlocked(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn getchar_unlocked() -> c_int {
     getchar()
 }
@@ -77,6 +83,7 @@ pub extern "C" fn getchar_unlocked() -> c_int {
 /// # Safety
 /// `f` must be an open stream.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn ungetc(c: c_int, f: *mut FILE) -> c_int {
     if c == EOF {
         return EOF;
@@ -95,6 +102,7 @@ pub unsafe extern "C" fn ungetc(c: c_int, f: *mut FILE) -> c_int {
 /// # Safety
 /// `f` must be an open stream; `s` must hold `n` writable bytes.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn fgets(s: *mut c_char, n: c_int, f: *mut FILE) -> *mut c_char {
     if n <= 0 {
         Errno::EINVAL.set_last();
@@ -152,6 +160,7 @@ pub unsafe extern "C" fn fgets(s: *mut c_char, n: c_int, f: *mut FILE) -> *mut c
 /// `f` must be an open stream; `line` and `cap` valid pointers, `*line`
 /// null or a malloc'd block of `*cap` bytes.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn getdelim(
     line: *mut *mut c_char,
     cap: *mut usize,
@@ -192,7 +201,7 @@ pub unsafe extern "C" fn getdelim(
         };
         if len + k + 1 > *cap {
             let new_cap = (len + k + 1).max(*cap * 2).max(64);
-            let p = crate::malloc::malloc(new_cap);
+            let p = crate::malloc::c_api::malloc(new_cap).cast::<u8>();
             if p.is_null() {
                 st.flags |= F_ERR;
                 Errno::ENOMEM.set_last();
@@ -202,7 +211,7 @@ pub unsafe extern "C" fn getdelim(
                 // SAFETY: the old block holds len valid bytes; p is new.
                 unsafe {
                     core::ptr::copy_nonoverlapping(*line as *const u8, p, len);
-                    crate::malloc::free((*line).cast::<u8>());
+                    crate::malloc::c_api::free((*line).cast());
                 }
             }
             *line = p as *mut c_char;
@@ -232,6 +241,7 @@ pub unsafe extern "C" fn getdelim(
 /// # Safety
 /// As for [`getdelim`].
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn getline(line: *mut *mut c_char, cap: *mut usize, f: *mut FILE) -> isize {
     // SAFETY: forwarded.
     unsafe { getdelim(line, cap, b'\n' as c_int, f) }

@@ -52,6 +52,7 @@ impl State {
 /// # Safety
 /// `f` must be an open stream.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn fseeko(f: *mut FILE, off: i64, whence: c_int) -> c_int {
     // SAFETY: the caller passes an open stream.
     let g = Guard::new(unsafe { &*f });
@@ -69,6 +70,7 @@ pub unsafe extern "C" fn fseeko(f: *mut FILE, off: i64, whence: c_int) -> c_int 
 /// # Safety
 /// `f` must be an open stream.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn fseek(f: *mut FILE, off: c_long, whence: c_int) -> c_int {
     // `long` is 32 bits on i386 and arm, 64 elsewhere.
     #[allow(clippy::useless_conversion)]
@@ -82,6 +84,7 @@ pub unsafe extern "C" fn fseek(f: *mut FILE, off: c_long, whence: c_int) -> c_in
 /// # Safety
 /// `f` must be an open stream.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn ftello(f: *mut FILE) -> i64 {
     // SAFETY: the caller passes an open stream.
     let g = Guard::new(unsafe { &*f });
@@ -96,6 +99,7 @@ pub unsafe extern "C" fn ftello(f: *mut FILE) -> i64 {
 /// # Safety
 /// `f` must be an open stream.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn ftell(f: *mut FILE) -> c_long {
     // SAFETY: forwarded.
     let pos = unsafe { ftello(f) };
@@ -113,6 +117,7 @@ pub unsafe extern "C" fn ftell(f: *mut FILE) -> c_long {
 /// # Safety
 /// `f` must be an open stream.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn rewind(f: *mut FILE) {
     // SAFETY: the caller passes an open stream.
     let g = Guard::new(unsafe { &*f });
@@ -126,6 +131,7 @@ pub unsafe extern "C" fn rewind(f: *mut FILE) {
 /// # Safety
 /// `f` must be an open stream, `pos` writable.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn fgetpos(f: *mut FILE, pos: *mut i64) -> c_int {
     // SAFETY: forwarded.
     let p = unsafe { ftello(f) };
@@ -142,6 +148,7 @@ pub unsafe extern "C" fn fgetpos(f: *mut FILE, pos: *mut i64) -> c_int {
 /// # Safety
 /// `f` must be an open stream, `pos` readable.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn fsetpos(f: *mut FILE, pos: *const i64) -> c_int {
     // SAFETY: the caller passes a valid fpos_t and stream.
     unsafe { fseeko(f, *pos, SEEK_SET) }
@@ -152,6 +159,7 @@ pub unsafe extern "C" fn fsetpos(f: *mut FILE, pos: *const i64) -> c_int {
 /// # Safety
 /// `f` must be an open stream.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn feof(f: *mut FILE) -> c_int {
     // SAFETY: the caller passes an open stream.
     let g = Guard::new(unsafe { &*f });
@@ -163,6 +171,7 @@ pub unsafe extern "C" fn feof(f: *mut FILE) -> c_int {
 /// # Safety
 /// `f` must be an open stream.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn ferror(f: *mut FILE) -> c_int {
     // SAFETY: the caller passes an open stream.
     let g = Guard::new(unsafe { &*f });
@@ -174,6 +183,7 @@ pub unsafe extern "C" fn ferror(f: *mut FILE) -> c_int {
 /// # Safety
 /// `f` must be an open stream.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn clearerr(f: *mut FILE) {
     // SAFETY: the caller passes an open stream.
     let g = Guard::new(unsafe { &*f });
@@ -185,6 +195,7 @@ pub unsafe extern "C" fn clearerr(f: *mut FILE) {
 /// # Safety
 /// `f` must be an open stream.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn fileno(f: *mut FILE) -> c_int {
     // SAFETY: the caller passes an open stream.
     let g = Guard::new(unsafe { &*f });

@@ -20,6 +20,7 @@ fn put(f: &FILE, s: &[u8]) -> bool {
 /// # Safety
 /// `f` must be an open stream; `p` must hold `size * n` readable bytes.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn fwrite(p: *const c_void, size: usize, n: usize, f: *mut FILE) -> usize {
     let Some(total) = size.checked_mul(n).filter(|&t| t > 0) else {
         return 0;
@@ -37,6 +38,7 @@ pub unsafe extern "C" fn fwrite(p: *const c_void, size: usize, n: usize, f: *mut
 /// # Safety
 /// `f` must be an open stream.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn fputc(c: c_int, f: *mut FILE) -> c_int {
     // SAFETY: the caller passes an open stream.
     if put(unsafe { &*f }, &[c as u8]) {
@@ -51,6 +53,7 @@ pub unsafe extern "C" fn fputc(c: c_int, f: *mut FILE) -> c_int {
 /// # Safety
 /// `f` must be an open stream.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn putc(c: c_int, f: *mut FILE) -> c_int {
     // SAFETY: forwarded.
     unsafe { fputc(c, f) }
@@ -61,6 +64,7 @@ pub unsafe extern "C" fn putc(c: c_int, f: *mut FILE) -> c_int {
 /// # Safety
 /// `f` must be an open stream the caller has locked.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn putc_unlocked(c: c_int, f: *mut FILE) -> c_int {
     hook_exit_flush();
     // SAFETY: the caller passes an open stream and excludes other threads.
@@ -77,6 +81,7 @@ pub unsafe extern "C" fn putc_unlocked(c: c_int, f: *mut FILE) -> c_int {
 
 /// putchar(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn putchar(c: c_int) -> c_int {
     if put(&STDOUT, &[c as u8]) {
         c & 0xff
@@ -87,6 +92,7 @@ pub extern "C" fn putchar(c: c_int) -> c_int {
 
 /// putchar_unlocked(3).
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub extern "C" fn putchar_unlocked(c: c_int) -> c_int {
     putchar(c)
 }
@@ -96,6 +102,7 @@ pub extern "C" fn putchar_unlocked(c: c_int) -> c_int {
 /// # Safety
 /// `s` must be a NUL-terminated string, `f` an open stream.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn fputs(s: *const c_char, f: *mut FILE) -> c_int {
     // SAFETY: the caller passes a C string and an open stream.
     let (s, f) = unsafe { (CStr::from_ptr(s).to_bytes(), &*f) };
@@ -107,6 +114,7 @@ pub unsafe extern "C" fn fputs(s: *const c_char, f: *mut FILE) -> c_int {
 /// # Safety
 /// `s` must be a NUL-terminated string.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn puts(s: *const c_char) -> c_int {
     // SAFETY: the caller passes a C string.
     let s = unsafe { CStr::from_ptr(s) }.to_bytes();
@@ -126,6 +134,7 @@ pub unsafe extern "C" fn puts(s: *const c_char) -> c_int {
 /// # Safety
 /// `f` must be null or an open stream.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn fflush(f: *mut FILE) -> c_int {
     let ok = if f.is_null() {
         flush_all_streams()
@@ -149,6 +158,7 @@ pub unsafe extern "C" fn fflush(f: *mut FILE) -> c_int {
 /// # Safety
 /// `s` must be null or a NUL-terminated string.
 #[unsafe(no_mangle)]
+#[linkage = "weak"]
 pub unsafe extern "C" fn perror(s: *const c_char) {
     let e = Errno::last();
     let n = e.raw();
