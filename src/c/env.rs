@@ -143,13 +143,7 @@ pub unsafe extern "C" fn setenv(
     // SAFETY: under ENV_LOCK; C passes a NUL-terminated value.
     let r = unsafe { set_locked(name, value, overwrite != 0) };
     ENV_LOCK.unlock();
-    r.map_or_else(
-        |e| {
-            e.set_last();
-            -1
-        },
-        |()| 0,
-    )
+    super::ret_zero(r)
 }
 
 /// `setenv` under the lock.

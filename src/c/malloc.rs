@@ -9,18 +9,9 @@
 
 use crate::Errno;
 use crate::malloc as m;
-use crate::malloc::c_api::realloc;
+use crate::malloc::c_api::{enomem, realloc};
 use core::ffi::{c_char, c_int, c_void};
 use core::ptr::null_mut;
-
-/// Null with `ENOMEM` when `p` is null.
-#[inline(always)]
-fn enomem(p: *mut u8) -> *mut c_void {
-    if p.is_null() {
-        Errno::ENOMEM.set_last();
-    }
-    p.cast()
-}
 
 /// reallocarray(3): `realloc(p, n * size)` with `ENOMEM` on overflow.
 #[unsafe(no_mangle)]

@@ -17,7 +17,7 @@ use core::ptr::null_mut;
 
 /// Null with `ENOMEM` when `p` is null.
 #[inline(always)]
-fn enomem(p: *mut u8) -> *mut c_void {
+pub(crate) fn enomem(p: *mut u8) -> *mut c_void {
     if p.is_null() {
         Errno::ENOMEM.set_last();
     }
