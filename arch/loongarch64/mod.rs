@@ -7,6 +7,7 @@ pub mod clone;
 #[path = "../riscv64/long_double.rs"]
 pub mod long_double;
 pub mod probe;
+pub mod setjmp;
 pub mod signal;
 pub mod syscall;
 pub mod syscall_cp;

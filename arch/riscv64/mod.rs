@@ -5,6 +5,7 @@ mod binary128;
 pub mod clone;
 pub mod long_double;
 pub mod probe;
+pub mod setjmp;
 pub mod signal;
 pub mod syscall;
 pub mod syscall_cp;

@@ -3,6 +3,7 @@
 pub mod clone;
 pub mod long_double;
 pub mod probe;
+pub mod setjmp;
 pub mod signal;
 pub mod string;
 pub mod syscall;

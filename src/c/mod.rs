@@ -15,6 +15,7 @@ mod qsort;
 mod random;
 mod scanf;
 mod semaphore;
+mod setjmp;
 mod signal;
 mod stat;
 mod stdlib;
