@@ -2,6 +2,7 @@
 //! TLS variant I with the thread pointer in TPIDRURO.
 
 pub mod clone;
+pub mod fenv;
 pub mod long_double;
 pub mod probe;
 pub mod setjmp;

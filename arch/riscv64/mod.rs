@@ -3,6 +3,7 @@
 #[path = "../binary128.rs"]
 mod binary128;
 pub mod clone;
+pub mod fenv;
 pub mod long_double;
 pub mod probe;
 pub mod setjmp;

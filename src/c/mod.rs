@@ -7,6 +7,7 @@ mod ctype;
 mod env;
 mod errno;
 mod fcntl;
+mod fenv;
 mod malloc;
 mod mman;
 mod printf;
