@@ -10,16 +10,17 @@ static jmp_buf jb;
 static sigjmp_buf sjb;
 
 /* Opaque to the optimiser: values the compiler cannot fold. */
+static volatile long ivals[8] = {101, 202, 303, 404, 505, 606, 707, 808};
+static volatile double dvals[8] = {1.5, 2.25, 3.125, 4.0625, 5.5, 6.75, 7.875, 8.5};
+
 __attribute__((noinline)) static long opaque(long v)
 {
-	__asm__ volatile("" : "+r"(v));
-	return v;
+	return v + ivals[7] - 808;
 }
 
 __attribute__((noinline)) static double opaque_d(double v)
 {
-	__asm__ volatile("" ::: "memory");
-	return v;
+	return v + dvals[7] - 8.5;
 }
 
 /* Uses many registers, callee-saved ones included, with values that differ
@@ -47,11 +48,10 @@ static void test_callee_saved(void)
 	/* Loaded before setjmp and not modified after: C guarantees their
 	 * values after longjmp, and at -O2 they live in callee-saved
 	 * registers across the calls. */
-	long a = opaque(101), b = opaque(202), c = opaque(303), d = opaque(404),
-	     e = opaque(505), f = opaque(606);
-	double p = opaque_d(1.5), q = opaque_d(2.25), r = opaque_d(3.125),
-	       s = opaque_d(4.0625), t = opaque_d(5.5), u = opaque_d(6.75),
-	       v = opaque_d(7.875), w = opaque_d(8.5);
+	long a = ivals[0], b = ivals[1], c = ivals[2], d = ivals[3],
+	     e = ivals[4], f = ivals[5];
+	double p = dvals[0], q = dvals[1], r = dvals[2], s = dvals[3],
+	       t = dvals[4], u = dvals[5], v = dvals[6], w = dvals[7];
 	int got = setjmp(jb);
 	if (got == 0) {
 		deep(5, 1000, 1000.0);
