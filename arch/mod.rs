@@ -192,8 +192,8 @@ pub mod setjmp {
 /// The floating-point environment (`<fenv.h>`).
 pub mod fenv {
     pub use super::imp::fenv::{
-        ALL_EXCEPT, Env, Fexcept, ROUNDING, clear, default_env, get_env, get_round, nonstop,
-        raise, set_env, set_round, test,
+        ALL_EXCEPT, Env, Fexcept, ROUNDING, clear, default_env, get_env, get_round, nonstop, raise,
+        set_env, set_round, test,
     };
     const _: u32 = ALL_EXCEPT;
     const _: [u32; 4] = ROUNDING;

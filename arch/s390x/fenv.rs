@@ -66,7 +66,10 @@ pub fn set_round(r: u32) {
 
 /// The whole environment.
 pub fn get_env() -> Env {
-    Env { fpc: fpc(), unused: 0 }
+    Env {
+        fpc: fpc(),
+        unused: 0,
+    }
 }
 
 /// Installs `env`.
