@@ -19,11 +19,9 @@ typedef jmp_buf sigjmp_buf;
 int setjmp(jmp_buf env) __attribute__((__returns_twice__));
 int _setjmp(jmp_buf env) __attribute__((__returns_twice__));
 int sigsetjmp(sigjmp_buf env, int savemask) __attribute__((__returns_twice__));
+int __sigsetjmp(sigjmp_buf env, int savemask) __attribute__((__returns_twice__));
 void longjmp(jmp_buf env, int val) __attribute__((__noreturn__));
 void _longjmp(jmp_buf env, int val) __attribute__((__noreturn__));
 void siglongjmp(sigjmp_buf env, int val) __attribute__((__noreturn__));
-
-/* ISO C: setjmp is a macro. */
-#define setjmp setjmp
 
 #endif
