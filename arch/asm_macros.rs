@@ -36,6 +36,37 @@ macro_rules! asm_function {
     };
 }
 
+/// Defines an assembly function that C programs call by name (`setjmp`,
+/// `longjmp`, ...): like [`asm_function!`], but `name` and its `aliases` are
+/// weak, as every C function muslin exports, so a program's own definition
+/// wins; `globals` are further global, hidden labels for muslin's own use.
+macro_rules! c_asm_function {
+    (
+        name: $name:literal,
+        $(aliases: [$($alias:literal),* $(,)?],)?
+        $(globals: [$($global:literal),* $(,)?],)?
+        $(head: [$($head:literal),* $(,)?],)?
+        body: [$($line:literal),* $(,)?]
+        $(, $($operand:tt)*)?
+    ) => {
+        core::arch::global_asm!(
+            concat!(".pushsection .text.", $name, ",\"ax\",%progbits"),
+            $($($head,)*)?
+            concat!(".weak ", $name),
+            concat!(".hidden ", $name),
+            $($(concat!(".weak ", $alias), concat!(".hidden ", $alias),)*)?
+            $($(concat!(".globl ", $global), concat!(".hidden ", $global),)*)?
+            concat!(".type ", $name, ", %function"),
+            $($(concat!(".type ", $alias, ", %function"), concat!($alias, ":"),)*)?
+            concat!($name, ":"),
+            $($line,)*
+            concat!(".size ", $name, ", . - ", $name),
+            ".popsection",
+            $($($operand)*)?
+        );
+    };
+}
+
 /// Defines the cancellable system call thunk (see `src/thread/cancel.rs`):
 /// `__muslin_syscall_cp_asm(a, b, c, d, e, f, nr, cancel)` with the labels
 /// `__muslin_cp_begin`, `__muslin_cp_end` and `__muslin_cp_cancel` that

@@ -30,6 +30,20 @@
 //! - `signal.rs`: the kernel's `sigaction` layout, the signal restorers
 //!   (written with `restorers!` where the arch needs them), and where the
 //!   interrupted PC, SP and signal mask live in a `ucontext_t`.
+//! - `setjmp.rs`: `setjmp`/`_setjmp`, `longjmp`/`_longjmp` and
+//!   `sigsetjmp`/`__sigsetjmp` (written with `c_asm_function!`), saving
+//!   exactly the registers the arch's ABI calls callee-saved, floating-point
+//!   and vector ones included, and [`setjmp::JB_WORDS`], the size of
+//!   `jmp_buf`'s register area. `sigsetjmp` calls
+//!   `__muslin_sigsetjmp_save(buf, savemask)` (`src/c/setjmp.rs`) with the
+//!   callee-saved registers untouched, then joins `setjmp` after its store
+//!   of the "no mask" flag, at `__muslin_setjmp_regs`.
+//! - `fenv.rs`: the floating-point environment for `<fenv.h>`: the
+//!   types `Env` (`fenv_t`) and `Fexcept` (`fexcept_t`), `ALL_EXCEPT` and
+//!   the four `ROUNDING` modes (the arch's register bits, which are the C
+//!   `FE_*` values), and `test`/`clear`/`raise` of exception flags,
+//!   `get_round`/`set_round`, `get_env`/`set_env`/`default_env`, `nonstop`
+//!   (all traps off). i386 uses x86_64's (x87 and SSE both).
 //! - `probe.rs`: `__muslin_probe`, a load that faults at a known address,
 //!   for the tests of the `ucontext_t` offsets (written with `probe!`).
 //! - `long_double.rs`: reading a `long double` vararg (rounded to double)
@@ -43,7 +57,8 @@
 //! # Shared files
 //!
 //! - `asm_macros.rs`: `asm_function!` (the section, symbol and size
-//!   directives of every assembly function) and the macros built on it
+//!   directives of every assembly function), `c_asm_function!` (the same
+//!   for functions C calls by name, which are weak) and the macros built on it
 //!   that hold the parts of the contract every arch writes alike, each
 //!   taking the arch's instructions: `syscall_cp_thunk!`, `probe!`,
 //!   `unmap_and_exit!`, `restorers!`; also `thread_pointer_register!`.
@@ -165,6 +180,33 @@ pub mod signal {
     const _: usize = UCONTEXT_SP;
     const _: usize = UCONTEXT_SIGMASK;
     const _: fn(bool) -> usize = restorer;
+}
+
+/// `setjmp` and `longjmp`: the size of `jmp_buf`'s register area (the
+/// functions themselves are assembly that C calls by name).
+pub mod setjmp {
+    pub use super::imp::setjmp::JB_WORDS;
+    const _: usize = JB_WORDS;
+}
+
+/// The floating-point environment (`<fenv.h>`).
+pub mod fenv {
+    pub use super::imp::fenv::{
+        ALL_EXCEPT, Env, Fexcept, ROUNDING, clear, default_env, get_env, get_round, nonstop, raise,
+        set_env, set_round, test,
+    };
+    const _: u32 = ALL_EXCEPT;
+    const _: [u32; 4] = ROUNDING;
+    const _: fn() -> u32 = test;
+    const _: fn(u32) = clear;
+    const _: fn(u32) = raise;
+    const _: fn() -> u32 = get_round;
+    const _: fn(u32) = set_round;
+    const _: fn() -> Env = get_env;
+    const _: fn(&Env) = set_env;
+    const _: fn() -> Env = default_env;
+    const _: fn() = nonstop;
+    const _: fn(Fexcept) -> u32 = u32::from;
 }
 
 /// `long double` varargs for printf and scanf.

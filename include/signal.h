@@ -111,6 +111,7 @@ struct sigaction {
 
 int kill(pid_t pid, int sig);
 int raise(int sig);
+void (*signal(int sig, void (*handler)(int)))(int);
 int sigaction(int sig, const struct sigaction *__restrict act, struct sigaction *__restrict old);
 int sigprocmask(int how, const sigset_t *__restrict set, sigset_t *__restrict old);
 int sigemptyset(sigset_t *set);

@@ -2,8 +2,10 @@
 //! TLS variant I with the thread pointer in TPIDRURO.
 
 pub mod clone;
+pub mod fenv;
 pub mod long_double;
 pub mod probe;
+pub mod setjmp;
 pub mod signal;
 pub mod syscall;
 pub mod syscall_cp;

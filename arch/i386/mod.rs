@@ -2,8 +2,11 @@
 //! `__kernel_vsyscall` (or `int $0x80`), TLS variant II via %gs.
 
 pub mod clone;
+#[path = "../x86_64/fenv.rs"]
+pub mod fenv;
 pub mod long_double;
 pub mod probe;
+pub mod setjmp;
 pub mod signal;
 pub mod syscall;
 pub mod syscall_cp;

@@ -3,10 +3,12 @@
 #[path = "../binary128.rs"]
 mod binary128;
 pub mod clone;
+pub mod fenv;
 // The same as riscv64's: binary128 in a pointer-style `va_list`.
 #[path = "../riscv64/long_double.rs"]
 pub mod long_double;
 pub mod probe;
+pub mod setjmp;
 pub mod signal;
 pub mod syscall;
 pub mod syscall_cp;

@@ -2,8 +2,10 @@
 //! TLS variant I with the thread pointer in r13, 0x7000 past the TLS block.
 
 pub mod clone;
+pub mod fenv;
 pub mod long_double;
 pub mod probe;
+pub mod setjmp;
 pub mod signal;
 pub mod syscall;
 pub mod syscall_cp;

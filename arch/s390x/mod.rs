@@ -4,8 +4,10 @@
 #[path = "../binary128.rs"]
 mod binary128;
 pub mod clone;
+pub mod fenv;
 pub mod long_double;
 pub mod probe;
+pub mod setjmp;
 pub mod signal;
 pub mod syscall;
 pub mod syscall_cp;

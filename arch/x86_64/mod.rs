@@ -1,8 +1,10 @@
 //! x86_64: System V AMD64 ABI, `syscall` instruction, TLS variant II via %fs.
 
 pub mod clone;
+pub mod fenv;
 pub mod long_double;
 pub mod probe;
+pub mod setjmp;
 pub mod signal;
 pub mod string;
 pub mod syscall;

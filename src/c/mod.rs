@@ -2,10 +2,12 @@
 //! `include/`. Each function converts its arguments, calls the typed Rust
 //! layer, and reports errors through the calling thread's `errno`.
 
+mod assert;
 mod ctype;
 mod env;
 mod errno;
 mod fcntl;
+mod fenv;
 mod malloc;
 mod mman;
 mod printf;
@@ -15,6 +17,7 @@ mod qsort;
 mod random;
 mod scanf;
 mod semaphore;
+mod setjmp;
 mod signal;
 mod stat;
 mod stdlib;

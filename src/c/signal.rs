@@ -93,3 +93,27 @@ pub extern "C" fn __libc_current_sigrtmin() -> c_int {
 pub extern "C" fn __libc_current_sigrtmax() -> c_int {
     signal::SIGRTMAX
 }
+
+/// signal(3): installs `handler` (or `SIG_DFL`/`SIG_IGN`) for `sig` with
+/// BSD semantics, as glibc and musl do: `SA_RESTART` (interrupted system
+/// calls restart), the handler stays installed and `sig` is blocked while
+/// it runs. Returns the previous handler, or `SIG_ERR` (with `errno`;
+/// `EINVAL` for a reserved or out-of-range signal).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn signal(sig: c_int, handler: usize) -> usize {
+    let new = SigAction {
+        handler,
+        mask: Sigset::empty(),
+        flags: linux_raw_sys::general::SA_RESTART as c_int,
+        restorer: 0,
+    };
+    let mut old = SigAction::default_action();
+    match signal::sigaction(sig, Some(&new), Some(&mut old)) {
+        Ok(()) => old.handler,
+        Err(e) => {
+            e.set_last();
+            usize::MAX // SIG_ERR
+        }
+    }
+}
