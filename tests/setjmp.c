@@ -13,6 +13,12 @@ static sigjmp_buf sjb;
 static volatile long ivals[8] = {101, 202, 303, 404, 505, 606, 707, 808};
 static volatile double dvals[8] = {1.5, 2.25, 3.125, 4.0625, 5.5, 6.75, 7.875, 8.5};
 
+/* Vectors: where the ABI has callee-saved vector registers (powerpc64le's
+ * v20-v31) the compiler keeps these there; elsewhere it spills them. */
+typedef double v2d __attribute__((vector_size(16)));
+static volatile v2d vvals[6] = {{1, 2}, {3, 4}, {5, 6}, {7, 8}, {9, 10}, {11, 12}};
+static volatile v2d vsink;
+
 __attribute__((noinline)) static long opaque(long v)
 {
 	return v + ivals[7] - 808;
@@ -35,12 +41,15 @@ __attribute__((noinline)) static void deep(int depth, long seed, double dseed)
 	       t = opaque_d(dseed * 13), u = opaque_d(dseed * 17),
 	       v = opaque_d(dseed * 19), w = opaque_d(dseed * 23),
 	       x = opaque_d(dseed * 29), y = opaque_d(dseed * 31);
+	v2d va = vvals[0] * dseed, vb = vvals[1] * dseed, vc = vvals[2] * dseed,
+	    vd = vvals[3] * dseed, ve = vvals[4] * dseed, vf = vvals[5] * dseed;
 	if (depth == 0)
 		longjmp(jb, 42);
 	deep(depth - 1, seed + 1, dseed + 1);
 	/* Not reached; keeps every value live across the call above. */
 	opaque(a + b + c + d + e + f + g + h +
 	       (long)(p + q + r + s + t + u + v + w + x + y));
+	vsink = va + vb + vc + vd + ve + vf;
 }
 
 static void test_callee_saved(void)
@@ -52,6 +61,8 @@ static void test_callee_saved(void)
 	     e = ivals[4], f = ivals[5];
 	double p = dvals[0], q = dvals[1], r = dvals[2], s = dvals[3],
 	       t = dvals[4], u = dvals[5], v = dvals[6], w = dvals[7];
+	v2d va = vvals[0], vb = vvals[1], vc = vvals[2], vd = vvals[3],
+	    ve = vvals[4], vf = vvals[5];
 	int got = setjmp(jb);
 	if (got == 0) {
 		deep(5, 1000, 1000.0);
@@ -64,6 +75,9 @@ static void test_callee_saved(void)
 	CHECK("callee-saved doubles survive",
 	      p == 1.5 && q == 2.25 && r == 3.125 && s == 4.0625 && t == 5.5 &&
 		      u == 6.75 && v == 7.875 && w == 8.5);
+	v2d vs = va + vb * 2 + vc * 4 + vd * 8 + ve * 16 + vf * 32;
+	CHECK("vectors survive", vs[0] == 1 + 6 + 20 + 56 + 144 + 352 &&
+					 vs[1] == 2 + 8 + 24 + 64 + 160 + 384);
 	/* Use them again so they stay live to here. */
 	opaque(a + b + c + d + e + f + (long)(p + q + r + s + t + u + v + w));
 }

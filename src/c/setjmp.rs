@@ -2,12 +2,14 @@
 //! the signal mask. The register saving and restoring is assembly, per arch
 //! (`arch/<arch>/setjmp.rs`).
 //!
-//! Which calls touch the mask follows musl (and glibc since 2.19, which
-//! follows System V here): `setjmp`/`longjmp` and `_setjmp`/`_longjmp` never
-//! do; `sigsetjmp(buf, savemask)` saves it when `savemask` is non-zero and
-//! `siglongjmp` restores it then. (glibc's `longjmp` also restores a mask
-//! that `sigsetjmp` saved; POSIX leaves `longjmp` on a `sigsetjmp` buffer
-//! unspecified, and muslin's `longjmp` leaves the mask alone.) The mask is
+//! Which calls touch the mask follows musl, and glibc as programs see it
+//! (glibc's `<setjmp.h>` turns `setjmp(env)` into `_setjmp(env)`, the
+//! System V behaviour, since 2.19): `setjmp`/`longjmp` and
+//! `_setjmp`/`_longjmp` never do; `sigsetjmp(buf, savemask)` saves it when
+//! `savemask` is non-zero and `siglongjmp` restores it then. (glibc's
+//! `longjmp` also restores a mask that `sigsetjmp` saved; POSIX leaves
+//! `longjmp` on a `sigsetjmp` buffer unspecified, and muslin's `longjmp`,
+//! as musl's, leaves the mask alone.) The mask is
 //! restored through [`signal::sigprocmask`], which never blocks muslin's
 //! reserved signals, so jumping out of a handler cannot block cancellation.
 
