@@ -20,6 +20,16 @@ _Noreturn void quick_exit(int status);
  * run); -1 with errno if no process could be made; cmd NULL: nonzero when
  * /bin/sh is executable. A cancellation point. */
 int system(const char *cmd);
+
+/* Reading the wait status system() returns (also in <sys/wait.h>). */
+#ifndef WEXITSTATUS
+#define WEXITSTATUS(s) (((s) & 0xff00) >> 8)
+#define WTERMSIG(s) ((s) & 0x7f)
+#define WSTOPSIG(s) WEXITSTATUS(s)
+#define WIFEXITED(s) (WTERMSIG(s) == 0)
+#define WIFSIGNALED(s) (WTERMSIG(s) != 0 && WTERMSIG(s) != 0x7f)
+#define WIFSTOPPED(s) (((s) & 0xff) == 0x7f)
+#endif
 char *getenv(const char *name);
 int setenv(const char *name, const char *value, int overwrite);
 int unsetenv(const char *name);
