@@ -1,6 +1,5 @@
-/* quick_exit: at_quick_exit handlers newest first (one registered by a
- * handler is not run... as C says nothing of it, none is), then _Exit: no
- * atexit handlers, no destructors, buffered stdio not flushed.
+/* quick_exit: at_quick_exit handlers newest first, then _Exit: no atexit
+ * handlers, no destructors, buffered stdio not flushed.
  *
  * expect-status: 7
  * expect-stdout: "main\n" "quick 3\n" "quick 2\n" "quick 1\n"

@@ -5,6 +5,8 @@
  * test-env: MUSLIN_SYSTEM="from the parent"
  */
 #include <errno.h>
+#include <pthread.h>
+#include <time.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -68,6 +70,39 @@ static void test_system(void)
 	sigaction(SIGINT, &sa, NULL);
 }
 
+static void *run_sleep(void *arg)
+{
+	(void)arg;
+	system("sleep 5");
+	return (void *)1;
+}
+
+/* system is a cancellation point: a thread cancelled while it waits ends
+ * at once (the shell is killed) and the signal dispositions come back. */
+static void test_system_cancel(void)
+{
+	struct sigaction sa, old;
+	struct timespec t0, t1;
+	pthread_t t;
+	void *res = 0;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_sigint;
+	sigaction(SIGINT, &sa, NULL);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	pthread_create(&t, NULL, run_sleep, NULL);
+	usleep(300000);
+	pthread_cancel(t);
+	pthread_join(t, &res);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	CHECK("system cancelled", res == PTHREAD_CANCELED);
+	CHECK("system cancelled without waiting for the shell", t1.tv_sec - t0.tv_sec < 4);
+	sigaction(SIGINT, NULL, &old);
+	CHECK("cancelled system restores SIGINT", old.sa_handler == on_sigint);
+	sa.sa_handler = SIG_DFL;
+	sigaction(SIGINT, &sa, NULL);
+}
+
 static void test_aligned_alloc(void)
 {
 	static const size_t aligns[] = {1, 8, 16, 64, 256, 4096, 65536};
@@ -110,6 +145,7 @@ static void test_at_quick_exit_table(void)
 int main(void)
 {
 	test_system();
+	test_system_cancel();
 	test_aligned_alloc();
 	test_at_quick_exit_table();
 	return check_failed;
