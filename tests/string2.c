@@ -134,6 +134,16 @@ static void test_strerror_r(void)
 
 static void test_strsignal(void)
 {
+	/* glibc 2.3x's texts for 1..31 */
+	static const char *const texts[] = {"Hangup", "Interrupt", "Quit", "Illegal instruction", "Trace/breakpoint trap", "Aborted", "Bus error", "Floating point exception", "Killed", "User defined signal 1", "Segmentation fault", "User defined signal 2", "Broken pipe", "Alarm clock", "Terminated", "Stack fault", "Child exited", "Continued", "Stopped (signal)", "Stopped", "Stopped (tty input)", "Stopped (tty output)", "Urgent I/O condition", "CPU time limit exceeded", "File size limit exceeded", "Virtual timer expired", "Profiling timer expired", "Window changed", "I/O possible", "Power failure", "Bad system call"};
+	int all = 1;
+	for (int i = 1; i < 32; i++)
+		if (strcmp(strsignal(i), texts[i - 1]) != 0) {
+			all = 0;
+			put(strsignal(i));
+			put("\n");
+		}
+	CHECK("strsignal 1..31 are glibc's texts", all);
 	CHECK("strsignal SIGSEGV", strcmp(strsignal(SIGSEGV), "Segmentation fault") == 0);
 	CHECK("strsignal SIGHUP", strcmp(strsignal(SIGHUP), "Hangup") == 0);
 	CHECK("strsignal SIGSYS", strcmp(strsignal(SIGSYS), "Bad system call") == 0);
