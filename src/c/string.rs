@@ -261,7 +261,7 @@ pub unsafe extern "C" fn memchr(s: *const c_void, c: c_int, n: usize) -> *mut c_
     let c = c as u8;
     let mut p = s.cast::<u8>();
     let mut n = n;
-    // SAFETY (whole body): bytes up to the first match are readable, and
+    // SAFETY: bytes up to the first match are readable, and
     // an aligned word holding one of them lies in the same page.
     unsafe {
         while n > 0 && !(p as usize).is_multiple_of(W) {

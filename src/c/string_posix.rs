@@ -136,7 +136,7 @@ pub unsafe extern "C" fn strchrnul(s: *const c_char, c: c_int) -> *mut c_char {
     const W: usize = size_of::<usize>();
     let c = c as u8;
     let mut p = s.cast::<u8>();
-    // SAFETY (whole body): the bytes up to the NUL are readable, and so is
+    // SAFETY: the bytes up to the NUL are readable, and so is
     // the rest of the aligned word that holds them.
     unsafe {
         while !(p as usize).is_multiple_of(W) {
