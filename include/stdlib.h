@@ -9,7 +9,27 @@
 _Noreturn void exit(int status);
 _Noreturn void _Exit(int status);
 _Noreturn void abort(void);
+/* Room for 32 handlers (then -1); handlers may register more while exit
+ * runs them. */
 int atexit(void (*fn)(void));
+int at_quick_exit(void (*fn)(void));
+/* The at_quick_exit handlers, newest first, then _Exit: no atexit
+ * handlers, destructors or stdio flushing. */
+_Noreturn void quick_exit(int status);
+/* The wait status of "/bin/sh -c cmd" (exit status 127 if the shell cannot
+ * run); -1 with errno if no process could be made; cmd NULL: nonzero when
+ * /bin/sh is executable. A cancellation point. */
+int system(const char *cmd);
+
+/* Reading the wait status system() returns (also in <sys/wait.h>). */
+#ifndef WEXITSTATUS
+#define WEXITSTATUS(s) (((s) & 0xff00) >> 8)
+#define WTERMSIG(s) ((s) & 0x7f)
+#define WSTOPSIG(s) WEXITSTATUS(s)
+#define WIFEXITED(s) (WTERMSIG(s) == 0)
+#define WIFSIGNALED(s) (WTERMSIG(s) != 0 && WTERMSIG(s) != 0x7f)
+#define WIFSTOPPED(s) (((s) & 0xff) == 0x7f)
+#endif
 char *getenv(const char *name);
 int setenv(const char *name, const char *value, int overwrite);
 int unsetenv(const char *name);

@@ -32,5 +32,22 @@ int strcasecmp(const char *a, const char *b);
 int strncasecmp(const char *a, const char *b, size_t n);
 /* Unknown numbers give "Unknown error N" in a static buffer. */
 char *strerror(int n);
+/* The POSIX (XSI) strerror_r, also under _GNU_SOURCE (as musl: there is no
+ * GNU char * version): 0; ERANGE when buf is too small (the message is
+ * truncated, NUL-terminated); EINVAL for an unknown number, with
+ * "Unknown error N" written. */
+int strerror_r(int n, char *buf, size_t len);
+/* glibc's texts; "Real-time signal N" for SIGRTMIN+N; otherwise
+ * "Unknown signal N" in a static buffer. */
+char *strsignal(int sig);
+
+char *stpcpy(char *__restrict dst, const char *__restrict src);
+char *stpncpy(char *__restrict dst, const char *__restrict src, size_t n);
+void *memccpy(void *__restrict dst, const void *__restrict src, int c, size_t n);
+char *strsep(char **sp, const char *delim);
+void *memmem(const void *hay, size_t hl, const void *needle, size_t nl);
+void *mempcpy(void *__restrict dst, const void *__restrict src, size_t n);
+char *strchrnul(const char *s, int c);
+char *strcasestr(const char *hay, const char *needle);
 
 #endif

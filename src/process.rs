@@ -7,9 +7,58 @@ use core::sync::atomic::{AtomicPtr, AtomicUsize, Ordering};
 
 /// POSIX requires room for at least 32 `atexit` handlers.
 pub const ATEXIT_MAX: usize = 32;
-static ATEXIT: [AtomicPtr<()>; ATEXIT_MAX] =
-    [const { AtomicPtr::new(core::ptr::null_mut()) }; ATEXIT_MAX];
-static ATEXIT_COUNT: AtomicUsize = AtomicUsize::new(0);
+
+/// A table of exit handlers, run last registered first: `atexit`'s and
+/// `at_quick_exit`'s.
+struct Handlers {
+    /// The handlers, `extern "C" fn()` each, in registration order.
+    slots: [AtomicPtr<()>; ATEXIT_MAX],
+    /// How many slots are in use.
+    count: AtomicUsize,
+}
+
+impl Handlers {
+    const fn new() -> Handlers {
+        Handlers {
+            slots: [const { AtomicPtr::new(core::ptr::null_mut()) }; ATEXIT_MAX],
+            count: AtomicUsize::new(0),
+        }
+    }
+
+    fn push(&self, f: extern "C" fn()) -> Result<(), AtexitFull> {
+        let i = self.count.fetch_add(1, Ordering::AcqRel);
+        match self.slots.get(i) {
+            Some(slot) => {
+                slot.store(f as *mut (), Ordering::Release);
+                Ok(())
+            }
+            None => {
+                self.count.fetch_sub(1, Ordering::AcqRel);
+                Err(AtexitFull)
+            }
+        }
+    }
+
+    /// Runs the handlers, last registered first. A handler may register
+    /// more: the newest one is always taken next.
+    fn run(&self) {
+        loop {
+            let n = self.count.load(Ordering::Acquire).min(ATEXIT_MAX);
+            if n == 0 {
+                break;
+            }
+            self.count.store(n - 1, Ordering::Release);
+            let f = self.slots[n - 1].swap(core::ptr::null_mut(), Ordering::AcqRel);
+            if !f.is_null() {
+                // SAFETY: only `push` stores here, always an `extern "C" fn()`.
+                unsafe { core::mem::transmute::<*mut (), extern "C" fn()>(f)() };
+            }
+        }
+    }
+}
+
+/// `atexit`'s handlers.
+static ATEXIT: Handlers = Handlers::new();
 
 /// `run_atexit`, once a handler is registered.
 static RUN_ATEXIT: AtomicPtr<()> = AtomicPtr::new(core::ptr::null_mut());
@@ -33,17 +82,24 @@ pub fn atexit(f: extern "C" fn()) -> Result<(), AtexitFull> {
     // registers a handler links no code to run them.
     let run = core::hint::black_box(run_atexit as fn());
     RUN_ATEXIT.store(run as *mut (), Ordering::Release);
-    let i = ATEXIT_COUNT.fetch_add(1, Ordering::AcqRel);
-    match ATEXIT.get(i) {
-        Some(slot) => {
-            slot.store(f as *mut (), Ordering::Release);
-            Ok(())
-        }
-        None => {
-            ATEXIT_COUNT.fetch_sub(1, Ordering::AcqRel);
-            Err(AtexitFull)
-        }
-    }
+    ATEXIT.push(f)
+}
+
+/// `at_quick_exit`'s handlers.
+static QUICK: Handlers = Handlers::new();
+
+/// Registers `f` to run at [`quick_exit`], before those registered
+/// earlier. Fails once [`ATEXIT_MAX`] handlers are registered.
+pub fn at_quick_exit(f: extern "C" fn()) -> Result<(), AtexitFull> {
+    QUICK.push(f)
+}
+
+/// Runs the `at_quick_exit` handlers (last registered first), then ends
+/// the process at once: no `atexit` handlers, destructors or flushing, as
+/// C11 says.
+pub fn quick_exit(status: c_int) -> ! {
+    QUICK.run();
+    exit_group(status)
 }
 
 /// Sets the function `exit` calls to flush buffered output; with
@@ -103,19 +159,7 @@ fn run_hook(hook: &AtomicPtr<()>) {
 
 /// Runs the `atexit` handlers, last registered first.
 fn run_atexit() {
-    // Handlers may register more handlers: always take the newest one.
-    loop {
-        let n = ATEXIT_COUNT.load(Ordering::Acquire).min(ATEXIT_MAX);
-        if n == 0 {
-            break;
-        }
-        ATEXIT_COUNT.store(n - 1, Ordering::Release);
-        let f = ATEXIT[n - 1].swap(core::ptr::null_mut(), Ordering::AcqRel);
-        if !f.is_null() {
-            // SAFETY: only atexit() stores here, always an `extern "C" fn()`.
-            unsafe { core::mem::transmute::<*mut (), extern "C" fn()>(f)() };
-        }
-    }
+    ATEXIT.run()
 }
 
 /// Ends the process at once: no handlers, no flushing.

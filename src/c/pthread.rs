@@ -248,6 +248,18 @@ pub extern "C" fn pthread_setspecific(k: c_uint, v: *const c_void) -> c_int {
     errno_of(key::set(k as usize, v.cast_mut()))
 }
 
+/// pthread_once's cleanup handler, run when the init routine is cancelled
+/// or calls `pthread_exit`: POSIX says the once-control is then as if
+/// `pthread_once` was never called, so it goes back to 0 and the waiters
+/// wake, and the next of them runs the routine.
+unsafe extern "C" fn once_reset(once: *mut c_void) {
+    // SAFETY: pthread_once registered its (live) once-control.
+    let once = unsafe { &*once.cast::<AtomicI32>() };
+    if once.swap(0, Ordering::Release) == 3 {
+        futex::wake(once, i32::MAX, true);
+    }
+}
+
 /// pthread_once(3): 0 not run, 1 running, 2 done, 3 running with waiters.
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
@@ -257,8 +269,15 @@ pub unsafe extern "C" fn pthread_once(once: *mut AtomicI32, init: unsafe extern 
     loop {
         match once.compare_exchange(0, 1, Ordering::Acquire, Ordering::Acquire) {
             Ok(_) => {
+                let mut rec = core::mem::MaybeUninit::<CleanupRecord>::uninit();
+                let arg = (once as *const AtomicI32).cast_mut().cast();
+                // SAFETY: `rec` lives in this frame until popped below (a
+                // thread that exits inside init runs and drops it first).
+                unsafe { cancel::cleanup_push(rec.as_mut_ptr(), once_reset, arg) };
                 // SAFETY: the caller's init routine.
                 unsafe { init() };
+                // SAFETY: init returned, so `rec` is again the newest record.
+                unsafe { cancel::cleanup_pop(rec.as_mut_ptr(), false) };
                 if once.swap(2, Ordering::Release) == 3 {
                     futex::wake(once, i32::MAX, true);
                 }

@@ -30,6 +30,24 @@ pub extern "C" fn atexit(f: extern "C" fn()) -> c_int {
     }
 }
 
+/// at_quick_exit(3): 0 on success, -1 when the table (32 handlers) is
+/// full.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn at_quick_exit(f: extern "C" fn()) -> c_int {
+    match crate::process::at_quick_exit(f) {
+        Ok(()) => 0,
+        Err(_) => -1,
+    }
+}
+
+/// quick_exit(3): the `at_quick_exit` handlers, then `_Exit`.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn quick_exit(status: c_int) -> ! {
+    crate::process::quick_exit(status)
+}
+
 /// abort(3).
 #[unsafe(no_mangle)]
 #[linkage = "weak"]

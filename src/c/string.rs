@@ -35,19 +35,14 @@ pub unsafe extern "C" fn strncmp(a: *const c_char, b: *const c_char, n: usize) -
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub unsafe extern "C" fn strchr(s: *const c_char, c: c_int) -> *mut c_char {
-    let c = c as u8;
-    let mut p = s.cast::<u8>();
-    loop {
-        // SAFETY: we stop at the terminating NUL.
-        let x = unsafe { *p };
-        if x == c {
-            return p.cast_mut().cast();
+    // SAFETY: s is a string; strchrnul returns a byte inside it.
+    unsafe {
+        let p = super::string_posix::strchrnul(s, c);
+        if *p as u8 == c as u8 {
+            p
+        } else {
+            core::ptr::null_mut()
         }
-        if x == 0 {
-            return core::ptr::null_mut();
-        }
-        // SAFETY: x was not the terminator, so p+1 is in the string.
-        p = unsafe { p.add(1) };
     }
 }
 
@@ -228,30 +223,65 @@ pub unsafe extern "C" fn strncat(dst: *mut c_char, src: *const c_char, n: usize)
     dst
 }
 
-/// strnlen(3): the length of `s`, reading at most `n` bytes.
+/// strnlen(3): the length of `s`, reading at most `n` bytes (the search
+/// for the NUL is [`memchr`]'s, a word at a time).
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub unsafe extern "C" fn strnlen(s: *const c_char, n: usize) -> usize {
-    let mut i = 0;
-    // SAFETY: we stop at the first NUL or after n bytes.
-    while i < n && unsafe { *s.add(i) } != 0 {
-        i += 1;
+    // SAFETY: s is a string or has n readable bytes; memchr stops at the NUL.
+    let z = unsafe { memchr(s.cast(), 0, n) };
+    if z.is_null() {
+        n
+    } else {
+        z as usize - s as usize
     }
-    i
 }
 
-/// memchr(3): reads byte by byte and stops at the first match, so `n` may
-/// exceed the object when the byte is known to be in it.
+/// A word with every byte 0x01.
+const ONES: usize = usize::MAX / 255;
+/// A word with every byte 0x80.
+const HIGHS: usize = ONES << 7;
+
+/// Whether some byte of `w` is zero: the classic test, exact (no false
+/// positives) because it is only used to stop a scan that then looks at
+/// the word's bytes one by one.
+#[inline(always)]
+pub(crate) fn has_zero_byte(w: usize) -> bool {
+    w.wrapping_sub(ONES) & !w & HIGHS != 0
+}
+
+/// memchr(3): the first `c` in the `n` bytes at `s`. Reads a word at a
+/// time between byte-wise head and tail; the aligned words it reads never
+/// cross a page, so where `n` overstates the object but the byte is found
+/// (which C allows) no unmapped byte is touched.
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub unsafe extern "C" fn memchr(s: *const c_void, c: c_int, n: usize) -> *mut c_void {
-    let (s, c) = (s.cast::<u8>(), c as u8);
-    for i in 0..n {
-        // SAFETY: bytes up to the first match are readable.
-        let p = unsafe { s.add(i) };
-        // SAFETY: as above.
-        if unsafe { *p } == c {
-            return p.cast_mut().cast();
+    const W: usize = size_of::<usize>();
+    let c = c as u8;
+    let mut p = s.cast::<u8>();
+    let mut n = n;
+    // SAFETY: bytes up to the first match are readable, and
+    // an aligned word holding one of them lies in the same page.
+    unsafe {
+        while n > 0 && !(p as usize).is_multiple_of(W) {
+            if *p == c {
+                return p.cast_mut().cast();
+            }
+            p = p.add(1);
+            n -= 1;
+        }
+        let rep = ONES * c as usize;
+        while n >= W && !has_zero_byte(p.cast::<usize>().read() ^ rep) {
+            p = p.add(W);
+            n -= W;
+        }
+        while n > 0 {
+            if *p == c {
+                return p.cast_mut().cast();
+            }
+            p = p.add(1);
+            n -= 1;
         }
     }
     core::ptr::null_mut()
