@@ -25,7 +25,12 @@
 //! The simple case mappings are taken from core's full ones: a mapping to
 //! one character is the simple mapping; a character whose full mapping
 //! has several characters has no simple one, except U+0130 (İ), whose
-//! simple lowercase is `i`.
+//! simple lowercase is `i`, and the Greek vowels with a subscript iota,
+//! whose simple uppercase is their titlecase form.
+//!
+//! Widths are the crate's, except that the soft hyphen (U+00AD) takes a
+//! column (as in glibc: it is shown where a line breaks) and no character
+//! takes more than 2.
 
 use unicode_width::UnicodeWidthChar;
 
@@ -180,7 +185,13 @@ pub fn to_upper(c: u32) -> u32 {
     let mut m = x.to_uppercase();
     match (m.next(), m.next()) {
         (Some(u), None) => u as u32,
-        _ => c,
+        // Greek with a subscript iota: the full mapping spells the iota
+        // out, the simple one is the titlecase letter.
+        _ => match c {
+            0x1f80..=0x1faf => c | 8,
+            0x1fb3 | 0x1fc3 | 0x1ff3 => c + 9,
+            _ => c,
+        },
     }
 }
 
@@ -266,5 +277,8 @@ pub fn width(c: u32) -> Option<usize> {
     if !is_print(c) {
         return None;
     }
-    Some(ch(c).and_then(|x| x.width()).unwrap_or(1))
+    if c == 0xad {
+        return Some(1);
+    }
+    Some(ch(c).and_then(|x| x.width()).unwrap_or(1).min(2))
 }
