@@ -51,7 +51,11 @@ fn by_name(name: &[u8]) -> Option<u8> {
 
 /// The locale `""` selects for category `cat` from the environment.
 fn from_env(cat: usize) -> Option<u8> {
-    let var = |name: &[u8]| crate::env::var(name).map(CStr::to_bytes).filter(|v| !v.is_empty());
+    let var = |name: &[u8]| {
+        crate::env::var(name)
+            .map(CStr::to_bytes)
+            .filter(|v| !v.is_empty())
+    };
     let value = var(b"LC_ALL")
         .or_else(|| ENV_NAMES.get(cat).and_then(|n| var(n)))
         .or_else(|| var(b"LANG"));
@@ -81,7 +85,11 @@ fn query(cat: usize) -> *mut c_char {
     let buf = COMPOSITE.0.get();
     let mut n = 0;
     for c in 0..LC_ALL {
-        for &b in name(of(c)).to_bytes().iter().chain(if c + 1 < LC_ALL { b";" } else { b"\0" }) {
+        for &b in name(of(c))
+            .to_bytes()
+            .iter()
+            .chain(if c + 1 < LC_ALL { b";" } else { b"\0" })
+        {
             // SAFETY: 6 names of at most 7 bytes and 6 separators fit in
             // 64; setlocale alone writes the buffer.
             unsafe { (*buf)[n] = b };
@@ -99,7 +107,11 @@ fn resolve(cat: usize, name: &[u8]) -> Option<[u8; LC_ALL]> {
         *slot = cur.load(Relaxed);
     }
     if let Some(slot) = out.get_mut(cat) {
-        *slot = if name.is_empty() { from_env(cat)? } else { by_name(name)? };
+        *slot = if name.is_empty() {
+            from_env(cat)?
+        } else {
+            by_name(name)?
+        };
     } else if name.contains(&b';') {
         // A composite name, as a query returned it.
         let mut parts = name.split(|&b| b == b';');
@@ -111,7 +123,11 @@ fn resolve(cat: usize, name: &[u8]) -> Option<[u8; LC_ALL]> {
         }
     } else {
         for (c, slot) in out.iter_mut().enumerate() {
-            *slot = if name.is_empty() { from_env(c)? } else { by_name(name)? };
+            *slot = if name.is_empty() {
+                from_env(c)?
+            } else {
+                by_name(name)?
+            };
         }
     }
     Some(out)

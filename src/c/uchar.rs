@@ -31,7 +31,12 @@ static MBRTOC32_STATE: OwnState = OwnState::new();
 /// them); `pc` is null or writable; `ps` is null or valid.
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
-pub unsafe extern "C" fn mbrtoc16(pc: *mut u16, s: *const c_char, n: usize, ps: *mut State) -> usize {
+pub unsafe extern "C" fn mbrtoc16(
+    pc: *mut u16,
+    s: *const c_char,
+    n: usize,
+    ps: *mut State,
+) -> usize {
     let st = MBRTOC16_STATE.or(ps);
     // SAFETY: `st` is valid; `pc` null or writable.
     unsafe {
@@ -117,7 +122,12 @@ pub unsafe extern "C" fn c16rtomb(s: *mut c_char, c16: u16, ps: *mut State) -> u
 /// As [`mbrtoc16`].
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
-pub unsafe extern "C" fn mbrtoc32(pc: *mut u32, s: *const c_char, n: usize, ps: *mut State) -> usize {
+pub unsafe extern "C" fn mbrtoc32(
+    pc: *mut u32,
+    s: *const c_char,
+    n: usize,
+    ps: *mut State,
+) -> usize {
     // SAFETY: as the caller says.
     unsafe { mbrtowc_with(pc, s, n, MBRTOC32_STATE.or(ps)) }
 }

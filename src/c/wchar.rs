@@ -62,7 +62,11 @@ pub(crate) fn ilseq() -> usize {
 ///
 /// # Safety
 /// `s` has `n` readable bytes, or is NUL-terminated before them.
-pub(crate) unsafe fn decode_at(st: &mut State, s: *const u8, n: usize) -> Result<(u32, usize), usize> {
+pub(crate) unsafe fn decode_at(
+    st: &mut State,
+    s: *const u8,
+    n: usize,
+) -> Result<(u32, usize), usize> {
     let mut k = 0;
     while k < n {
         // SAFETY: as the caller says; the decoder stops at a NUL.
@@ -91,7 +95,12 @@ static MBRLEN_STATE: OwnState = OwnState::new();
 /// them); `pwc` is null or writable; `ps` is null or a valid state.
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
-pub unsafe extern "C" fn mbrtowc(pwc: *mut u32, s: *const c_char, n: usize, ps: *mut State) -> usize {
+pub unsafe extern "C" fn mbrtowc(
+    pwc: *mut u32,
+    s: *const c_char,
+    n: usize,
+    ps: *mut State,
+) -> usize {
     // SAFETY: as the caller says.
     unsafe { mbrtowc_with(pwc, s, n, MBRTOWC_STATE.or(ps)) }
 }
@@ -100,7 +109,12 @@ pub unsafe extern "C" fn mbrtowc(pwc: *mut u32, s: *const c_char, n: usize, ps: 
 ///
 /// # Safety
 /// As [`mbrtowc`]; `st` is valid.
-pub(crate) unsafe fn mbrtowc_with(pwc: *mut u32, s: *const c_char, n: usize, st: *mut State) -> usize {
+pub(crate) unsafe fn mbrtowc_with(
+    pwc: *mut u32,
+    s: *const c_char,
+    n: usize,
+    st: *mut State,
+) -> usize {
     // A null `s` is `mbrtowc(NULL, "", 1, ps)`: it resets an initial state
     // and rejects a partial one.
     let (pwc, s, n) = if s.is_null() {
@@ -175,7 +189,11 @@ pub unsafe extern "C" fn wcrtomb(s: *mut c_char, wc: i32, ps: *mut State) -> usi
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn btowc(c: c_int) -> u32 {
-    if (0..0x80).contains(&c) { c as u32 } else { WEOF }
+    if (0..0x80).contains(&c) {
+        c as u32
+    } else {
+        WEOF
+    }
 }
 
 /// wctob(3): the byte of a wide character that is one byte in UTF-8
@@ -194,7 +212,13 @@ pub extern "C" fn wctob(c: u32) -> c_int {
 /// # Safety
 /// `*src` is readable to its NUL or `nms` bytes; `dst` is null or has room
 /// for `len` wide characters; `st` is valid.
-unsafe fn to_wide(dst: *mut u32, src: *mut *const c_char, nms: usize, len: usize, st: *mut State) -> usize {
+unsafe fn to_wide(
+    dst: *mut u32,
+    src: *mut *const c_char,
+    nms: usize,
+    len: usize,
+    st: *mut State,
+) -> usize {
     // SAFETY: `src` and `st` are valid.
     let (p, mut state) = unsafe { ((*src).cast::<u8>(), *st) };
     let (mut i, mut n, mut start) = (0usize, 0usize, 0usize);
@@ -258,7 +282,12 @@ static MBSNRTOWCS_STATE: OwnState = OwnState::new();
 /// wide characters; `ps` is null or valid.
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
-pub unsafe extern "C" fn mbsrtowcs(dst: *mut u32, src: *mut *const c_char, len: usize, ps: *mut State) -> usize {
+pub unsafe extern "C" fn mbsrtowcs(
+    dst: *mut u32,
+    src: *mut *const c_char,
+    len: usize,
+    ps: *mut State,
+) -> usize {
     // SAFETY: as the caller says.
     unsafe { to_wide(dst, src, usize::MAX, len, MBSRTOWCS_STATE.or(ps)) }
 }
@@ -340,7 +369,12 @@ unsafe fn to_multibyte(dst: *mut u8, src: *mut *const u32, nwc: usize, len: usiz
 /// `len` bytes.
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
-pub unsafe extern "C" fn wcsrtombs(dst: *mut c_char, src: *mut *const u32, len: usize, _ps: *mut State) -> usize {
+pub unsafe extern "C" fn wcsrtombs(
+    dst: *mut c_char,
+    src: *mut *const u32,
+    len: usize,
+    _ps: *mut State,
+) -> usize {
     // SAFETY: as the caller says.
     unsafe { to_multibyte(dst.cast(), src, usize::MAX, len) }
 }

@@ -336,7 +336,11 @@ pub unsafe extern "C" fn wcspbrk(s: *const Wchar, set: *const Wchar) -> *mut Wch
     // SAFETY: as the caller says.
     unsafe {
         let p = s.add(span(s, set, false));
-        if *p == 0 { core::ptr::null_mut() } else { p.cast_mut() }
+        if *p == 0 {
+            core::ptr::null_mut()
+        } else {
+            p.cast_mut()
+        }
     }
 }
 
@@ -368,7 +372,11 @@ pub unsafe extern "C" fn wcsstr(hay: *const Wchar, needle: *const Wchar) -> *mut
 /// `s` (or `*save`) and `delim` are NUL-terminated; `save` is writable.
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
-pub unsafe extern "C" fn wcstok(s: *mut Wchar, delim: *const Wchar, save: *mut *mut Wchar) -> *mut Wchar {
+pub unsafe extern "C" fn wcstok(
+    s: *mut Wchar,
+    delim: *const Wchar,
+    save: *mut *mut Wchar,
+) -> *mut Wchar {
     // SAFETY: as the caller says.
     unsafe {
         let s = if s.is_null() { *save } else { s };
@@ -515,7 +523,11 @@ pub unsafe extern "C" fn wcstoul(s: *const Wchar, end: *mut *mut Wchar, base: c_
 /// As [`wcstol`].
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
-pub unsafe extern "C" fn wcstoull(s: *const Wchar, end: *mut *mut Wchar, base: c_int) -> c_ulonglong {
+pub unsafe extern "C" fn wcstoull(
+    s: *const Wchar,
+    end: *mut *mut Wchar,
+    base: c_int,
+) -> c_ulonglong {
     // SAFETY: as the caller says.
     unsafe { narrow(s, end, |b| int::strtou(b, base, c_ulonglong::BITS)) }
 }
