@@ -4,8 +4,8 @@
 /* Wide characters in muslin's one encoding: every locale ("C", "POSIX",
  * "C.UTF-8") is UTF-8, as musl's C.UTF-8 (glibc's "C" is ASCII-only).
  * wchar_t is 32 bits: int, or unsigned int on aarch64 and arm (the
- * compiler's __WCHAR_TYPE__). Wide stdio (fwprintf, fgetwc, ...) is not
- * provided. */
+ * compiler's __WCHAR_TYPE__). Of wide stdio only swprintf and vswprintf
+ * are provided (no fwprintf, fgetwc, ...). */
 
 #include <stddef.h>
 
@@ -83,6 +83,13 @@ long long wcstoll(const wchar_t *__restrict s, wchar_t **__restrict end, int bas
 unsigned long long wcstoull(const wchar_t *__restrict s, wchar_t **__restrict end, int base);
 double wcstod(const wchar_t *__restrict s, wchar_t **__restrict end);
 float wcstof(const wchar_t *__restrict s, wchar_t **__restrict end);
+
+/* The printf engine with wide format and output: %s takes a multibyte
+ * string, %ls a wide one; precisions count UTF-8 bytes. -1 (EOVERFLOW)
+ * when the output and its NUL do not fit in n wide characters. */
+int swprintf(wchar_t *__restrict s, size_t n, const wchar_t *__restrict fmt, ...);
+int vswprintf(wchar_t *__restrict s, size_t n, const wchar_t *__restrict fmt,
+	      __builtin_va_list ap);
 
 /* Terminal columns: 0 for NUL and combining characters, 2 for East Asian
  * wide ones, -1 for non-printable ones. */

@@ -346,6 +346,25 @@ static void printing(void)
 	CHECK_EQ("printf_ls_bad_errno", errno, EILSEQ);
 }
 
+static void wide_printing(void)
+{
+	wchar_t buf[32];
+	CHECK_EQ("swprintf", swprintf(buf, 32, L"%d-%ls-%s-%lc|%5.2f", 42, L"\u00e9\u20ac", "\xc3\xa9",
+				       (wint_t)0x1f600, 3.14159),
+		 17);
+	CHECK("swprintf_text", wcscmp(buf, L"42-\u00e9\u20ac-\u00e9-\U0001f600| 3.14") == 0);
+	CHECK_EQ("swprintf_wide_fmt", swprintf(buf, 32, L"\u4e00%c\u4e01", 'x'), 3);
+	CHECK("swprintf_wide_fmt_text", wcscmp(buf, L"\u4e00x\u4e01") == 0);
+	errno = 0;
+	CHECK_EQ("swprintf_full", swprintf(buf, 4, L"abcd"), -1);
+	CHECK_EQ("swprintf_full_errno", errno, EOVERFLOW);
+	CHECK("swprintf_full_nul", buf[3] == 0 && buf[0] == 'a');
+	CHECK_EQ("swprintf_fits", swprintf(buf, 5, L"abcd"), 4);
+	errno = 0;
+	CHECK_EQ("swprintf_bad_mb", swprintf(buf, 32, L"%s", "\xff"), -1);
+	CHECK_EQ("swprintf_bad_mb_errno", errno, EILSEQ);
+}
+
 int main(void)
 {
 	decoding();
@@ -355,5 +374,6 @@ int main(void)
 	numbers();
 	widths();
 	printing();
+	wide_printing();
 	return check_failed;
 }

@@ -32,6 +32,7 @@ mod utsname;
 mod wchar;
 mod wcs;
 mod wctype;
+mod wprintf;
 
 use crate::errno::Result;
 use core::ffi::c_int;
