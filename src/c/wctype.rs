@@ -7,9 +7,12 @@
 use crate::fmt::unicode;
 use core::ffi::{CStr, c_char, c_int};
 
+/// A class: its name for `wctype` and its test.
+type Class = (&'static CStr, fn(u32) -> bool);
+
 /// The classes, in the order of their `wctype_t` numbers (1-based; 0 is
 /// the "no class" that `wctype` returns for an unknown name).
-const CLASSES: [(&CStr, fn(u32) -> bool); 12] = [
+const CLASSES: [Class; 12] = [
     (c"alnum", unicode::is_alnum),
     (c"alpha", unicode::is_alpha),
     (c"blank", unicode::is_blank),
