@@ -77,6 +77,14 @@ lldiv_t lldiv(long long a, long long b);
 int rand(void);
 void srand(unsigned seed);
 
+/* Multibyte characters are UTF-8 in every locale (see locale.h). */
+#define MB_CUR_MAX ((size_t)4)
+int mblen(const char *s, size_t n);
+int mbtowc(wchar_t *__restrict pwc, const char *__restrict s, size_t n);
+int wctomb(char *s, wchar_t wc);
+size_t mbstowcs(wchar_t *__restrict dst, const char *__restrict src, size_t n);
+size_t wcstombs(char *__restrict dst, const wchar_t *__restrict src, size_t n);
+
 extern char **environ;
 
 #endif

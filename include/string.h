@@ -30,6 +30,9 @@ void *memrchr(const void *s, int c, size_t n);
 size_t strnlen(const char *s, size_t n);
 int strcasecmp(const char *a, const char *b);
 int strncasecmp(const char *a, const char *b, size_t n);
+/* The C locale collates by byte: strcoll is strcmp, strxfrm copies. */
+int strcoll(const char *a, const char *b);
+size_t strxfrm(char *__restrict dst, const char *__restrict src, size_t n);
 /* Unknown numbers give "Unknown error N" in a static buffer. */
 char *strerror(int n);
 /* The POSIX (XSI) strerror_r, also under _GNU_SOURCE (as musl: there is no

@@ -32,11 +32,15 @@ NEVER = """\
   `libmuslin.so`, no dynamic loader, no `-shared`/`-dynamic`, no `dlopen` of
   a shared object and no dynamic TLS (`__tls_get_addr`). This is a choice,
   not a gap: static linking is what muslin is for.
-- **Named locales.** There is one locale, C/POSIX (its multibyte form will
-  be UTF-8 once `<wchar.h>` is there): no locale data files, so character
-  classes, case mapping, number formatting and messages are always the C
-  locale's (bytes 128-255 belong to no class). `<locale.h>` itself, with
-  `setlocale` for the names "C", "POSIX" and "", is not there yet."""
+- **Named locales.** There are two locales, "C" (also "POSIX") and
+  "C.UTF-8" (also "C.utf8"), which differ only in name: multibyte
+  characters are UTF-8 in both (as in musl; glibc's "C" is ASCII-only).
+  There are no locale data files, so `<ctype.h>` classes are the C
+  locale's (bytes 128-255 belong to no class), wide character classes are
+  Unicode's, and numbers, money, collation and messages are the C
+  locale's. `setlocale` takes those names and "" (from the environment);
+  any other name gives NULL. `newlocale`, `uselocale` and the `_l`
+  functions are not there."""
 
 NOT_YET = [
     ("the maths library (`<math.h>`)",
@@ -44,6 +48,10 @@ NOT_YET = [
     ("wide characters and multibyte conversions (`<wchar.h>`, `<wctype.h>`, `<uchar.h>`; "
      "`printf`'s `%lc`/`%ls` are there)",
      ["mbrtowc", "wcrtomb", "mbstowcs", "wcslen", "iswalpha", "btowc"]),
+    ("wide-character stdio (`swprintf` and `vswprintf` are there)",
+     ["fwprintf", "wprintf", "fgetwc", "fputwc", "fwide", "wcsftime"]),
+    ("non-local jumps and assertions (`<setjmp.h>`, `<assert.h>`)",
+     ["setjmp", "longjmp", "sigsetjmp", "siglongjmp", "__assert_fail"]),
     ("calendar time and its formatting", ["gmtime", "localtime", "mktime", "strftime",
                                            "difftime", "clock", "gettimeofday"]),
     ("files by name and temporary files", ["remove", "rename", "freopen", "tmpfile",
@@ -51,6 +59,9 @@ NOT_YET = [
     ("more of `<stdlib.h>` and `<string.h>`", ["strtold", "getopt", "mkstemp",
                                                 "realpath", "strcoll"]),
     ("processes", ["fork", "execve", "execvp", "waitpid", "posix_spawn", "alarm"]),
+    ("more of `<stdlib.h>` and `<string.h>`", ["strtold", "system", "getopt", "mkstemp",
+                                                "realpath", "memccpy", "strsignal"]),
+    ("processes", ["fork", "execve", "execvp", "waitpid", "posix_spawn", "signal", "alarm"]),
     ("networking, terminals and users", ["socket", "getaddrinfo", "poll", "select",
                                           "tcgetattr", "getpwnam", "getuid"]),
 ]

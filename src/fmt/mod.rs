@@ -14,12 +14,17 @@
 //! - [`int`]: the integer parser of the `strtol` family and scanf, with C's
 //!   clamping to each type.
 //! - [`scanf::scan`]: `sscanf` over a byte slice.
+//! - [`utf8`]: the UTF-8 decoder and encoder of the multibyte functions.
+//! - [`unicode`]: Unicode classes, case mappings and widths for
+//!   `<wctype.h>` and `wcwidth`.
 
 pub mod float;
 pub mod int;
 pub mod printf;
 pub mod scanf;
 pub mod strtod;
+pub mod unicode;
+pub mod utf8;
 
 /// Where formatted output goes: a buffer (`snprintf`), a descriptor
 /// (`dprintf`) or a `FILE`.

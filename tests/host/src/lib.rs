@@ -18,4 +18,6 @@ mod scanf;
 #[cfg(test)]
 mod strto;
 #[cfg(test)]
+mod utf8;
+#[cfg(test)]
 mod vdso;
