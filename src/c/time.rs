@@ -142,7 +142,10 @@ impl State {
     fn intern(&mut self, name: &[u8]) -> *const c_char {
         let mut at = 0;
         while at < self.used {
-            let len = self.pool[at..self.used].iter().position(|&c| c == 0).unwrap_or(0);
+            let len = self.pool[at..self.used]
+                .iter()
+                .position(|&c| c == 0)
+                .unwrap_or(0);
             if &self.pool[at..at + len] == name {
                 return self.pool[at..].as_ptr().cast();
             }
@@ -416,7 +419,11 @@ fn put_int(out: &mut [u8; 128], n: &mut usize, v: i64, min: usize, space: bool) 
         }
     }
     let neg = (v < 0) as usize;
-    let pad = if space { min.saturating_sub(k + neg) } else { 0 };
+    let pad = if space {
+        min.saturating_sub(k + neg)
+    } else {
+        0
+    };
     let zeros = if space { 0 } else { min.saturating_sub(k) };
     for _ in 0..pad {
         out[*n] = b' ';

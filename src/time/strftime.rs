@@ -111,7 +111,11 @@ fn format(out: &mut Out, fmt: &[u8], tm: &Tm, cx: &mut dyn Context, upper: bool)
         }
         let mut w: Option<usize> = None;
         while let Some(&d) = fmt.get(i).filter(|d| d.is_ascii_digit()) {
-            w = Some(w.unwrap_or(0).saturating_mul(10).saturating_add((d - b'0') as usize));
+            w = Some(
+                w.unwrap_or(0)
+                    .saturating_mul(10)
+                    .saturating_add((d - b'0') as usize),
+            );
             i += 1;
         }
         s.width = w;
@@ -188,7 +192,14 @@ fn number(out: &mut Out, v: i64, digits: usize, dpad: u8, yearish: bool, s: Spec
 /// and `%Z`, upper case for names).
 fn text(out: &mut Out, t: &[u8], s: Spec, swap_lower: bool) {
     let short = s.width.unwrap_or(0).saturating_sub(t.len());
-    out.pad(if s.pad == b'0' || s.pad == b'+' { b'0' } else { b' ' }, short);
+    out.pad(
+        if s.pad == b'0' || s.pad == b'+' {
+            b'0'
+        } else {
+            b' '
+        },
+        short,
+    );
     for &c in t {
         out.push(if s.swap && swap_lower {
             c.to_ascii_lowercase()
@@ -215,7 +226,11 @@ fn composite(out: &mut Out, sub: &[u8], s: Spec, tm: &Tm, cx: &mut dyn Context) 
     format(&mut inner, sub, tm, cx, s.upper);
     let n = inner.len.min(tmp.len());
     out.pad(
-        if s.pad == b'0' || s.pad == b'+' { b'0' } else { b' ' },
+        if s.pad == b'0' || s.pad == b'+' {
+            b'0'
+        } else {
+            b' '
+        },
         w.saturating_sub(n),
     );
     for &b in &tmp[..n] {
@@ -288,8 +303,22 @@ fn convert(out: &mut Out, conv: u8, s: Spec, tm: &Tm, cx: &mut dyn Context) -> b
         b'S' => number(out, tm.tm_sec as i64, 2, b'0', false, s),
         b't' => out.push(b'\t'),
         b'T' | b'X' => composite(out, b"%H:%M:%S", s, tm, cx),
-        b'u' => number(out, ((tm.tm_wday - 1 + 7) % 7 + 1) as i64, 1, b'0', false, s),
-        b'U' => number(out, ((tm.tm_yday - tm.tm_wday + 7) / 7) as i64, 2, b'0', false, s),
+        b'u' => number(
+            out,
+            ((tm.tm_wday - 1 + 7) % 7 + 1) as i64,
+            1,
+            b'0',
+            false,
+            s,
+        ),
+        b'U' => number(
+            out,
+            ((tm.tm_yday - tm.tm_wday + 7) / 7) as i64,
+            2,
+            b'0',
+            false,
+            s,
+        ),
         b'V' => number(out, iso().1, 2, b'0', false, s),
         b'w' => number(out, tm.tm_wday as i64, 1, b'0', false, s),
         b'W' => {

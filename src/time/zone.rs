@@ -324,15 +324,6 @@ impl Posix {
         }
     }
 
-    /// The offset of the requested kind (DST or not), if the rule has one.
-    fn offset_of(&self, dst: bool) -> Option<i32> {
-        match (&self.dst, dst) {
-            (_, false) => Some(self.std_off),
-            (Some((_, o, _, _)), true) => Some(*o),
-            (None, true) => None,
-        }
-    }
-
     /// `(tzname[0], tzname[1], timezone, daylight)`.
     fn names(&self) -> (&[u8], &[u8], i64, bool) {
         let std = self.std.as_bytes();
@@ -486,28 +477,6 @@ impl Tzif {
         self.ttype(d, d[self.idx + n - 1] as usize)
     }
 
-    /// The UTC offset of the requested kind nearest in time to `t`.
-    fn offset_of(&self, d: &[u8], t: i64, dst: bool) -> Option<i32> {
-        let n = self.count_le(d, t);
-        if n == self.timecnt
-            && let Some(o) = self.footer.as_ref().and_then(|f| f.offset_of(dst))
-        {
-            return Some(o);
-        }
-        let of = |i: usize| self.ttype(d, d[self.idx + i] as usize);
-        for k in 0..self.timecnt {
-            for i in [n.wrapping_sub(1 + k), n + k] {
-                if i < self.timecnt && of(i).isdst == dst {
-                    return Some(of(i).utoff);
-                }
-            }
-        }
-        (0..self.typecnt)
-            .map(|k| self.ttype(d, k))
-            .find(|l| l.isdst == dst)
-            .map(|l| l.utoff)
-    }
-
     fn names<'a>(&'a self, d: &'a [u8]) -> (&'a [u8], &'a [u8], i64, bool) {
         if let Some(f) = &self.footer {
             return f.names();
@@ -618,7 +587,8 @@ impl ZoneBuf {
             Some(())
         };
         if name[0] != b'/' {
-            let dir = crate::env::var(b"TZDIR").map_or(&b"/usr/share/zoneinfo"[..], |d| d.to_bytes());
+            let dir =
+                crate::env::var(b"TZDIR").map_or(&b"/usr/share/zoneinfo"[..], |d| d.to_bytes());
             push(dir)?;
             push(b"/")?;
         }
@@ -639,13 +609,6 @@ impl ZoneBuf {
         }
     }
 
-    fn offset_of(&self, t: i64, dst: bool) -> Option<i32> {
-        match &self.kind {
-            Kind::Posix(p) => p.offset_of(dst),
-            Kind::Tzif(z) => z.offset_of(&self.data, t, dst),
-        }
-    }
-
     /// `(tzname[0], tzname[1], timezone, daylight)` as `tzset` sets them.
     pub fn names(&self) -> (&[u8], &[u8], i64, bool) {
         match &self.kind {
@@ -655,24 +618,37 @@ impl ZoneBuf {
     }
 
     /// The instant the local time in `tm` names (fields normalised), as
-    /// `mktime` finds it:
-    /// - a time that exists once gets that instant, unless `tm_isdst` asks
-    ///   (0 or positive) for the other kind of time: then the fields are
-    ///   read in the nearest offset of that kind (glibc, musl);
+    /// `mktime` finds it, following glibc's (2.36) rules:
+    /// - a time that exists once gets that instant;
     /// - a time that exists twice (clocks turned back) gets the instant
-    ///   whose DST flag `tm_isdst` asks for, else the earlier one;
-    /// - a time that does not exist (clocks turned forward) is read in the
-    ///   offset `tm_isdst` asks for if one of the two around it is of that
-    ///   kind, else (and for -1) in the offset before the gap: 02:30 on the
-    ///   US spring-forward day is 03:30 EDT, as in glibc.
+    ///   whose DST flag `tm_isdst` asks for, else the earlier one (glibc's
+    ///   choice there depends on its previous calls);
+    /// - a time that does not exist (clocks turned forward) is read in one
+    ///   of the offsets on either side of the gap, the one that gives an
+    ///   instant whose DST flag differs from `tm_isdst` (for -1: whose DST
+    ///   flag is set): 02:30 on the US spring-forward day is 03:30 EDT with
+    ///   -1 or 0, and 01:30 EST with 1;
+    /// - when the time found is not of the kind `tm_isdst` (0 or positive)
+    ///   asks for, the fields are read in the offset of a nearby time of
+    ///   that kind, looked for as glibc does (probes every 601200 s, up to
+    ///   about 7.3 years each way, the earlier side first, from the time
+    ///   with `tm_sec` clamped to 0..=59); when there is none, one hour of
+    ///   DST is assumed (glibc, musl).
     pub fn mktime(&self, tm: &Tm) -> i64 {
-        let l = tm_to_secs(tm);
-        let want = (tm.tm_isdst >= 0).then_some(tm.tm_isdst > 0);
-        // Offsets around: 36 hours covers every UTC offset in use.
+        // glibc searches with the seconds clamped, then adds the rest.
+        let sec = tm.tm_sec.clamp(0, 59);
+        let extra = tm.tm_sec as i64 - sec as i64;
+        let l = tm_to_secs(&Tm { tm_sec: sec, ..*tm });
+        self.mktime_clamped(l, tm.tm_isdst) + extra
+    }
+
+    fn mktime_clamped(&self, l: i64, isdst: c_int) -> i64 {
+        let want = (isdst >= 0).then_some(isdst > 0);
         let probe = |t: i64| {
             let x = self.local(t);
             (x.utoff, x.isdst)
         };
+        // Offsets around: 36 hours covers every UTC offset in use.
         let before = probe(l - 129_600);
         let after = probe(l + 129_600);
         let mid = probe(l - probe(l).0 as i64);
@@ -694,15 +670,38 @@ impl ZoneBuf {
                 best = Some((t, dst));
             }
         }
-        match (best, want) {
-            (Some((t, dst)), Some(w)) if dst != w => match self.offset_of(t, w) {
-                Some(o) => l - o as i64,
-                None => t,
-            },
-            (Some((t, _)), _) => t,
-            (None, Some(w)) if after.1 == w && before.1 != w => l - after.0 as i64,
-            (None, _) => l - before.0 as i64,
+        let Some((t, dst)) = best else {
+            // A gap: read in the offset before it, the instant lands after
+            // it (with the DST flag after), and the other way round.
+            let (t_after, t_before) = (l - before.0 as i64, l - after.0 as i64);
+            let differs = |d: bool| match want {
+                Some(w) => d != w,
+                None => d,
+            };
+            return if !differs(after.1) && differs(before.1) {
+                t_before
+            } else {
+                t_after
+            };
+        };
+        let Some(w) = want.filter(|&w| w != dst) else {
+            return t;
+        };
+        const STRIDE: i64 = 601_200;
+        // glibc 2.36's bound: half the longest period of DST (or not)
+        // whose DST difference is not one hour, plus a stride.
+        const BOUND: i64 = 457_243_200 / 2 + STRIDE;
+        let mut delta = STRIDE;
+        while delta < BOUND {
+            for o in [t - delta, t + delta] {
+                let (off, d) = probe(o);
+                if d == w {
+                    return l - off as i64;
+                }
+            }
+            delta += STRIDE;
         }
+        if w { t - 3600 } else { t + 3600 }
     }
 }
 
