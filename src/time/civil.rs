@@ -9,7 +9,7 @@ use core::ffi::{c_char, c_int, c_long};
 /// The C `struct tm`, in the layout glibc and musl share (the two BSD
 /// fields `tm_gmtoff` and `tm_zone` at the end).
 #[repr(C)]
-#[derive(Copy, Clone, Debug)]
+#[derive(Copy, Clone, Debug, Default)]
 pub struct Tm {
     /// Seconds, `0..=60`.
     pub tm_sec: c_int,
@@ -34,24 +34,6 @@ pub struct Tm {
     pub tm_gmtoff: c_long,
     /// Abbreviation of the zone, or NULL.
     pub tm_zone: *const c_char,
-}
-
-impl Default for Tm {
-    fn default() -> Tm {
-        Tm {
-            tm_sec: 0,
-            tm_min: 0,
-            tm_hour: 0,
-            tm_mday: 0,
-            tm_mon: 0,
-            tm_year: 0,
-            tm_wday: 0,
-            tm_yday: 0,
-            tm_isdst: 0,
-            tm_gmtoff: 0,
-            tm_zone: core::ptr::null(),
-        }
-    }
 }
 
 /// Seconds in a day.

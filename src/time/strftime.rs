@@ -328,7 +328,9 @@ fn convert(out: &mut Out, conv: u8, s: Spec, tm: &Tm, cx: &mut dyn Context) -> b
         b'y' => number(out, year.rem_euclid(100), 2, b'0', false, s),
         b'Y' => number(out, year, 4, b'0', true, s),
         b'z' => {
-            let off = tm.tm_gmtoff as i64;
+            // c_long is i32 on 32-bit arches.
+            #[allow(clippy::useless_conversion)]
+            let off = i64::from(tm.tm_gmtoff);
             let a = off.unsigned_abs() as i64;
             let v = a / 3600 * 100 + a / 60 % 60;
             let short = s.width.map_or(0, |w| w.saturating_sub(5));
