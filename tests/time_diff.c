@@ -151,8 +151,14 @@ static void bad(int f, const char *fmtw, long long t, const char *a, const char 
 		snprintf(why[f], sizeof why[f], fmtw, t, a, b);
 }
 
-static void flush(const char *zone)
+static void flush(const char *tz)
 {
+	/* The protocol ends a name at its first ':'. */
+	char zone[128];
+	snprintf(zone, sizeof zone, "%s", tz);
+	for (char *p = zone; *p; p++)
+		if (*p == ':')
+			*p = ';';
 	for (int f = 0; f < NF; f++) {
 		char name[200];
 		snprintf(name, sizeof name, "%s %s (%d cases)", fname[f], zone, cases[f]);
