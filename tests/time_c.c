@@ -5,6 +5,7 @@
  * the case says why). TZ is always set explicitly: a test machine may lack
  * /etc/localtime. */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -450,6 +451,40 @@ static void test_clock(void)
 	CHECK_EQ("sizeof struct tm", sizeof(struct tm), 4 * 9 + (sizeof(long) == 8 ? 4 : 0) + 2 * sizeof(long));
 }
 
+/* localtime_r and mktime racing tzset from other threads: the zone is
+ * reloaded under a lock, so every answer is whole. */
+static void *racer(void *arg)
+{
+	long bad = 0;
+	for (int i = 0; i < 3000; i++) {
+		time_t t = 1720098307 + (long)arg * 86400 * 180;
+		struct tm tm;
+		if (i % 7 == 0)
+			tzset();
+		localtime_r(&t, &tm);
+		int summer = (long)arg % 2 == 0;
+		if (tm.tm_gmtoff != (summer ? -14400 : -18000) ||
+		    strcmp(tm.tm_zone, summer ? "EDT" : "EST") || mktime(&tm) != t)
+			bad++;
+	}
+	return (void *)bad;
+}
+
+static void test_threads(void)
+{
+	zone("America/New_York");
+	pthread_t th[4];
+	for (long i = 0; i < 4; i++)
+		pthread_create(&th[i], NULL, racer, (void *)(i * 1));
+	long bad = 0;
+	for (int i = 0; i < 4; i++) {
+		void *r;
+		pthread_join(th[i], &r);
+		bad += (long)r;
+	}
+	CHECK_EQ("localtime_r vs tzset threads", bad, 0);
+}
+
 int main(void)
 {
 	test_gmtime();
@@ -460,5 +495,6 @@ int main(void)
 	test_strftime();
 	test_asctime();
 	test_clock();
+	test_threads();
 	return check_failed;
 }
