@@ -287,6 +287,18 @@ static void test_fallback(void)
 	localtime_r(&(time_t){0}, &b);
 	check_str("tm_zone kept", a.tm_zone, "CET");
 	check_str("tm_zone new", b.tm_zone, "JST");
+	/* TZ values too long to remember are reloaded every time. */
+	char longtz[400];
+	strcpy(longtz, ":/usr/share/zoneinfo/");
+	for (int i = 0; i < 150; i++)
+		strcat(longtz, "./");
+	size_t base = strlen(longtz);
+	strcpy(longtz + base, "America/New_York");
+	zone(longtz);
+	CHECK_EQ("long TZ 1", localtime(&(time_t){0})->tm_gmtoff, -18000);
+	strcpy(longtz + base, "Europe/Berlin");
+	zone(longtz);
+	CHECK_EQ("long TZ 2", localtime(&(time_t){0})->tm_gmtoff, 3600);
 	/* localtime follows a TZ change without tzset (as musl). */
 	setenv("TZ", "UTC0", 1);
 	CHECK_EQ("localtime rereads TZ", localtime(&(time_t){0})->tm_hour, 0);
@@ -411,6 +423,7 @@ static void test_strftime(void)
 	char small[8];
 	CHECK_EQ("strftime too small", strftime(small, 5, "abcde", &tm), 0);
 	CHECK_EQ("strftime exact", strftime(small, 6, "abcde", &tm), 5);
+	CHECK_EQ("strftime max 0", strftime(NULL, 0, "", &tm), 0);
 	check_str("strftime exact text", small, "abcde");
 }
 

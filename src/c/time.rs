@@ -393,6 +393,10 @@ pub unsafe extern "C" fn strftime(
     format: *const c_char,
     tm: *const Tm,
 ) -> usize {
+    if max == 0 {
+        // Nothing fits, not even the NUL (and `s` may be NULL).
+        return 0;
+    }
     // SAFETY: C passes a buffer of `max` bytes, a C string and a struct tm.
     let (buf, fmt, tm) = unsafe {
         (

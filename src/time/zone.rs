@@ -371,6 +371,9 @@ impl Tzif {
             time * (tsize + 1) + typ * 6 + chr + leap * (tsize + 4) + isstd + isut
         };
         let n1 = header(0)?;
+        if n1.iter().any(|&c| c > d.len()) {
+            return None;
+        }
         let (n, tsize, start) = if d[4] >= b'2' {
             let at2 = 44 + block(n1, 4);
             (header(at2)?, 8, at2 + 44)
@@ -378,6 +381,11 @@ impl Tzif {
             (n1, 4, 44)
         };
         let [_, _, _, timecnt, typecnt, charcnt] = n;
+        // No count can exceed the file's size; this also keeps `block`
+        // from overflowing on 32-bit arches.
+        if n.iter().any(|&c| c > d.len()) {
+            return None;
+        }
         let end = start.checked_add(block(n, tsize))?;
         if typecnt == 0 || end > d.len() {
             return None;
@@ -498,9 +506,14 @@ impl Tzif {
     }
 }
 
-/// What a zone is.
+/// What a zone is. `repr(u8)` puts the tag first with `Unloaded` as 0
+/// (no niche in a payload), so that an unloaded zone is all zero bytes.
 #[derive(Copy, Clone, Debug)]
+#[repr(u8)]
 enum Kind {
+    /// Nothing loaded yet (reads as UTC). First, so that a new
+    /// [`ZoneBuf`] is all zero bytes and a static one costs no file space.
+    Unloaded,
     Posix(Posix),
     Tzif(Tzif),
 }
@@ -510,15 +523,26 @@ pub const FILE_MAX: usize = 16 * 1024;
 /// Longest `TZ` value remembered to skip reloading an unchanged zone.
 const TZ_MAX: usize = 256;
 
+/// What `TZ` was when the zone was loaded.
+#[derive(Copy, Clone, PartialEq, Eq)]
+enum Loaded {
+    /// Nothing loaded yet.
+    Never,
+    /// `TZ` was unset.
+    Unset,
+    /// `TZ` was the first `n` bytes of `ZoneBuf::tz`.
+    Value(usize),
+    /// `TZ` was too long to remember: reload every time.
+    Long,
+}
+
 /// A loaded time zone with the file bytes it reads from, and the `TZ`
 /// value it was loaded for.
 pub struct ZoneBuf {
     data: [u8; FILE_MAX],
     kind: Kind,
     tz: [u8; TZ_MAX],
-    /// Length of `tz`; `usize::MAX` while no zone was loaded, and
-    /// `TZ_MAX + 1` when `TZ` was unset.
-    tz_len: usize,
+    loaded: Loaded,
 }
 
 impl Default for ZoneBuf {
@@ -528,33 +552,36 @@ impl Default for ZoneBuf {
 }
 
 impl ZoneBuf {
-    /// An empty buffer holding UTC, to be loaded by [`update`](Self::update).
+    /// An empty buffer (UTC until [`update`](Self::update) loads a zone).
     pub const fn new() -> ZoneBuf {
         ZoneBuf {
             data: [0; FILE_MAX],
-            kind: Kind::Posix(UTC),
+            kind: Kind::Unloaded,
             tz: [0; TZ_MAX],
-            tz_len: usize::MAX,
+            loaded: Loaded::Never,
         }
     }
 
     /// Loads the zone `tz` (the value of `TZ`, `None` when unset) names,
     /// unless it is the one already loaded. True when it loaded.
     pub fn update(&mut self, tz: Option<&[u8]>) -> bool {
-        let key = match tz {
-            Some(s) if s.len() <= TZ_MAX => s.len(),
-            Some(_) => usize::MAX - 1,
-            None => TZ_MAX + 1,
+        let now = match tz {
+            None => Loaded::Unset,
+            Some(s) if s.len() <= TZ_MAX => Loaded::Value(s.len()),
+            Some(_) => Loaded::Long,
         };
-        if key == self.tz_len && (key > TZ_MAX || tz.is_some_and(|s| s == &self.tz[..key])) {
+        let same = match (now, tz) {
+            (Loaded::Unset, _) => self.loaded == Loaded::Unset,
+            (Loaded::Value(n), Some(s)) => self.loaded == now && s == &self.tz[..n],
+            _ => false,
+        };
+        if same {
             return false;
         }
         self.kind = self.load(tz);
-        self.tz_len = key;
-        if key <= TZ_MAX
-            && let Some(s) = tz
-        {
-            self.tz[..key].copy_from_slice(s);
+        self.loaded = now;
+        if let (Loaded::Value(n), Some(s)) = (now, tz) {
+            self.tz[..n].copy_from_slice(s);
         }
         true
     }
@@ -604,6 +631,7 @@ impl ZoneBuf {
     /// The time in force at `t`.
     pub fn local(&self, t: i64) -> Local<'_> {
         match &self.kind {
+            Kind::Unloaded => UTC.local(t),
             Kind::Posix(p) => p.local(t),
             Kind::Tzif(z) => z.local(&self.data, t),
         }
@@ -612,6 +640,7 @@ impl ZoneBuf {
     /// `(tzname[0], tzname[1], timezone, daylight)` as `tzset` sets them.
     pub fn names(&self) -> (&[u8], &[u8], i64, bool) {
         match &self.kind {
+            Kind::Unloaded => UTC.names(),
             Kind::Posix(p) => p.names(),
             Kind::Tzif(z) => z.names(&self.data),
         }
