@@ -498,6 +498,73 @@ static void test_threads(void)
 	CHECK_EQ("localtime_r vs tzset threads", bad, 0);
 }
 
+/* Corrupted TZif files and random POSIX strings: never a crash, always
+ * a sane offset. */
+static void test_garbage(void)
+{
+	static unsigned char orig[8192], buf[8192];
+	FILE *f = fopen("/usr/share/zoneinfo/America/New_York", "rb");
+	size_t n = f ? fread(orig, 1, sizeof orig, f) : 0;
+	if (f)
+		fclose(f);
+	CHECK("read New_York", n > 1000);
+	char path[64];
+	snprintf(path, sizeof path, "/tmp/muslin_time_c_%d", (int)getpid());
+	unsigned long long r = 88172645463325252ULL;
+	int sane = 1;
+	for (int i = 0; i < 300 && n; i++) {
+		memcpy(buf, orig, n);
+		size_t len = n;
+		r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+		if (i % 3 == 0)
+			len = r % n; /* truncated */
+		else
+			for (int k = 0; k < 1 + i % 5; k++) { /* bytes changed */
+				r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+				buf[(r >> 8) % (i % 2 ? 60 : n)] = (unsigned char)r;
+			}
+		f = fopen(path, "wb");
+		if (!f)
+			break;
+		fwrite(buf, 1, len, f);
+		fclose(f);
+		zone(path);
+		for (long long t = -3000000000LL; t < 5000000000LL; t += 700000000) {
+			time_t tt = t;
+			struct tm tm;
+			if (!localtime_r(&tt, &tm) || tm.tm_gmtoff > 200000 || tm.tm_gmtoff < -200000)
+				sane = 0;
+			else
+				mktime(&tm);
+		}
+	}
+	unlink(path);
+	CHECK("corrupt TZif files", sane);
+	const char alpha[] = "<>+-:,./0123456789JMESTDTAB";
+	sane = 1;
+	for (int i = 0; i < 2000; i++) {
+		char tz[24];
+		r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+		int len = 1 + r % 22;
+		for (int k = 0; k < len; k++) {
+			r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+			tz[k] = alpha[(r >> 7) % (sizeof alpha - 1)];
+		}
+		tz[len] = 0;
+		/* Names that could be files are left to the file cases. */
+		if (tz[0] == '/' || tz[0] == '.' || tz[0] == ':')
+			continue;
+		zone(tz);
+		time_t tt = (time_t)(r % 4000000000ULL);
+		struct tm tm;
+		if (!localtime_r(&tt, &tm) || tm.tm_gmtoff > 700000 || tm.tm_gmtoff < -700000)
+			sane = 0;
+		else if (mktime(&tm) == -1 && tt != -1)
+			sane = 0;
+	}
+	CHECK("random POSIX strings", sane);
+}
+
 int main(void)
 {
 	test_gmtime();
@@ -509,5 +576,6 @@ int main(void)
 	test_asctime();
 	test_clock();
 	test_threads();
+	test_garbage();
 	return check_failed;
 }
