@@ -13,6 +13,47 @@
 #define CLOCK_BOOTTIME 7
 #define TIMER_ABSTIME 1
 
+#define CLOCKS_PER_SEC ((clock_t)1000000)
+#define TIME_UTC 1
+
+typedef long clock_t;
+
+/* The glibc/musl layout, with the BSD fields tm_gmtoff and tm_zone. */
+struct tm {
+	int tm_sec;
+	int tm_min;
+	int tm_hour;
+	int tm_mday;
+	int tm_mon;
+	int tm_year;
+	int tm_wday;
+	int tm_yday;
+	int tm_isdst;
+	long tm_gmtoff;
+	const char *tm_zone;
+};
+
+extern char *tzname[2];
+extern long timezone;
+extern int daylight;
+
+clock_t clock(void);
+time_t mktime(struct tm *tm);
+time_t timegm(struct tm *tm);
+double difftime(time_t t1, time_t t0);
+struct tm *gmtime(const time_t *t);
+struct tm *gmtime_r(const time_t *restrict t, struct tm *restrict tm);
+struct tm *localtime(const time_t *t);
+struct tm *localtime_r(const time_t *restrict t, struct tm *restrict tm);
+size_t strftime(char *restrict s, size_t max, const char *restrict format,
+		const struct tm *restrict tm);
+char *asctime(const struct tm *tm);
+char *asctime_r(const struct tm *restrict tm, char *restrict buf);
+char *ctime(const time_t *t);
+char *ctime_r(const time_t *t, char *buf);
+void tzset(void);
+int timespec_get(struct timespec *ts, int base);
+
 int clock_gettime(clockid_t clock, struct timespec *ts);
 int nanosleep(const struct timespec *req, struct timespec *rem);
 time_t time(time_t *out);

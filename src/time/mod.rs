@@ -1,6 +1,11 @@
-//! Time: clocks (through the vDSO when the kernel maps one), sleeping.
+//! Time: clocks (through the vDSO when the kernel maps one), sleeping,
+//! and the calendar: date arithmetic ([`civil`]), time zones ([`zone`])
+//! and `strftime` formatting ([`strftime`]).
 
+pub mod civil;
+pub mod strftime;
 mod vdso;
+pub mod zone;
 
 use crate::errno::{Errno, Result};
 use crate::syscall::time as sys;
