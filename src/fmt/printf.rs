@@ -7,8 +7,11 @@
 //! g G a A`, and positional arguments (`%2$d`, `%*3$d`, `%.*4$f`).
 //!
 //! What differs from the C standard's "undefined":
+//! - A width or precision over `i32::MAX` (written in the format, or a
+//!   `*` width of `INT_MIN`) makes `format` fail with [`Error::Overflow`]
+//!   (C's `EOVERFLOW`), as the output could not be counted in an `int`.
 //! - An invalid conversion (unknown conversion character, a format ending
-//!   inside a conversion, a width or precision over `i32::MAX`, mixing
+//!   inside a conversion, mixing
 //!   positional and sequential conversions, a position of 0 or over
 //!   [`NL_ARGMAX`], or a position whose argument cannot be read because an
 //!   earlier position is never used) is printed verbatim together with the
@@ -27,7 +30,7 @@
 //!   double is the 80-bit x87 format, converted to the nearest double; on
 //!   arm it is a double already).
 
-use super::{Sink, decimal, float};
+use super::{Sink, float};
 
 /// `-`: left-justify.
 pub(crate) const LEFT: u32 = 1;
@@ -158,6 +161,8 @@ pub trait Args {
 pub enum Error {
     /// A wide character that has no encoding (`EILSEQ`).
     Ilseq,
+    /// A width or precision over `INT_MAX` (`EOVERFLOW`).
+    Overflow,
 }
 
 /// Output position: the sink and the number of bytes written so far.
@@ -236,15 +241,16 @@ struct Spec {
     end: usize,
 }
 
-/// A decimal number at `f[*i..]`, or `None` past `i32::MAX`.
-fn number(f: &[u8], i: &mut usize) -> Option<usize> {
-    decimal(f, i, i32::MAX as u64).map(|v| v as usize)
+/// A decimal number at `f[*i..]`; past `i32::MAX` it is `i32::MAX + 1`
+/// (an overflow `convert` reports; a position that large is invalid).
+fn number(f: &[u8], i: &mut usize) -> usize {
+    super::decimal_saturating(f, i, i32::MAX as u64 + 1) as usize
 }
 
 /// `n$` at `f[*i..]`: the position, consuming it, or 0 (nothing consumed).
 fn position(f: &[u8], i: &mut usize) -> Option<usize> {
     let mut j = *i;
-    let n = number(f, &mut j)?;
+    let n = number(f, &mut j);
     if j == *i || f.get(j) != Some(&b'$') {
         return Some(0);
     }
@@ -262,7 +268,7 @@ fn count(f: &[u8], i: &mut usize) -> Option<Num> {
         return Some(Num::Arg(position(f, i)? as u32));
     }
     let j = *i;
-    let n = number(f, i)?;
+    let n = number(f, i);
     Some(if *i == j {
         Num::None
     } else {
@@ -520,6 +526,9 @@ fn convert<A: Args + ?Sized>(
     }
     w.width = wv.unsigned_abs() as usize;
     let prec = pv.filter(|&v| v >= 0).map(|v| v as usize);
+    if w.width > i32::MAX as usize || prec.is_some_and(|p| p > i32::MAX as usize) {
+        return Err(Error::Overflow);
+    }
     if flags & LEFT != 0 {
         flags &= !ZERO;
     }

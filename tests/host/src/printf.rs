@@ -280,10 +280,30 @@ fn invalid_conversions_are_printed_verbatim_and_stop() {
     // Position 2 is never named, so position 3 cannot be reached.
     assert_eq!(ours("%1$d %3$d", &args, 100), (b"1 %3$d".to_vec(), 6));
     assert_eq!(ours("%1$d %d", &args, 100), (b"1 %d".to_vec(), 4));
-    assert_eq!(
-        ours("%99999999999d", &args, 100),
-        (b"%99999999999d".to_vec(), 13)
-    );
+}
+
+#[test]
+fn widths_and_precisions_over_int_max_fail() {
+    // C: the output could not be counted in an int: -1 (EOVERFLOW), and
+    // nothing is printed from the conversion on.
+    let args = ints(&[1, 2, 3]);
+    for f in [
+        "%99999999999d",
+        "%2147483648d",
+        "%.2147483648d",
+        "%-2147483648s",
+        "%1$2147483648d",
+        "%02147483648x",
+    ] {
+        assert_eq!(ours(f, &args, 100).1, -1, "{f}");
+    }
+    // INT_MAX itself is a width (the length then overflows in C's `int`,
+    // which the C layer reports); `*` with INT_MIN is a width of 2^31.
+    let big = ints(&[i32::MIN as u32 as u64, 7]);
+    assert_eq!(ours("a%*d", &big, 100), (b"a".to_vec(), -1));
+    // A negative `*` width is `-` and its size; only INT_MIN overflows.
+    let neg = ints(&[(-3i32) as u32 as u64, 7]);
+    assert_eq!(ours("%*d|", &neg, 100), (b"7  |".to_vec(), 4));
 }
 
 /// A random double: uniform bit patterns, short decimals, binary
