@@ -108,7 +108,7 @@ unsafe fn bytes<'a>(fmt: *const c_char) -> &'a [u8] {
 fn ret_len(r: Result<usize, Error>) -> c_int {
     let e = match r {
         Ok(n) if n <= c_int::MAX as usize => return n as c_int,
-        Ok(_) | Err(Error::Overflow) => Errno::EOVERFLOW,
+        Ok(_) => Errno::EOVERFLOW,
         Err(Error::Ilseq) => Errno::from_raw(linux_raw_sys::errno::EILSEQ as c_int),
     };
     e.set_last();

@@ -8,8 +8,8 @@
 //!
 //! What differs from the C standard's "undefined":
 //! - A width or precision over `i32::MAX` (written in the format, or a
-//!   `*` width of `INT_MIN`) makes `format` fail with [`Error::Overflow`]
-//!   (C's `EOVERFLOW`), as the output could not be counted in an `int`.
+//!   `*` width of `INT_MIN`) ends the output there and makes `format`
+//!   return `usize::MAX`, more than an `int` holds (C's `EOVERFLOW`).
 //! - An invalid conversion (unknown conversion character, a format ending
 //!   inside a conversion, mixing
 //!   positional and sequential conversions, a position of 0 or over
@@ -161,8 +161,6 @@ pub trait Args {
 pub enum Error {
     /// A wide character that has no encoding (`EILSEQ`).
     Ilseq,
-    /// A width or precision over `INT_MAX` (`EOVERFLOW`).
-    Overflow,
 }
 
 /// Output position: the sink and the number of bytes written so far.
@@ -243,8 +241,15 @@ struct Spec {
 
 /// A decimal number at `f[*i..]`; past `i32::MAX` it is `i32::MAX + 1`
 /// (an overflow `convert` reports; a position that large is invalid).
+#[inline(never)]
+#[optimize(size)]
 fn number(f: &[u8], i: &mut usize) -> usize {
-    super::decimal_saturating(f, i, i32::MAX as u64 + 1) as usize
+    let mut v = 0u64;
+    while let Some(&c) = f.get(*i).filter(|c| c.is_ascii_digit()) {
+        v = (v * 10 + (c - b'0') as u64).min(i32::MAX as u64 + 1);
+        *i += 1;
+    }
+    v as usize
 }
 
 /// `n$` at `f[*i..]`: the position, consuming it, or 0 (nothing consumed).
@@ -526,15 +531,20 @@ fn convert<A: Args + ?Sized>(
     }
     w.width = wv.unsigned_abs() as usize;
     let prec = pv.filter(|&v| v >= 0).map(|v| v as usize);
-    if w.width > i32::MAX as usize || prec.is_some_and(|p| p > i32::MAX as usize) {
-        return Err(Error::Overflow);
-    }
     if flags & LEFT != 0 {
         flags &= !ZERO;
     }
     let Some(v) = src.get(s.pos, arg_type(s.conv, s.len)) else {
         return Ok(false);
     };
+    if w.width > i32::MAX as usize || prec.is_some_and(|p| p > i32::MAX as usize) {
+        // The output could not be counted in an `int`: count it as
+        // `usize::MAX` (the C functions then return -1 with EOVERFLOW) and
+        // print nothing more.
+        w.quiet = true;
+        w.n = usize::MAX;
+        return Ok(true);
+    }
     let conv = s.conv;
     let mut buf = [0u8; 4];
     // The conversions that print a plain string pick it here.
