@@ -69,8 +69,9 @@ fn random_name(out: &mut [u8; L_TMPNAM], prefix: &[u8]) -> usize {
         // No entropy yet (early boot): the clock and a counter differ
         // enough between tries, and O_EXCL or the check catches repeats.
         static N: core::sync::atomic::AtomicU64 = core::sync::atomic::AtomicU64::new(0);
-        let t = crate::time::clock_gettime(crate::time::CLOCK_REALTIME)
-            .map_or(0, |t| (t.tv_sec as u64).wrapping_mul(1_000_000_007) ^ t.tv_nsec as u64);
+        let t = crate::time::clock_gettime(crate::time::CLOCK_REALTIME).map_or(0, |t| {
+            (t.tv_sec as u64).wrapping_mul(1_000_000_007) ^ t.tv_nsec as u64
+        });
         let n = N.fetch_add(1, core::sync::atomic::Ordering::Relaxed);
         r = (t ^ n.wrapping_mul(0x9e37_79b9_7f4a_7c15)).to_le_bytes();
     }
@@ -94,7 +95,15 @@ fn random_name(out: &mut [u8; L_TMPNAM], prefix: &[u8]) -> usize {
 pub extern "C" fn tmpfile() -> *mut FILE {
     let fl = (O_RDWR | O_LARGEFILE) as c_int;
     // SAFETY: a static C string; the kernel touches nothing else.
-    let r = ret(unsafe { syscall!(__NR_openat, AT_FDCWD, c"/tmp".as_ptr(), fl | O_TMPFILE as c_int, 0o600) });
+    let r = ret(unsafe {
+        syscall!(
+            __NR_openat,
+            AT_FDCWD,
+            c"/tmp".as_ptr(),
+            fl | O_TMPFILE as c_int,
+            0o600
+        )
+    });
     let fd = match r {
         Ok(fd) => fd as c_int,
         Err(_) => {
@@ -108,7 +117,11 @@ pub extern "C" fn tmpfile() -> *mut FILE {
                 if got.is_ok() {
                     // SAFETY: as above.
                     let _ = unsafe {
-                        crate::syscall::fs::unlinkat_raw(crate::syscall::fd::AT_FDCWD, name.as_ptr(), 0)
+                        crate::syscall::fs::unlinkat_raw(
+                            crate::syscall::fd::AT_FDCWD,
+                            name.as_ptr(),
+                            0,
+                        )
                     };
                 }
                 if !matches!(got, Err(e) if e == Errno::EEXIST) {

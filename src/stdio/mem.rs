@@ -297,7 +297,10 @@ pub unsafe extern "C" fn fmemopen(buf: *mut c_void, size: usize, mode: *const c_
         _ => {
             // SAFETY: size bytes at buf.
             let s = unsafe { core::slice::from_raw_parts(buf, size) };
-            (s.iter().position(|&c| c == 0).unwrap_or(size), F_WRITE | F_APPEND)
+            (
+                s.iter().position(|&c| c == 0).unwrap_or(size),
+                F_WRITE | F_APPEND,
+            )
         }
     };
     if plus {
