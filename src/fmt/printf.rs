@@ -184,6 +184,21 @@ impl W<'_> {
         self.n = self.n.saturating_add(b.len());
     }
 
+    /// Whether the width or `prec` is over `INT_MAX`: the output could not
+    /// be counted in an `int`, so it is counted as `usize::MAX` (the C
+    /// functions then return -1 with EOVERFLOW) and nothing more is
+    /// printed. (Not generic, so it is compiled once.)
+    #[inline(never)]
+    #[optimize(size)]
+    fn too_wide(&mut self, prec: Option<usize>) -> bool {
+        let over = (self.width | prec.unwrap_or(0)) > i32::MAX as usize;
+        if over {
+            self.quiet = true;
+            self.n = usize::MAX;
+        }
+        over
+    }
+
     /// `count` copies of `c` (`b'0'` or `b' '`).
     #[inline(never)]
     pub(crate) fn pad(&mut self, c: u8, mut count: usize) {
@@ -537,12 +552,7 @@ fn convert<A: Args + ?Sized>(
     let Some(v) = src.get(s.pos, arg_type(s.conv, s.len)) else {
         return Ok(false);
     };
-    if w.width > i32::MAX as usize || prec.is_some_and(|p| p > i32::MAX as usize) {
-        // The output could not be counted in an `int`: count it as
-        // `usize::MAX` (the C functions then return -1 with EOVERFLOW) and
-        // print nothing more.
-        w.quiet = true;
-        w.n = usize::MAX;
+    if w.too_wide(prec) {
         return Ok(true);
     }
     let conv = s.conv;
