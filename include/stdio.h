@@ -20,6 +20,10 @@ typedef off_t fpos_t;
 #define _IOLBF 1
 #define _IONBF 2
 
+#define L_tmpnam 20
+#define TMP_MAX 10000
+#define P_tmpdir "/tmp"
+
 extern FILE *const stdin;
 extern FILE *const stdout;
 extern FILE *const stderr;
@@ -31,6 +35,21 @@ extern FILE *const stderr;
  * and x (O_EXCL). A mode not starting with r, w or a is EINVAL. */
 FILE *fopen(const char *__restrict path, const char *__restrict mode);
 FILE *fdopen(int fd, const char *mode);
+/* Keeps the descriptor number when the stream had one. path NULL: changes
+ * the O_APPEND and close-on-exec flags of the same descriptor (EBADF if the
+ * mode needs an access it lacks). On failure the stream is closed. */
+FILE *freopen(const char *__restrict path, const char *__restrict mode, FILE *__restrict f);
+/* O_TMPFILE in /tmp, else a random name unlinked at once. */
+FILE *tmpfile(void);
+char *tmpnam(char *s);
+int remove(const char *path);
+int rename(const char *old, const char *new);
+/* Memory streams (POSIX 2008), unbuffered: the NUL rules and the caller's
+ * variables hold after every write. fmemopen: modes r w a with + and b;
+ * size 0 is EINVAL; a write past the end fails with ENOSPC; buf NULL
+ * allocates (and frees at fclose). open_memstream: write only. */
+FILE *fmemopen(void *__restrict buf, size_t size, const char *__restrict mode);
+FILE *open_memstream(char **bufp, size_t *sizep);
 int fclose(FILE *f);
 /* NULL flushes every open stream. */
 int fflush(FILE *f);

@@ -6,7 +6,8 @@
  * Every case runs over four kinds of stream:
  * a buffered file, an unbuffered one (setvbuf _IONBF before the first
  * read), a file with a 3-byte buffer (fields split across refills) and a
- * pipe; all must give glibc's results. */
+ * pipe; all must give glibc's results, except where a prefix of a number
+ * is not a number ("100e", "0x", "1e+"): a matching failure, as ISO C says. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -123,15 +124,16 @@ static void test_lookahead(void)
 	C("%d on 12abc rest", fgetc(f) == 'b' && fgetc(f) == 'c' && fgetc(f) == EOF);
 	fclose(f);
 
+	/* ISO C: %lf takes "100e", which is not a number: a matching
+	 * failure (glibc stores 100). The bytes read stay read. */
 	f = open_text("100ergs");
-	C("%lf on 100ergs", fscanf(f, "%lf", &d) == 1 && d == 100);
+	C_EQ("%lf on 100ergs", fscanf(f, "%lf", &d), 0);
 	C_EQ("%lf on 100ergs leaves r", fgetc(f), 'r');
 	fclose(f);
 
-	/* glibc: %lf takes "100e" and stores 100; %s then gets the rest. */
 	char rest[16] = "";
 	f = open_text("100ergs");
-	C("%lf%s on 100ergs", fscanf(f, "%lf%15s", &d, rest) == 2 && d == 100 && strcmp(rest, "rgs") == 0);
+	C_EQ("%lf%s on 100ergs", fscanf(f, "%lf%15s", &d, rest), 0);
 	fclose(f);
 
 	f = open_text("12abc");
@@ -139,8 +141,9 @@ static void test_lookahead(void)
 	C("%d then ftell", fscanf(f, "%d", &x) == 1 && ftell(f) == (kind == PIPE ? -1 : 2));
 	fclose(f);
 
+	/* ISO C: "0x" is not a number (glibc reads 0). */
 	f = open_text("0xg");
-	C("%x on 0xg", fscanf(f, "%x", &u) == 1 && u == 0);
+	C_EQ("%x on 0xg", fscanf(f, "%x", &u), 0);
 	C_EQ("%x on 0xg leaves g", fgetc(f), 'g');
 	fclose(f);
 
@@ -153,8 +156,8 @@ static void test_lookahead(void)
 	lookahead("%d on abc", "abc", "%d", 0, 'a');
 	lookahead("%d on +", "+", "%d", 0, EOF);
 	lookahead("%lf on .x", ".x", "%lf", 0, 'x');
-	lookahead("%lf on 1e+", "1e+", "%lf", 1, EOF);
-	lookahead("%lf on 1.5e;", "1.5e;", "%lf", 1, ';');
+	lookahead("%lf on 1e+", "1e+", "%lf", 0, EOF);
+	lookahead("%lf on 1.5e;", "1.5e;", "%lf", 0, ';');
 	lookahead("%x on 0x1fZ", "0x1fZ", "%x", 1, 'Z');
 	lookahead("%i octal stops at 8", "0778", "%i", 1, '8');
 	lookahead("%2d width", "12345", "%2d", 1, '3');

@@ -7,8 +7,11 @@
 //! g G a A`, and positional arguments (`%2$d`, `%*3$d`, `%.*4$f`).
 //!
 //! What differs from the C standard's "undefined":
+//! - A width or precision over `i32::MAX` (written in the format, or a
+//!   `*` width of `INT_MIN`) ends the output there and makes `format`
+//!   return `usize::MAX`, more than an `int` holds (C's `EOVERFLOW`).
 //! - An invalid conversion (unknown conversion character, a format ending
-//!   inside a conversion, a width or precision over `i32::MAX`, mixing
+//!   inside a conversion, mixing
 //!   positional and sequential conversions, a position of 0 or over
 //!   [`NL_ARGMAX`], or a position whose argument cannot be read because an
 //!   earlier position is never used) is printed verbatim together with the
@@ -27,7 +30,7 @@
 //!   double is the 80-bit x87 format, converted to the nearest double; on
 //!   arm it is a double already).
 
-use super::{Sink, decimal, float};
+use super::{Sink, float};
 
 /// `-`: left-justify.
 pub(crate) const LEFT: u32 = 1;
@@ -181,6 +184,21 @@ impl W<'_> {
         self.n = self.n.saturating_add(b.len());
     }
 
+    /// Whether the width or `prec` is over `INT_MAX`: the output could not
+    /// be counted in an `int`, so it is counted as `usize::MAX` (the C
+    /// functions then return -1 with EOVERFLOW) and nothing more is
+    /// printed. (Not generic, so it is compiled once.)
+    #[inline(never)]
+    #[optimize(size)]
+    fn too_wide(&mut self, prec: Option<usize>) -> bool {
+        let over = (self.width | prec.unwrap_or(0)) > i32::MAX as usize;
+        if over {
+            self.quiet = true;
+            self.n = usize::MAX;
+        }
+        over
+    }
+
     /// `count` copies of `c` (`b'0'` or `b' '`).
     #[inline(never)]
     pub(crate) fn pad(&mut self, c: u8, mut count: usize) {
@@ -236,15 +254,23 @@ struct Spec {
     end: usize,
 }
 
-/// A decimal number at `f[*i..]`, or `None` past `i32::MAX`.
-fn number(f: &[u8], i: &mut usize) -> Option<usize> {
-    decimal(f, i, i32::MAX as u64).map(|v| v as usize)
+/// A decimal number at `f[*i..]`; past `i32::MAX` it is `i32::MAX + 1`
+/// (an overflow `convert` reports; a position that large is invalid).
+#[inline(never)]
+#[optimize(size)]
+fn number(f: &[u8], i: &mut usize) -> usize {
+    let mut v = 0u64;
+    while let Some(&c) = f.get(*i).filter(|c| c.is_ascii_digit()) {
+        v = (v * 10 + (c - b'0') as u64).min(i32::MAX as u64 + 1);
+        *i += 1;
+    }
+    v as usize
 }
 
 /// `n$` at `f[*i..]`: the position, consuming it, or 0 (nothing consumed).
 fn position(f: &[u8], i: &mut usize) -> Option<usize> {
     let mut j = *i;
-    let n = number(f, &mut j)?;
+    let n = number(f, &mut j);
     if j == *i || f.get(j) != Some(&b'$') {
         return Some(0);
     }
@@ -262,7 +288,7 @@ fn count(f: &[u8], i: &mut usize) -> Option<Num> {
         return Some(Num::Arg(position(f, i)? as u32));
     }
     let j = *i;
-    let n = number(f, i)?;
+    let n = number(f, i);
     Some(if *i == j {
         Num::None
     } else {
@@ -526,6 +552,9 @@ fn convert<A: Args + ?Sized>(
     let Some(v) = src.get(s.pos, arg_type(s.conv, s.len)) else {
         return Ok(false);
     };
+    if w.too_wide(prec) {
+        return Ok(true);
+    }
     let conv = s.conv;
     let mut buf = [0u8; 4];
     // The conversions that print a plain string pick it here.

@@ -4,11 +4,14 @@
 //! `sscanf`, a `FILE` for `fscanf`).
 //!
 //! The engine looks one byte ahead and never pushes back more than that
-//! byte, as glibc's does: a number is the longest prefix of the input that
-//! can start a number (`100ergs` read with `%lf` consumes `100e` and
-//! stores 100; `infinitx` consumes `infinit` and fails), and its value is
-//! what `strtol`/`strtoul`/`strtod` make of that prefix (clamped on
-//! overflow). A floating-point field is at most [`FIELD_MAX`] bytes, as if
+//! byte, as glibc's does: a field is the longest prefix of the input that
+//! can start a number, and as ISO C says (and musl does; glibc does not)
+//! it must be a whole number, or the conversion fails: `100ergs` read with
+//! `%lf` consumes `100e` and fails (glibc stores 100), as do `1e+`, `0x`,
+//! `0x.`, `infinit` and an unclosed `nan(`; `%i` of `0x` fails too. The
+//! value is what `strtol`/`strtoul`/`strtod` make of the field (clamped
+//! on overflow). `%Nc` needs exactly N bytes (fewer: input failure;
+//! glibc takes them), and `%p` reads printf's `(nil)` as a null pointer. A floating-point field is at most [`FIELD_MAX`] bytes, as if
 //! its width were that; integer fields have no such limit.
 //! Not supported (the scan stops there, as at a matching failure): wide
 //! conversions (`%lc`, `%ls`, `%l[`) and positional arguments (`%1$d`).
@@ -179,6 +182,9 @@ fn collect_int(cur: &mut Cursor, mut base: u32, t: &mut Text<INT_MAX>) -> bool {
         if let Some(x) = cur.take_if(|c| c | 0x20 == b'x') {
             t.push(x);
             base = 16;
+            // ISO C: `0x` alone is only a prefix of a hexadecimal number,
+            // not one: a digit must follow (glibc takes it as 0).
+            digits = false;
         } else if base == 0 {
             base = 8;
         }
@@ -216,17 +222,27 @@ fn collect_float(cur: &mut Cursor, t: &mut Text<FIELD_MAX>) -> bool {
             return take_word(cur, b"inf", t)
                 && (cur.peek().is_none_or(|c| c | 0x20 != b'i') || take_word(cur, b"inity", t));
         }
-        Some(b'n') => return take_word(cur, b"nan", t),
+        Some(b'n') => {
+            if !take_word(cur, b"nan", t) {
+                return false;
+            }
+            // `nan(chars)`: an unclosed one is not a number (ISO C).
+            if cur.take_if(|c| c == b'(').is_none() {
+                return true;
+            }
+            while cur
+                .take_if(|c| c.is_ascii_alphanumeric() || c == b'_')
+                .is_some()
+            {}
+            return cur.take_if(|c| c == b')').is_some();
+        }
         _ => {}
     }
     let (mut hex, mut digits, mut dot, mut nonzero) = (false, 0usize, false, false);
     if cur.take_if(|c| c == b'0').is_some() {
         t.push(b'0');
         digits = 1;
-        // An `x` that the width leaves no room to follow ends the field.
-        if cur.left >= 2
-            && let Some(x) = cur.take_if(|c| c | 0x20 == b'x')
-        {
+        if let Some(x) = cur.take_if(|c| c | 0x20 == b'x') {
             t.push(x);
             hex = true;
             digits = 0;
@@ -256,13 +272,21 @@ fn collect_float(cur: &mut Cursor, t: &mut Text<FIELD_MAX>) -> bool {
             if let Some(s) = cur.take_if(|c| c == b'+' || c == b'-') {
                 t.push(s);
             }
+            let mut exp = false;
             while let Some(d) = cur.take_if(|c| c.is_ascii_digit()) {
                 t.push(d);
+                exp = true;
+            }
+            // ISO C: `10e` and `1e+` are prefixes of a number, not numbers
+            // (a matching failure; glibc stores 10 and 1).
+            if !exp {
+                return false;
             }
         }
     }
-    // Hexadecimal needs something after the `0x` (a digit or the point).
-    if hex { digits > 0 || dot } else { digits > 0 }
+    // A digit is needed (after the `0x` of hexadecimal: `0x` and `0x.`
+    // are only prefixes, as above).
+    digits > 0
 }
 
 /// How a directive of the format went.
@@ -357,6 +381,16 @@ fn scan_int(cur: &mut Cursor, conv: u8, len: Length, store: Option<&mut dyn Stor
         b'o' => 8,
         _ => 16,
     };
+    // `%p` reads back printf's `(nil)` for a null pointer.
+    if conv == b'p' && cur.peek() == Some(b'(') {
+        if !b"(nil)".iter().all(|&w| cur.take_if(|c| c == w).is_some()) {
+            return false;
+        }
+        if let Some(store) = store {
+            store.int(Length::Z, 0);
+        }
+        return true;
+    }
     let mut t = Text::new();
     if !collect_int(cur, base, &mut t) {
         return false;
@@ -448,7 +482,17 @@ fn convert(
             if width == 0 {
                 cur.left = 1;
             }
-            scan_bytes(cur, &|_| true, false, false, store)
+            let want = cur.left;
+            let mut store = store;
+            // ISO C: `%Nc` reads exactly N bytes; fewer (the input ended)
+            // is an input failure, and nothing is assigned.
+            if cur.span(&|_| true, store.as_deref_mut()) < want {
+                return Step::InputEnd;
+            }
+            if let Some(store) = store {
+                store.end(false);
+            }
+            true
         }
         b'[' => {
             let Some((set, invert)) = parse_set(fmt, i) else {

@@ -52,6 +52,23 @@ pub(crate) struct State {
     pub(crate) ungetn: usize,
     /// The one-byte read buffer of an unbuffered stream.
     pub(crate) one: u8,
+    /// What the stream reads and writes when it is not a descriptor (a
+    /// memory stream, `fd` -1); null for descriptor streams. Only the
+    /// constructors of such streams store here, so a program that never
+    /// calls them links none of their code.
+    pub(crate) ops: *const Ops,
+    /// The state `ops` works on.
+    pub(crate) cookie: *mut u8,
+}
+
+/// The operations of a stream that is not a descriptor, each on its
+/// cookie: as `read(2)`, a `write(2)` of everything, `lseek(2)` and
+/// `close(2)` (which frees the cookie).
+pub(crate) struct Ops {
+    pub(crate) read: unsafe fn(*mut u8, *mut u8, usize) -> Result<usize>,
+    pub(crate) write: unsafe fn(*mut u8, *const u8, usize) -> Result<()>,
+    pub(crate) seek: unsafe fn(*mut u8, i64, c_int) -> Result<i64>,
+    pub(crate) close: unsafe fn(*mut u8) -> Result<()>,
 }
 
 /// Links of the open-stream list, guarded by the list lock.
@@ -90,6 +107,8 @@ impl FILE {
                 unget: [0; UNGET_MAX],
                 ungetn: 0,
                 one: 0,
+                ops: core::ptr::null(),
+                cookie: core::ptr::null_mut(),
             }),
             link: UnsafeCell::new(Link {
                 next: core::ptr::null_mut(),
@@ -184,6 +203,39 @@ pub(crate) fn sys_write_all(fd: c_int, mut buf: *const u8, mut len: usize) -> Re
 }
 
 impl State {
+    /// Writes all of `len` bytes at `buf` to the descriptor or the
+    /// stream's [`Ops`].
+    #[inline(always)]
+    pub(crate) fn dev_write(&mut self, buf: *const u8, len: usize) -> Result<()> {
+        if self.ops.is_null() {
+            return sys_write_all(self.fd, buf, len);
+        }
+        // SAFETY: ops and cookie were set together by a constructor; the
+        // caller's buffer holds len bytes.
+        unsafe { ((*self.ops).write)(self.cookie, buf, len) }
+    }
+
+    /// Reads up to `len` bytes into `buf` from the descriptor or the
+    /// stream's [`Ops`].
+    #[inline(always)]
+    pub(crate) fn dev_read(&mut self, buf: *mut u8, len: usize) -> Result<usize> {
+        if self.ops.is_null() {
+            return sys_read(self.fd, buf, len);
+        }
+        // SAFETY: as in dev_write; buf has room for len bytes.
+        unsafe { ((*self.ops).read)(self.cookie, buf, len) }
+    }
+
+    /// Moves the descriptor's (or the [`Ops`]') offset.
+    #[inline(always)]
+    pub(crate) fn dev_seek(&mut self, off: i64, whence: c_int) -> Result<i64> {
+        if self.ops.is_null() {
+            return crate::syscall::fd::lseek(crate::syscall::fd::Fd(self.fd), off, whence);
+        }
+        // SAFETY: as in dev_write.
+        unsafe { ((*self.ops).seek)(self.cookie, off, whence) }
+    }
+
     /// The buffer reads go through: the stream's own, or the one-byte slot.
     fn rbuf(&mut self) -> (*mut u8, usize) {
         if self.cap == 0 {
@@ -223,7 +275,16 @@ impl State {
         }
         let n = self.wlen;
         self.wlen = 0;
-        match sys_write_all(self.fd, self.buf, n) {
+        self.put_out(self.buf, n)
+    }
+
+    /// Writes all of `len` bytes at `buf` out ([`dev_write`](Self::dev_write));
+    /// false (error flag and `errno` set) on failure. One outlined copy
+    /// for both write paths.
+    #[inline(never)]
+    #[optimize(size)]
+    fn put_out(&mut self, buf: *const u8, len: usize) -> bool {
+        match self.dev_write(buf, len) {
             Ok(()) => true,
             Err(e) => {
                 self.fail(e);
@@ -241,6 +302,9 @@ impl State {
     /// seekable stream then continues where the reader was).
     fn drop_read_ahead(&mut self) {
         let back = self.unread();
+        // (The descriptor only: a memory stream has none, and C leaves
+        // reading then writing without fseek or fflush between undefined;
+        // this saves the dispatch in every program's write path.)
         if back > 0 {
             let _ = crate::syscall::fd::lseek(
                 crate::syscall::fd::Fd(self.fd),
@@ -262,8 +326,7 @@ impl State {
         if back == 0 {
             return;
         }
-        let fd = crate::syscall::fd::Fd(self.fd);
-        if crate::syscall::fd::lseek(fd, -(back as i64), super::seek::SEEK_CUR).is_ok() {
+        if self.dev_seek(-(back as i64), super::seek::SEEK_CUR).is_ok() {
             self.rpos = 0;
             self.rend = 0;
             self.ungetn = 0;
@@ -307,12 +370,10 @@ impl State {
             direct = s.len() >= self.cap;
         }
         if direct {
-            return match sys_write_all(self.fd, s.as_ptr(), s.len()) {
-                Ok(()) => s.len(),
-                Err(e) => {
-                    self.fail(e);
-                    0
-                }
+            return if self.put_out(s.as_ptr(), s.len()) {
+                s.len()
+            } else {
+                0
             };
         }
         // SAFETY: wlen + s.len() <= cap, the buffer's size; s is not in it.
@@ -351,7 +412,7 @@ impl State {
             super::standard::flush_stdout_if_line_buffered();
         }
         let (p, cap) = self.rbuf();
-        match sys_read(self.fd, p, cap) {
+        match self.dev_read(p, cap) {
             Ok(0) => {
                 self.flags |= F_EOF;
                 false
@@ -424,7 +485,7 @@ impl State {
             let rest = dst.len() - got;
             if rest >= self.cap.max(1) {
                 // Large request: straight into the caller's memory.
-                match sys_read(self.fd, dst[got..].as_mut_ptr(), rest) {
+                match self.dev_read(dst[got..].as_mut_ptr(), rest) {
                     Ok(0) => {
                         self.flags |= F_EOF;
                         break;

@@ -3,7 +3,10 @@
 //! - [`file`]: the `FILE` object, its buffer and the list of open streams
 //!   (`fflush(NULL)` and `exit` flush them all; the flush hook is installed
 //!   by the first write, so programs that never write link none of it).
-//! - `open`, `read`, `write`, `seek`, `lock`: the C functions.
+//! - `open`, `read`, `write`, `seek`, `lock`, `files` (`remove`,
+//!   `rename`, `tmpfile`, `tmpnam`): the C functions.
+//! - `mem`: memory streams (`fmemopen`, `open_memstream`), which plug
+//!   their own read, write, seek and close into a `FILE` (`file::Ops`).
 //! - [`scan_file`]: the scanf engine over a stream (`fscanf`).
 //! - [`standard`]: the standard streams. Standard output is
 //!   line-buffered on a terminal and fully buffered otherwise, standard
@@ -20,7 +23,9 @@
 //! unlocks.
 
 pub mod file;
+mod files;
 mod lock;
+mod mem;
 mod open;
 mod read;
 mod scan;

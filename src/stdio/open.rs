@@ -1,4 +1,4 @@
-//! `fopen`, `fdopen`, `fclose`, `setvbuf`, `setbuf`.
+//! `fopen`, `fdopen`, `freopen`, `fclose`, `setvbuf`, `setbuf`.
 
 use super::file::{
     BUFSIZ, F_APPEND, F_MODE_SET, F_OWNBUF, F_READ, F_STATIC, F_WRITE, FILE, Guard, IOFBF, IOLBF,
@@ -9,15 +9,15 @@ use crate::syscall;
 use crate::syscall::ret;
 use core::ffi::{c_char, c_int};
 use linux_raw_sys::general::{
-    F_GETFL, F_SETFL, O_APPEND, O_CLOEXEC, O_CREAT, O_EXCL, O_LARGEFILE, O_RDONLY, O_RDWR, O_TRUNC,
-    O_WRONLY,
+    F_GETFL, F_SETFD, F_SETFL, FD_CLOEXEC, O_ACCMODE, O_APPEND, O_CLOEXEC, O_CREAT, O_EXCL,
+    O_LARGEFILE, O_RDONLY, O_RDWR, O_TRUNC, O_WRONLY,
 };
 
 /// Parses an `fopen` mode into `open` flags and stream `F_*` flags.
 ///
 /// # Safety
 /// `mode` must be a NUL-terminated string.
-unsafe fn parse_mode(mode: *const c_char) -> Result<(c_int, u32)> {
+pub(super) unsafe fn parse_mode(mode: *const c_char) -> Result<(c_int, u32)> {
     if mode.is_null() {
         return Err(Errno::EINVAL);
     }
@@ -44,7 +44,7 @@ unsafe fn parse_mode(mode: *const c_char) -> Result<(c_int, u32)> {
 }
 
 /// A new heap stream over `fd`, listed; null (ENOMEM) if malloc fails.
-fn new_stream(fd: c_int, flags: u32) -> *mut FILE {
+pub(super) fn new_stream(fd: c_int, flags: u32) -> *mut FILE {
     super::file::hook_buf_alloc();
     let p = crate::malloc::c_api::malloc(core::mem::size_of::<FILE>()) as *mut FILE;
     if p.is_null() {
@@ -131,11 +131,11 @@ pub unsafe extern "C" fn fdopen(fd: c_int, mode: *const c_char) -> *mut FILE {
 pub unsafe extern "C" fn fclose(f: *mut FILE) -> c_int {
     // SAFETY: the caller passes an open stream.
     let file = unsafe { &*f };
-    let (ok, fd, flags, buf) = {
+    let (ok, fd, flags, buf, ops, cookie) = {
         let g = Guard::new(file);
         let st = g.st();
         let ok = st.flags & F_WRITE == 0 || st.flush();
-        let r = (ok, st.fd, st.flags, st.buf);
+        let r = (ok, st.fd, st.flags, st.buf, st.ops, st.cookie);
         st.fd = -1;
         st.flags &= F_STATIC;
         st.rpos = 0;
@@ -143,8 +143,14 @@ pub unsafe extern "C" fn fclose(f: *mut FILE) -> c_int {
         st.ungetn = 0;
         r
     };
-    // SAFETY: closing a number touches no memory; not a cancellation point.
-    let closed = ret(unsafe { syscall!(__NR_close, fd) });
+    let closed = if ops.is_null() {
+        // SAFETY: closing a number touches no memory; not a cancellation
+        // point.
+        ret(unsafe { syscall!(__NR_close, fd) })
+    } else {
+        // SAFETY: a memory stream's ops and cookie, used no more.
+        unsafe { ((*ops).close)(cookie) }.map(|()| 0)
+    };
     if flags & F_STATIC == 0 {
         list_remove(f);
         if flags & F_OWNBUF != 0 {
@@ -224,4 +230,107 @@ pub unsafe extern "C" fn setbuf(f: *mut FILE, buf: *mut c_char) {
     let mode = if buf.is_null() { IONBF } else { IOFBF };
     // SAFETY: forwarded from the caller.
     unsafe { setvbuf(f, buf, mode, BUFSIZ) };
+}
+
+/// freopen(3): reopens the stream `f` on `path` with `mode`, keeping the
+/// `FILE` (and, when it had one, its descriptor number: the new file is
+/// moved onto it, so `freopen(path, "w", stdout)` redirects descriptor 1).
+/// A null `path` changes the mode of the same descriptor: `F_SETFL` sets
+/// `O_APPEND` as the mode says, `e` sets close-on-exec, and a mode that
+/// needs an access the descriptor lacks fails with `EBADF` (as musl).
+/// Errors flushing or closing the old file are ignored; on failure the
+/// stream is closed and null returned.
+///
+/// # Safety
+/// `path` must be null or a NUL-terminated string, `mode` a NUL-terminated
+/// string, `f` an open stream.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub unsafe extern "C" fn freopen(
+    path: *const c_char,
+    mode: *const c_char,
+    f: *mut FILE,
+) -> *mut FILE {
+    super::file::hook_buf_alloc();
+    // SAFETY: the caller passes an open stream and C strings.
+    match unsafe { reopen(path, mode, &*f) } {
+        Ok(()) => f,
+        Err(e) => {
+            // SAFETY: the caller passes an open stream; it is not used again.
+            unsafe { fclose(f) };
+            e.set_last();
+            core::ptr::null_mut()
+        }
+    }
+}
+
+/// [`freopen`]'s work, under the stream's lock.
+///
+/// # Safety
+/// As for [`freopen`].
+unsafe fn reopen(path: *const c_char, mode: *const c_char, f: &FILE) -> Result<()> {
+    // SAFETY: the caller passes a C string.
+    let (oflags, flags) = unsafe { parse_mode(mode) }?;
+    let g = Guard::new(f);
+    let st = g.st();
+    let _ = st.flush();
+    let cloexec = oflags & O_CLOEXEC as c_int != 0;
+    if path.is_null() {
+        if !st.ops.is_null() || st.fd < 0 {
+            return Err(Errno::EBADF);
+        }
+        let fd = crate::syscall::fd::Fd(st.fd);
+        let cur = crate::syscall::fd::fcntl(fd, F_GETFL as c_int, 0)?;
+        let acc = cur & O_ACCMODE as c_int;
+        if (flags & F_READ != 0 && acc == O_WRONLY as c_int)
+            || (flags & F_WRITE != 0 && acc == O_RDONLY as c_int)
+        {
+            return Err(Errno::EBADF);
+        }
+        let fl = (cur & !(O_APPEND as c_int)) | (oflags & O_APPEND as c_int);
+        crate::syscall::fd::fcntl(fd, F_SETFL as c_int, fl as usize)?;
+        if cloexec {
+            crate::syscall::fd::fcntl(fd, F_SETFD as c_int, FD_CLOEXEC as usize)?;
+        }
+        // Data read ahead belongs to the old mode: give it back.
+        st.sync_read();
+    } else {
+        let at = linux_raw_sys::general::AT_FDCWD;
+        let oflags = oflags | O_LARGEFILE as c_int;
+        // SAFETY: the kernel validates the path. Not a cancellation point.
+        let new = ret(unsafe { syscall!(__NR_openat, at, path, oflags, 0o666) })? as c_int;
+        let mut fd = new;
+        if st.ops.is_null() && st.fd >= 0 && st.fd != new {
+            let dflags = if cloexec { O_CLOEXEC as c_int } else { 0 };
+            // SAFETY: no memory is involved.
+            let r = ret(unsafe { syscall!(__NR_dup3, new, st.fd, dflags) });
+            // SAFETY: as above; `new` is ours.
+            let _ = unsafe { syscall!(__NR_close, new) };
+            r?;
+            fd = st.fd;
+        } else if !st.ops.is_null() {
+            // A memory stream becomes a file stream.
+            // SAFETY: its ops and cookie, used no more.
+            let _ = unsafe { ((*st.ops).close)(st.cookie) };
+            st.ops = core::ptr::null();
+            st.cookie = core::ptr::null_mut();
+            st.mode = IOFBF;
+            st.cap = 0;
+        }
+        st.fd = fd;
+        st.rpos = 0;
+        st.rend = 0;
+        st.ungetn = 0;
+    }
+    // An unbuffered stream (standard error) stays so; any other becomes
+    // fully buffered, and standard output decides again at its first
+    // write whether it is line-buffered (a terminal).
+    let mut keep = st.flags & (F_STATIC | F_OWNBUF);
+    if st.mode == IONBF {
+        keep |= F_MODE_SET;
+    } else {
+        st.mode = IOFBF;
+    }
+    st.flags = flags | keep;
+    Ok(())
 }

@@ -3,7 +3,6 @@
 
 use super::file::{F_APPEND, F_EOF, F_ERR, FILE, Guard, State};
 use crate::errno::{Errno, Result};
-use crate::syscall::fd::{Fd, lseek};
 use core::ffi::{c_int, c_long};
 
 /// `SEEK_SET`.
@@ -28,7 +27,7 @@ impl State {
         } else {
             off
         };
-        let r = lseek(Fd(self.fd), off, whence)?;
+        let r = self.dev_seek(off, whence)?;
         self.rpos = 0;
         self.rend = 0;
         self.ungetn = 0;
@@ -42,7 +41,7 @@ impl State {
         if self.flags & F_APPEND != 0 && self.wlen > 0 && !self.flush() {
             return Err(Errno::last());
         }
-        let pos = lseek(Fd(self.fd), 0, SEEK_CUR)?;
+        let pos = self.dev_seek(0, SEEK_CUR)?;
         Ok(pos - self.unread() as i64 + self.wlen as i64)
     }
 }

@@ -280,10 +280,47 @@ fn invalid_conversions_are_printed_verbatim_and_stop() {
     // Position 2 is never named, so position 3 cannot be reached.
     assert_eq!(ours("%1$d %3$d", &args, 100), (b"1 %3$d".to_vec(), 6));
     assert_eq!(ours("%1$d %d", &args, 100), (b"1 %d".to_vec(), 4));
-    assert_eq!(
-        ours("%99999999999d", &args, 100),
-        (b"%99999999999d".to_vec(), 13)
-    );
+}
+
+#[test]
+fn widths_and_precisions_over_int_max_fail() {
+    // C: the output could not be counted in an int, so the engine returns
+    // more than INT_MAX (the C functions: -1, EOVERFLOW) and prints
+    // nothing from the conversion on.
+    fn run(f: &str, args: &CallArgs) -> (Vec<u8>, usize) {
+        let mut buf = vec![0u8; 100];
+        let mut sink = crate::fmt::Truncating::new(&mut buf);
+        let r = crate::fmt::printf::format(
+            &mut sink,
+            f.as_bytes(),
+            &mut crate::common::TestArgs::new(args),
+        )
+        .unwrap();
+        let _ = sink.finish();
+        let kept = buf.iter().position(|&c| c == 0).unwrap_or(0);
+        buf.truncate(kept);
+        (buf, r)
+    }
+    let args = ints(&[1, 2, 3]);
+    for f in [
+        "a%99999999999d",
+        "a%2147483648d",
+        "a%.2147483648d",
+        "a%-2147483648s",
+        "a%1$2147483648d",
+        "a%02147483648x",
+        "a%.2147483648s",
+    ] {
+        assert_eq!(run(f, &args), (b"a".to_vec(), usize::MAX), "{f}");
+    }
+    // `*` with INT_MIN is a width of 2^31.
+    let big = ints(&[i32::MIN as u32 as u64, 7]);
+    assert_eq!(run("a%*d", &big), (b"a".to_vec(), usize::MAX));
+    // A negative `*` width is `-` and its size; only INT_MIN overflows.
+    let neg = ints(&[(-3i32) as u32 as u64, 7]);
+    assert_eq!(run("%*d|", &neg), (b"7  |".to_vec(), 4));
+    // INT_MAX itself is a width.
+    assert_eq!(ours("%.2147483647d", &args, 10).0, b"000000000".to_vec());
 }
 
 /// A random double: uniform bit patterns, short decimals, binary
