@@ -10,6 +10,7 @@
 #![feature(c_variadic)]
 #![feature(optimize_attribute)]
 #![feature(linkage)]
+#![feature(f128)]
 // Every `unsafe` block says why it is sound, on a `// SAFETY:` line right
 // above it. (Here, not in Cargo.toml, so that it covers the library only.)
 #![warn(clippy::undocumented_unsafe_blocks)]

@@ -3,6 +3,8 @@
 
 #[path = "../binary128.rs"]
 mod binary128;
+#[path = "../binary128_math.rs"]
+pub mod mathl;
 pub mod clone;
 pub mod long_double;
 pub mod probe;
