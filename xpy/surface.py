@@ -39,8 +39,6 @@ NEVER = """\
   `setlocale` for the names "C", "POSIX" and "", is not there yet."""
 
 NOT_YET = [
-    ("the maths library (`<math.h>`)",
-     ["sin", "cos", "exp", "log", "pow", "sqrt", "floor", "ceil", "fabs", "frexp"]),
     ("wide characters and multibyte conversions (`<wchar.h>`, `<wctype.h>`, `<uchar.h>`; "
      "`printf`'s `%lc`/`%ls` are there)",
      ["mbrtowc", "wcrtomb", "mbstowcs", "wcslen", "iswalpha", "btowc"]),

@@ -7,6 +7,7 @@ mod env;
 mod errno;
 mod fcntl;
 mod malloc;
+mod math;
 mod mman;
 mod printf;
 mod pthread;
