@@ -464,10 +464,17 @@ via_double! {
     erfl = libm::erf, false;
     /// erfcl(3), computed in double.
     erfcl = libm::erfc, false;
-    /// lgammal(3), computed in double (`signgam` is not set).
-    lgammal = libm::lgamma, false;
+    /// lgammal(3), computed in double by the C `lgamma`, which sets
+    /// `signgam`.
+    lgammal = lgamma, false;
     /// tgammal(3), computed in double.
     tgammal = libm::tgamma, false;
+}
+
+unsafe extern "C" {
+    /// The C library's own `lgamma` (`src/c/math.rs`), called by name so
+    /// that `lgammal` sets the same `signgam`.
+    safe fn lgamma(x: f64) -> f64;
 }
 
 /// `ln 2` to double precision, and the rest.

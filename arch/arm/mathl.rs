@@ -11,6 +11,12 @@ use core::ffi::{c_char, c_int, c_long, c_longlong};
 /// `LDBL_MANT_DIG`: `long double` is double here.
 pub const LDBL_MANT_DIG: u32 = 53;
 
+unsafe extern "C" {
+    /// The C library's own `lgamma` (`src/c/math.rs`), called by name so
+    /// that `lgammal` sets the same `signgam`.
+    safe fn lgamma(x: f64) -> f64;
+}
+
 /// Defines `l` functions of one `long double` argument as double ones.
 macro_rules! unary {
     ($($(#[$doc:meta])* $name:ident = $f:path;)*) => {$(
@@ -96,8 +102,8 @@ unary! {
     erfl = libm::erf;
     /// erfcl(3).
     erfcl = libm::erfc;
-    /// lgammal(3) (`signgam` is not set).
-    lgammal = libm::lgamma;
+    /// lgammal(3): the C `lgamma`, which sets `signgam`.
+    lgammal = lgamma;
     /// tgammal(3).
     tgammal = libm::tgamma;
 }
