@@ -448,8 +448,6 @@ via_double! {
     coshl = libm::cosh, false;
     /// tanhl(3), computed in double.
     tanhl = libm::tanh, true;
-    /// asinhl(3), computed in double.
-    asinhl = libm::asinh, true;
     /// acoshl(3), computed in double.
     acoshl = libm::acosh, false;
     /// atanhl(3), computed in double.
@@ -585,11 +583,23 @@ pub extern "C" fn hypotl(x: f128, y: f128) -> f128 {
     libm::scalbnf128(h as f128, e)
 }
 
-/// atan2l(3), computed in double.
+/// atan2l(3), computed in double on arguments scaled by a common power of
+/// two; where |y/x| is below [`TINY`] and x positive, `y/x` itself.
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn atan2l(y: f128, x: f128) -> f128 {
-    libm::atan2(y as f64, x as f64) as f128
+    if x.is_nan() || y.is_nan() {
+        return x + y;
+    }
+    if x > 0.0 && x.is_finite() && (y / x).abs() < TINY {
+        return y / x;
+    }
+    let big = x.abs().max(y.abs());
+    let e = if big.is_finite() && big != 0.0 { frexp(big).1 } else { 0 };
+    libm::atan2(
+        libm::scalbnf128(y, -e) as f64,
+        libm::scalbnf128(x, -e) as f64,
+    ) as f128
 }
 
 /// powl(3), computed in double.
@@ -597,4 +607,18 @@ pub extern "C" fn atan2l(y: f128, x: f128) -> f128 {
 #[linkage = "weak"]
 pub extern "C" fn powl(x: f128, y: f128) -> f128 {
     libm::pow(x as f64, y as f64) as f128
+}
+
+/// asinhl(3), computed in double; beyond 2^60, `ln 2|x|` from `logl`.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn asinhl(x: f128) -> f128 {
+    let a = x.abs();
+    if a < TINY {
+        return x;
+    }
+    if a > 1.0 / TINY && a.is_finite() {
+        return libm::copysignf128(logl(a) + core::f64::consts::LN_2 as f128, x);
+    }
+    libm::asinh(x as f64) as f128
 }

@@ -645,3 +645,38 @@ pub extern "C" fn __gcc_qdiv(a: f64, aa: f64, c: f64, cc: f64) -> Dd {
     let r = (((a - p) - pe) + aa) - q * cc;
     Dd::sum(q, r / c)
 }
+
+// libgcc's conversions between `long long` and double-double, which clang
+// calls for `(long double)i` and `(long long)x`.
+
+/// `i` as a double-double (exact: the low part holds what a double
+/// cannot).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn __floatditf(i: i64) -> Dd {
+    let hi = i as f64;
+    Dd::sum(hi, (i as i128 - hi as i128) as f64)
+}
+
+/// `u` as a double-double (exact).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn __floatunditf(u: u64) -> Dd {
+    let hi = u as f64;
+    Dd::sum(hi, (u as i128 - hi as i128) as f64)
+}
+
+/// `x` truncated toward zero to a `long long` (saturated; NaN gives 0).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn __fixtfdi(x: Dd) -> i64 {
+    to_int(truncl(x))
+}
+
+/// `x` truncated toward zero to an `unsigned long long` (saturated).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn __fixunstfdi(x: Dd) -> u64 {
+    let t = truncl(x);
+    (t.hi as i128 + t.lo as i128).clamp(0, u64::MAX as i128) as u64
+}
