@@ -494,9 +494,7 @@ fn log_split(x: f128) -> (f64, f64) {
 
 /// `x` positive, finite and outside double's normal range?
 fn beyond_double(x: f128) -> bool {
-    x > 0.0
-        && x.is_finite()
-        && !(x >= f64::MIN_POSITIVE as f128 && x <= f64::MAX as f128)
+    x > 0.0 && x.is_finite() && !(x >= f64::MIN_POSITIVE as f128 && x <= f64::MAX as f128)
 }
 
 /// logl(3), computed in double (the binary exponent split off exactly).
@@ -595,7 +593,11 @@ pub extern "C" fn atan2l(y: f128, x: f128) -> f128 {
         return y / x;
     }
     let big = x.abs().max(y.abs());
-    let e = if big.is_finite() && big != 0.0 { frexp(big).1 } else { 0 };
+    let e = if big.is_finite() && big != 0.0 {
+        frexp(big).1
+    } else {
+        0
+    };
     libm::atan2(
         libm::scalbnf128(y, -e) as f64,
         libm::scalbnf128(x, -e) as f64,

@@ -2,9 +2,9 @@
 
 #[path = "../binary128.rs"]
 mod binary128;
+pub mod clone;
 #[path = "../binary128_math.rs"]
 pub mod mathl;
-pub mod clone;
 // The same as riscv64's: binary128 in a pointer-style `va_list`.
 #[path = "../riscv64/long_double.rs"]
 pub mod long_double;

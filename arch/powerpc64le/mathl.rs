@@ -60,11 +60,18 @@ impl Dd {
             return Dd::of(a); // keeps the sign of a zero `a`
         }
         let (hi, lo) = two_sum(a, b);
-        if hi.is_finite() { Dd { hi, lo } } else { Dd::of(hi) }
+        if hi.is_finite() {
+            Dd { hi, lo }
+        } else {
+            Dd::of(hi)
+        }
     }
     /// -self.
     fn neg(self) -> Dd {
-        Dd { hi: -self.hi, lo: -self.lo }
+        Dd {
+            hi: -self.hi,
+            lo: -self.lo,
+        }
     }
     /// Sign bit of the value (of `hi`).
     fn sign(self) -> bool {
@@ -107,7 +114,11 @@ impl Dd {
             return Dd::of(s);
         }
         let (s, e) = two_sum(s, e + f);
-        if s.is_finite() { Dd { hi: s, lo: e } } else { Dd::of(s) }
+        if s.is_finite() {
+            Dd { hi: s, lo: e }
+        } else {
+            Dd::of(s)
+        }
     }
 }
 
@@ -206,7 +217,11 @@ fn round_nearest(x: Dd, even: bool) -> Dd {
     }
     if is_half(h) && x.lo != 0.0 {
         // hi is n.5: lo says on which side of it the value lies.
-        let r = if x.lo > 0.0 { libm::ceil(h) } else { libm::floor(h) };
+        let r = if x.lo > 0.0 {
+            libm::ceil(h)
+        } else {
+            libm::floor(h)
+        };
         return Dd::of(r);
     }
     Dd::of(if even { libm::rint(h) } else { libm::round(h) })
@@ -437,7 +452,11 @@ fn pick(x: Dd, y: Dd, max: bool) -> Dd {
     if y.is_nan() {
         return x;
     }
-    let x_first = if x.eq(y) { x.sign() != max } else { x.lt(y) != max };
+    let x_first = if x.eq(y) {
+        x.sign() != max
+    } else {
+        x.lt(y) != max
+    };
     if x_first { x } else { y }
 }
 

@@ -2,10 +2,10 @@
 
 #[path = "../binary128.rs"]
 mod binary128;
-#[path = "../binary128_math.rs"]
-pub mod mathl;
 pub mod clone;
 pub mod long_double;
+#[path = "../binary128_math.rs"]
+pub mod mathl;
 pub mod probe;
 pub mod signal;
 pub mod syscall;

@@ -444,7 +444,11 @@ fn pick(x: X80, y: X80, max: bool) -> X80 {
     if y.is_nan() {
         return x;
     }
-    let x_first = if x.eq(y) { x.sign() != max } else { x.lt(y) != max };
+    let x_first = if x.eq(y) {
+        x.sign() != max
+    } else {
+        x.lt(y) != max
+    };
     if x_first { x } else { y }
 }
 
@@ -466,7 +470,11 @@ pub unsafe extern "C" fn remquo(out: *mut X80, a: *const u8, quo: usize) {
     // SAFETY: two long double arguments.
     let (x, y) = unsafe { (X80::arg(a, 0), X80::arg(a, 1)) };
     let (r, q) = prem(x, y, true);
-    let q = if x.sign() != y.sign() { -(q as c_int) } else { q as c_int };
+    let q = if x.sign() != y.sign() {
+        -(q as c_int)
+    } else {
+        q as c_int
+    };
     // SAFETY: the caller's int pointer, and the result slot.
     unsafe {
         *(quo as *mut c_int) = q;
@@ -712,7 +720,12 @@ fn two_prod(a: X80, b: X80) -> (X80, X80) {
     let p = a.mul(b);
     let (ah, al) = split(a);
     let (bh, bl) = split(b);
-    let e = ah.mul(bh).sub(p).add(ah.mul(bl)).add(al.mul(bh)).add(al.mul(bl));
+    let e = ah
+        .mul(bh)
+        .sub(p)
+        .add(ah.mul(bl))
+        .add(al.mul(bh))
+        .add(al.mul(bl));
     (p, e)
 }
 
@@ -791,7 +804,11 @@ const TWO63: X80 = X80::new(0x403e, 1 << 63);
 
 /// `x` brought below 2^63 by `fprem1` with 2 pi when it is not already.
 fn trig_arg(x: X80) -> X80 {
-    if x.abs().lt(TWO63) { x } else { prem(x, PI2, true).0 }
+    if x.abs().lt(TWO63) {
+        x
+    } else {
+        prem(x, PI2, true).0
+    }
 }
 
 /// pi/2 in three parts, the first two of 32 bits (so that `n` times them
@@ -818,7 +835,10 @@ fn reduce(x: X80) -> Option<(X80, i64)> {
         return None;
     }
     let n = x.mul(TWO_OVER_PI).rint();
-    let r = x.sub(n.mul(PIO2[0])).sub(n.mul(PIO2[1])).sub(n.mul(PIO2[2]));
+    let r = x
+        .sub(n.mul(PIO2[0]))
+        .sub(n.mul(PIO2[1]))
+        .sub(n.mul(PIO2[2]));
     Some((r, n.to_i64()))
 }
 
@@ -834,7 +854,11 @@ fn sin_cos(x: X80, cos: bool) -> X80 {
     // sin(r + n pi/2) cycles through sin r, cos r, -sin r, -cos r; cos
     // is one step ahead.
     let q = (n + cos as i64) & 3;
-    let v = if q & 1 == 0 { un!(r, "fsin") } else { un!(r, "fcos") };
+    let v = if q & 1 == 0 {
+        un!(r, "fsin")
+    } else {
+        un!(r, "fcos")
+    };
     if q & 2 == 0 { v } else { v.neg() }
 }
 
@@ -980,7 +1004,11 @@ inner! {
 
 /// ln(1 + x), accurate near 0.
 fn log1p(x: X80) -> X80 {
-    if near_one(x) { X80::LN2.yl2xp1(x) } else { X80::LN2.yl2x(X80::ONE.add(x)) }
+    if near_one(x) {
+        X80::LN2.yl2xp1(x)
+    } else {
+        X80::LN2.yl2x(X80::ONE.add(x))
+    }
 }
 
 inner! {
@@ -1011,7 +1039,11 @@ fn pow(x: X80, y: X80) -> X80 {
         if ax.eq(X80::ONE) {
             return X80::ONE;
         }
-        return if ax.lt(X80::ONE) == y.sign() { X80::INF } else { X80::ZERO };
+        return if ax.lt(X80::ONE) == y.sign() {
+            X80::INF
+        } else {
+            X80::ZERO
+        };
     }
     let neg = x.sign() && yodd;
     if x.is_zero() || x.is_inf() {
