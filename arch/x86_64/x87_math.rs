@@ -461,6 +461,46 @@ inner! {
     fn remainder(x, y) { prem(x, y, true).0 }
 }
 
+/// `x - n y` with `n` the integer nearest `x/y` (ties to even) and the
+/// low three bits of `n` with the sign of `x/y`: `fprem` by `8|y|`, then
+/// the quotient's three low bits by comparison, each subtraction exact
+/// (values within a factor of two). The bits `fprem1` leaves in the status
+/// word would do, but qemu-user does not set them.
+fn remquo_parts(x: X80, y: X80) -> (X80, c_int) {
+    if x.is_nan() || y.is_nan() || x.is_inf() || y.is_zero() {
+        return (X80::NAN, 0);
+    }
+    let ay = y.abs();
+    let mut ax = x.abs();
+    if ay.is_inf() {
+        return (x, 0);
+    }
+    let y8 = ay.scale(3);
+    if y8.is_finite() {
+        ax = prem(ax, y8, false).0;
+    }
+    let mut q = 0;
+    for k in [2, 1, 0] {
+        let yk = ay.scale(k);
+        if yk.is_finite() && !ax.lt(yk) {
+            ax = ax.sub(yk);
+            q += 1 << k;
+        }
+    }
+    let (a2, b2) = if ay.lt(X80::new(4, 1 << 63)) {
+        (ax.scale(1), ay)
+    } else {
+        (ax, ay.scale(-1))
+    };
+    if b2.lt(a2) || (a2.eq(b2) && q & 1 == 1) {
+        ax = ax.sub(ay);
+        q += 1;
+    }
+    let q = q & 7;
+    let q = if x.sign() != y.sign() { -q } else { q };
+    (if x.sign() { ax.neg() } else { ax }, q)
+}
+
 /// remquol(3): exact, the quotient's low three bits and sign in `*quo`.
 ///
 /// # Safety
@@ -469,12 +509,7 @@ inner! {
 pub unsafe extern "C" fn remquo(out: *mut X80, a: *const u8, quo: usize) {
     // SAFETY: two long double arguments.
     let (x, y) = unsafe { (X80::arg(a, 0), X80::arg(a, 1)) };
-    let (r, q) = prem(x, y, true);
-    let q = if x.sign() != y.sign() {
-        -(q as c_int)
-    } else {
-        q as c_int
-    };
+    let (r, q) = remquo_parts(x, y);
     // SAFETY: the caller's int pointer, and the result slot.
     unsafe {
         *(quo as *mut c_int) = q;
