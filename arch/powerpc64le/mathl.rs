@@ -252,15 +252,20 @@ dd1! {
     fn llroundl(x) -> c_longlong { to_int(round_nearest(x, false)) }
     /// fabsl(3).
     fn fabsl(x) -> Dd { x.abs() }
-    /// sqrtl(3): the double root corrected once by the exact residual.
+    /// sqrtl(3): the double root corrected once by the exact residual,
+    /// on `x` scaled by an even power of two to near 1 (so that the
+    /// residual's terms stay normal).
     fn sqrtl(x) -> Dd {
         let s = libm::sqrt(x.hi);
         if !(s > 0.0) || !s.is_finite() {
             return Dd::of(s);
         }
+        let (m, e) = frexp(x);
+        let (m, e) = if e & 1 != 0 { (m.scale(1), e - 1) } else { (m, e) };
+        let s = libm::sqrt(m.hi);
         let (p, pe) = two_prod(s, s);
-        let resid = ((x.hi - p) - pe) + x.lo;
-        Dd::sum(s, resid / (2.0 * s))
+        let resid = ((m.hi - p) - pe) + m.lo;
+        Dd::sum(s, resid / (2.0 * s)).scale(e / 2)
     }
     /// ilogbl(3) (`INT_MIN` for 0 and NaN, `INT_MAX` for infinities).
     fn ilogbl(x) -> c_int {
