@@ -554,7 +554,14 @@ inner! {
 }
 inner! {
     /// scalblnl(3): `i` holds a `long`.
-    fn scalbln(x; i) { x.scale((i as c_long as i64).clamp(-65536, 65536)) }
+    fn scalbln(x; i) { x.scale(long_arg(i).clamp(-65536, 65536)) }
+}
+
+/// The `long` argument in `i` (its low half on i386, where `long` is 32
+/// bits), widened.
+#[allow(clippy::unnecessary_cast)]
+fn long_arg(i: usize) -> i64 {
+    i as c_long as i64
 }
 
 /// ilogbl(3) (`INT_MIN` for 0 and NaN, `INT_MAX` for infinities).
@@ -615,7 +622,7 @@ fn next(x: X80, y: X80) -> X80 {
         return y;
     }
     if x.is_zero() {
-        return X80::new((y.se & 0x8000) as u16, 1);
+        return X80::new(y.se & 0x8000, 1);
     }
     let up = x.lt(y) != x.sign(); // away from zero?
     let (mut e, mut m) = (x.exp(), x.m);
