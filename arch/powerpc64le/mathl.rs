@@ -257,7 +257,7 @@ dd1! {
     /// residual's terms stay normal).
     fn sqrtl(x) -> Dd {
         let s = libm::sqrt(x.hi);
-        if !(s > 0.0) || !s.is_finite() {
+        if s.is_nan() || s <= 0.0 || s.is_infinite() {
             return Dd::of(s);
         }
         let (m, e) = frexp(x);
