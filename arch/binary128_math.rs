@@ -484,7 +484,7 @@ const LOG10_2: f64 = core::f64::consts::LOG10_2;
 /// (rounded), for the logarithms: positive finite `x` only.
 fn log_split(x: f128) -> (f64, f64) {
     let (m, e) = frexp(x);
-    let (m, e) = if m < 0.70710678118654752440084436210484903 {
+    let (m, e) = if m < core::f128::consts::FRAC_1_SQRT_2 {
         (m * 2.0, e - 1)
     } else {
         (m, e)
