@@ -48,6 +48,13 @@
 //!   for the tests of the `ucontext_t` offsets (written with `probe!`).
 //! - `long_double.rs`: reading a `long double` vararg (rounded to double)
 //!   and storing a double as one, for `%Lf` in printf and scanf.
+//! - `mathl.rs`: the `long double` functions of `<math.h>` (`sqrtl`,
+//!   `sinl`, ...) and `nexttoward`/`nexttowardf`, exported under their C
+//!   names (on x86 `long double` is returned in `st(0)`, which no Rust type
+//!   reaches, so these are arch code), and [`mathl::LDBL_MANT_DIG`]: x87
+//!   assembly on x86_64 and i386, binary128 (`binary128_math.rs`) on
+//!   aarch64, riscv64, loongarch64 and s390x, the double functions on arm,
+//!   double-double on powerpc64le.
 //! - `include/bits/`: the C headers whose values differ per arch (the
 //!   `fcntl.h` flags); `x.py` puts the folder on clang's include path.
 //!
@@ -72,7 +79,8 @@
 //! - `kernel_sigaction.rs`: the kernel's `struct sigaction`, with or without
 //!   a restorer field.
 //! - `binary128.rs`: IEEE binary128 conversions, included with `#[path]`
-//!   by aarch64, riscv64, loongarch64 and s390x.
+//!   by aarch64, riscv64, loongarch64 and s390x, and `binary128_math.rs`,
+//!   their `mathl.rs`.
 //! - Files one arch borrows from another with `#[path]`: loongarch64's
 //!   `long_double.rs` is riscv64's, and i386 includes `x86_64/x87.rs` (the
 //!   x87 `long double` conversions).
@@ -215,4 +223,13 @@ pub mod long_double {
     use core::ffi::VaList;
     const _: unsafe fn(&mut VaList<'_>) -> f64 = next_arg;
     const _: fn(f64) -> ([u8; 16], usize) = from_f64;
+}
+
+/// The `long double` maths functions: C symbols only (nothing in the crate
+/// calls them); the module must exist with the significand's width.
+pub mod mathl {
+    /// `LDBL_MANT_DIG`: 64 (x87), 113 (binary128), 53 (arm), 106
+    /// (double-double).
+    #[allow(dead_code)]
+    pub const LDBL_MANT_DIG: u32 = super::imp::mathl::LDBL_MANT_DIG;
 }

@@ -10,6 +10,10 @@
 #![feature(c_variadic)]
 #![feature(optimize_attribute)]
 #![feature(linkage)]
+// `long double` is `f128` on the binary128 arches (arch/binary128_math.rs);
+// the others do not use the feature.
+#![feature(f128)]
+#![allow(unused_features)]
 // Every `unsafe` block says why it is sound, on a `// SAFETY:` line right
 // above it. (Here, not in Cargo.toml, so that it covers the library only.)
 #![warn(clippy::undocumented_unsafe_blocks)]

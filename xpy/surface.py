@@ -43,8 +43,6 @@ NEVER = """\
   functions are not there."""
 
 NOT_YET = [
-    ("the maths library (`<math.h>`)",
-     ["sin", "cos", "exp", "log", "pow", "sqrt", "floor", "ceil", "fabs", "frexp"]),
     ("wide characters and multibyte conversions (`<wchar.h>`, `<wctype.h>`, `<uchar.h>`; "
      "`printf`'s `%lc`/`%ls` are there)",
      ["mbrtowc", "wcrtomb", "mbstowcs", "wcslen", "iswalpha", "btowc"]),

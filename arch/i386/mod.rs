@@ -5,6 +5,7 @@ pub mod clone;
 #[path = "../x86_64/fenv.rs"]
 pub mod fenv;
 pub mod long_double;
+pub mod mathl;
 pub mod probe;
 pub mod setjmp;
 pub mod signal;

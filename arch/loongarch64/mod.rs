@@ -4,6 +4,8 @@
 mod binary128;
 pub mod clone;
 pub mod fenv;
+#[path = "../binary128_math.rs"]
+pub mod mathl;
 // The same as riscv64's: binary128 in a pointer-style `va_list`.
 #[path = "../riscv64/long_double.rs"]
 pub mod long_double;

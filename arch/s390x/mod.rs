@@ -6,6 +6,8 @@ mod binary128;
 pub mod clone;
 pub mod fenv;
 pub mod long_double;
+#[path = "../binary128_math.rs"]
+pub mod mathl;
 pub mod probe;
 pub mod setjmp;
 pub mod signal;

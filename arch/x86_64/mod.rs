@@ -3,6 +3,7 @@
 pub mod clone;
 pub mod fenv;
 pub mod long_double;
+pub mod mathl;
 pub mod probe;
 pub mod setjmp;
 pub mod signal;

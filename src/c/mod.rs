@@ -11,6 +11,7 @@ mod fenv;
 mod inttypes;
 mod locale;
 mod malloc;
+mod math;
 mod mman;
 mod printf;
 mod pthread;

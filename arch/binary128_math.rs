@@ -1,0 +1,626 @@
+//! The `long double` maths functions of `<math.h>` where `long double` is
+//! IEEE binary128 (aarch64, riscv64, loongarch64, s390x; their `mathl.rs`
+//! include this file with `#[path]`).
+//!
+//! Rust's `extern "C"` passes `f128` as each of these arches' C ABI passes
+//! `long double` (in a vector register on aarch64, in an integer register
+//! pair on riscv64 and loongarch64, by reference on s390x — rustc makes
+//! arguments and results wider than 64 bits indirect there, as clang does);
+//! `tests/mathl.c` checks the round trip on every arch.
+//!
+//! Accuracy: the exact operations (`sqrtl`, `fmal`, rounding to integers,
+//! `fmodl`, `remainderl`, `remquol`, `frexpl`, `ldexpl`, `scalbnl`,
+//! `ilogbl`, `logbl`, `modfl`, `copysignl`, `fabsl`, `fdiml`, `fmaxl`,
+//! `fminl`, `nextafterl`, `nexttowardl`) are correctly rounded, as binary128
+//! demands. The others are computed in double, as musl does for binary128:
+//! the argument is rounded to double and the double function's result
+//! (within about 1 ulp of double) widened back, so they are accurate to
+//! about 2^-52 relative, which is some 2^60 binary128 ulps. Two things are
+//! better than a plain round trip through double: arguments so small that
+//! the function is `x` to binary128 precision return `x` itself, and the
+//! logarithms, `cbrtl` and `hypotl` split off the binary exponent first, so
+//! they also work on the binary128 range beyond double's.
+//!
+//! musl does not set `errno` in its maths functions (`math_errhandling` is
+//! `MATH_ERREXCEPT`); neither do these.
+
+use core::ffi::{c_char, c_int, c_long, c_longlong};
+
+/// `LDBL_MANT_DIG`: binary128 has a 113-bit significand.
+pub const LDBL_MANT_DIG: u32 = 113;
+
+const EXP_MASK: u128 = 0x7fff << 112;
+const SIGN: u128 = 1 << 127;
+/// 2^113, which makes a subnormal normal.
+const TWO113: f128 = 10384593717069655257060992658440192.0;
+
+/// The biased exponent field of `x`.
+fn biased_exp(x: f128) -> i32 {
+    ((x.to_bits() & EXP_MASK) >> 112) as i32
+}
+
+/// `x` rounded to an integer in the current rounding mode (the result is
+/// an integer-valued binary128 or `x` itself for infinities and NaNs).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn rintl(x: f128) -> f128 {
+    libm::rintf128(x)
+}
+
+/// nearbyintl(3): `rintl` without the inexact exception (libm's `rint`
+/// raises none).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn nearbyintl(x: f128) -> f128 {
+    libm::rintf128(x)
+}
+
+/// sqrtl(3), correctly rounded.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn sqrtl(x: f128) -> f128 {
+    libm::sqrtf128(x)
+}
+
+/// fmal(3): `x * y + z` with one rounding.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn fmal(x: f128, y: f128, z: f128) -> f128 {
+    libm::fmaf128(x, y, z)
+}
+
+/// floorl(3).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn floorl(x: f128) -> f128 {
+    libm::floorf128(x)
+}
+
+/// ceill(3).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn ceill(x: f128) -> f128 {
+    libm::ceilf128(x)
+}
+
+/// truncl(3).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn truncl(x: f128) -> f128 {
+    libm::truncf128(x)
+}
+
+/// roundl(3): halfway cases away from zero.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn roundl(x: f128) -> f128 {
+    libm::roundf128(x)
+}
+
+/// An integer-valued `x` as a `long long`; out of range (and NaN) the
+/// result is unspecified by C: this saturates (NaN gives 0).
+fn to_ll(x: f128) -> c_longlong {
+    x as c_longlong
+}
+
+/// lrintl(3).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn lrintl(x: f128) -> c_long {
+    libm::rintf128(x) as c_long
+}
+
+/// llrintl(3).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn llrintl(x: f128) -> c_longlong {
+    to_ll(libm::rintf128(x))
+}
+
+/// lroundl(3).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn lroundl(x: f128) -> c_long {
+    libm::roundf128(x) as c_long
+}
+
+/// llroundl(3).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn llroundl(x: f128) -> c_longlong {
+    to_ll(libm::roundf128(x))
+}
+
+/// fmodl(3): exact.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn fmodl(x: f128, y: f128) -> f128 {
+    libm::fmodf128(x, y)
+}
+
+/// `x - n*y` with `n` the integer nearest `x/y` (ties to even), and the
+/// low three bits of `n` with the sign of `x/y`: exact. Every subtraction
+/// below is of values within a factor of two of each other, hence exact.
+fn remquo(x: f128, y: f128) -> (f128, c_int) {
+    if x.is_nan() || y.is_nan() || x.is_infinite() || y == 0.0 {
+        return (f128::NAN, 0);
+    }
+    let ay = y.abs();
+    // |x| reduced below 8|y| keeps the quotient's low three bits.
+    let mut ax = x.abs();
+    let y8 = ay * 8.0;
+    if y8.is_finite() {
+        ax = libm::fmodf128(ax, y8);
+    }
+    let mut q = 0;
+    for k in [4.0, 2.0, 1.0] {
+        let yk = ay * k;
+        if yk.is_finite() && ax >= yk {
+            ax -= yk;
+            q += k as c_int;
+        }
+    }
+    // Now 0 <= ax < |y|: round the quotient to nearest, ties to even.
+    let past_half = if ay < f128::MIN_POSITIVE * 4.0 {
+        let a2 = ax * 2.0;
+        a2 > ay || (a2 == ay && q & 1 == 1)
+    } else {
+        let h = ay * 0.5;
+        ax > h || (ax == h && q & 1 == 1)
+    };
+    if past_half {
+        ax -= ay;
+        q += 1;
+    }
+    let r = if x.is_sign_negative() { -ax } else { ax };
+    let q = q & 7;
+    let q = if x.is_sign_negative() != y.is_sign_negative() {
+        -q
+    } else {
+        q
+    };
+    (r, q)
+}
+
+/// remainderl(3): exact.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn remainderl(x: f128, y: f128) -> f128 {
+    remquo(x, y).0
+}
+
+/// remquol(3): exact; `*quo` gets the quotient's low three bits and sign.
+///
+/// # Safety
+/// `quo` is valid for a write.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub unsafe extern "C" fn remquol(x: f128, y: f128, quo: *mut c_int) -> f128 {
+    let (r, q) = remquo(x, y);
+    // SAFETY: the caller passes a valid pointer.
+    unsafe { *quo = q };
+    r
+}
+
+/// `x` as `m * 2^e` with `0.5 <= |m| < 1` (zero, infinities and NaN:
+/// `x` itself and 0).
+fn frexp(x: f128) -> (f128, c_int) {
+    if x == 0.0 || !x.is_finite() {
+        return (x, 0);
+    }
+    let (x, adj) = if biased_exp(x) == 0 {
+        (x * TWO113, -113)
+    } else {
+        (x, 0)
+    };
+    let e = biased_exp(x);
+    let m = f128::from_bits((x.to_bits() & !EXP_MASK) | (16382u128 << 112));
+    (m, e - 16382 + adj)
+}
+
+/// frexpl(3).
+///
+/// # Safety
+/// `e` is valid for a write.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub unsafe extern "C" fn frexpl(x: f128, e: *mut c_int) -> f128 {
+    let (m, ex) = frexp(x);
+    // SAFETY: the caller passes a valid pointer.
+    unsafe { *e = ex };
+    m
+}
+
+/// ldexpl(3): `x * 2^n`, correctly rounded.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn ldexpl(x: f128, n: c_int) -> f128 {
+    libm::scalbnf128(x, n)
+}
+
+/// scalbnl(3).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn scalbnl(x: f128, n: c_int) -> f128 {
+    libm::scalbnf128(x, n)
+}
+
+/// scalblnl(3): a `long` exponent; beyond the `int` range every finite
+/// nonzero result has overflowed or underflowed already.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn scalblnl(x: f128, n: c_long) -> f128 {
+    libm::scalbnf128(x, n.clamp(-65536, 65536) as c_int)
+}
+
+/// `FP_ILOGB0` and `FP_ILOGBNAN` (musl's values: `INT_MIN` for both).
+const ILOGB_ZERO_NAN: c_int = c_int::MIN;
+
+/// ilogbl(3): the unbiased exponent; `INT_MIN` for 0 and NaN, `INT_MAX`
+/// for infinities.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn ilogbl(x: f128) -> c_int {
+    if x.is_nan() || x == 0.0 {
+        return ILOGB_ZERO_NAN;
+    }
+    if x.is_infinite() {
+        return c_int::MAX;
+    }
+    frexp(x).1 - 1
+}
+
+/// logbl(3): the exponent as a `long double`; -inf for 0, +inf for
+/// infinities.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn logbl(x: f128) -> f128 {
+    if x.is_nan() {
+        return x;
+    }
+    if x == 0.0 {
+        return -1.0 / x.abs();
+    }
+    if x.is_infinite() {
+        return x.abs();
+    }
+    (frexp(x).1 - 1) as f128
+}
+
+/// modfl(3): the fractional part, with the integer part stored at `ip`
+/// (both with the sign of `x`).
+///
+/// # Safety
+/// `ip` is valid for a write.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub unsafe extern "C" fn modfl(x: f128, ip: *mut f128) -> f128 {
+    let i = libm::truncf128(x);
+    let frac = if x.is_infinite() { 0.0 } else { x - i };
+    // SAFETY: the caller passes a valid pointer.
+    unsafe { *ip = i };
+    libm::copysignf128(frac, x)
+}
+
+/// copysignl(3).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn copysignl(x: f128, y: f128) -> f128 {
+    libm::copysignf128(x, y)
+}
+
+/// fabsl(3).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn fabsl(x: f128) -> f128 {
+    libm::fabsf128(x)
+}
+
+/// fdiml(3).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn fdiml(x: f128, y: f128) -> f128 {
+    libm::fdimf128(x, y)
+}
+
+/// fmaxl(3): a NaN argument loses to a number.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn fmaxl(x: f128, y: f128) -> f128 {
+    libm::fmaxf128(x, y)
+}
+
+/// fminl(3).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn fminl(x: f128, y: f128) -> f128 {
+    libm::fminf128(x, y)
+}
+
+/// The neighbour of `x` in the direction of `y` (`y` when equal, NaN when
+/// either is NaN).
+fn nextafter(x: f128, y: f128) -> f128 {
+    if x.is_nan() || y.is_nan() {
+        return x + y;
+    }
+    if x == y {
+        return y;
+    }
+    if x == 0.0 {
+        return f128::from_bits(1 | (y.to_bits() & SIGN));
+    }
+    let b = x.to_bits();
+    // Away from zero when y lies beyond x on its side of zero.
+    let away = (y > x) == (x > 0.0);
+    f128::from_bits(if away { b + 1 } else { b - 1 })
+}
+
+/// nextafterl(3).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn nextafterl(x: f128, y: f128) -> f128 {
+    nextafter(x, y)
+}
+
+/// nexttowardl(3): the same as `nextafterl`.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn nexttowardl(x: f128, y: f128) -> f128 {
+    nextafter(x, y)
+}
+
+/// nexttoward(3): the double after `x` towards the `long double` `y`.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn nexttoward(x: f64, y: f128) -> f64 {
+    let t = if y.is_nan() {
+        f64::NAN
+    } else if y > x as f128 {
+        f64::INFINITY
+    } else if y < x as f128 {
+        f64::NEG_INFINITY
+    } else {
+        return y as f64;
+    };
+    libm::nextafter(x, t)
+}
+
+/// nexttowardf(3): the float after `x` towards the `long double` `y`.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn nexttowardf(x: f32, y: f128) -> f32 {
+    let t = if y.is_nan() {
+        f32::NAN
+    } else if y > x as f128 {
+        f32::INFINITY
+    } else if y < x as f128 {
+        f32::NEG_INFINITY
+    } else {
+        return y as f32;
+    };
+    libm::nextafterf(x, t)
+}
+
+/// nanl(3): a quiet NaN (the tag string is ignored, as in musl).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn nanl(_tag: *const c_char) -> f128 {
+    f128::from_bits(0x7fff_8000u128 << 96)
+}
+
+/// Below this magnitude `f(x) = x` to binary128 precision for the functions
+/// whose series starts `x + O(x^3)` (the next term is under 2^-120 of `x`).
+const TINY: f128 = 1.0 / 1152921504606846976.0; // 2^-60
+
+/// Defines `long double` functions of one argument as the double function
+/// rounded back; where `tiny` is true, arguments below [`TINY`] return
+/// themselves.
+macro_rules! via_double {
+    ($($(#[$doc:meta])* $name:ident = $f:path, $tiny:literal;)*) => {$(
+        $(#[$doc])*
+        #[unsafe(no_mangle)]
+        #[linkage = "weak"]
+        pub extern "C" fn $name(x: f128) -> f128 {
+            if $tiny && x.abs() < TINY {
+                return x;
+            }
+            $f(x as f64) as f128
+        }
+    )*};
+}
+
+via_double! {
+    /// sinl(3), computed in double.
+    sinl = libm::sin, true;
+    /// cosl(3), computed in double.
+    cosl = libm::cos, false;
+    /// tanl(3), computed in double.
+    tanl = libm::tan, true;
+    /// asinl(3), computed in double.
+    asinl = libm::asin, true;
+    /// acosl(3), computed in double.
+    acosl = libm::acos, false;
+    /// atanl(3), computed in double.
+    atanl = libm::atan, true;
+    /// sinhl(3), computed in double.
+    sinhl = libm::sinh, true;
+    /// coshl(3), computed in double.
+    coshl = libm::cosh, false;
+    /// tanhl(3), computed in double.
+    tanhl = libm::tanh, true;
+    /// acoshl(3), computed in double.
+    acoshl = libm::acosh, false;
+    /// atanhl(3), computed in double.
+    atanhl = libm::atanh, true;
+    /// expl(3), computed in double.
+    expl = libm::exp, false;
+    /// exp2l(3), computed in double.
+    exp2l = libm::exp2, false;
+    /// expm1l(3), computed in double.
+    expm1l = libm::expm1, true;
+    /// erfl(3), computed in double.
+    erfl = libm::erf, false;
+    /// erfcl(3), computed in double.
+    erfcl = libm::erfc, false;
+    /// lgammal(3), computed in double by the C `lgamma`, which sets
+    /// `signgam`.
+    lgammal = lgamma, false;
+    /// tgammal(3), computed in double.
+    tgammal = libm::tgamma, false;
+}
+
+unsafe extern "C" {
+    /// The C library's own `lgamma` (`src/c/math.rs`), called by name so
+    /// that `lgammal` sets the same `signgam`.
+    safe fn lgamma(x: f64) -> f64;
+}
+
+/// `ln 2` to double precision, and the rest.
+const LN2_HI: f64 = core::f64::consts::LN_2;
+/// `log10(2)` to double precision.
+const LOG10_2: f64 = core::f64::consts::LOG10_2;
+
+/// `x` split as `m * 2^e` with `m` in [sqrt(1/2), sqrt(2)) as a double
+/// (rounded), for the logarithms: positive finite `x` only.
+fn log_split(x: f128) -> (f64, f64) {
+    let (m, e) = frexp(x);
+    let (m, e) = if m < core::f128::consts::FRAC_1_SQRT_2 {
+        (m * 2.0, e - 1)
+    } else {
+        (m, e)
+    };
+    (m as f64, e as f64)
+}
+
+/// `x` positive, finite and outside double's normal range?
+fn beyond_double(x: f128) -> bool {
+    x > 0.0 && x.is_finite() && !(x >= f64::MIN_POSITIVE as f128 && x <= f64::MAX as f128)
+}
+
+/// logl(3), computed in double (the binary exponent split off exactly).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn logl(x: f128) -> f128 {
+    if !beyond_double(x) {
+        return libm::log(x as f64) as f128;
+    }
+    let (m, e) = log_split(x);
+    (libm::log(m) + e * LN2_HI) as f128
+}
+
+/// log2l(3), computed in double (the binary exponent split off exactly).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn log2l(x: f128) -> f128 {
+    if !beyond_double(x) {
+        return libm::log2(x as f64) as f128;
+    }
+    let (m, e) = log_split(x);
+    (libm::log2(m) + e) as f128
+}
+
+/// log10l(3), computed in double (the binary exponent split off exactly).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn log10l(x: f128) -> f128 {
+    if !beyond_double(x) {
+        return libm::log10(x as f64) as f128;
+    }
+    let (m, e) = log_split(x);
+    (libm::log10(m) + e * LOG10_2) as f128
+}
+
+/// log1pl(3), computed in double; `x` itself below [`TINY`], and `logl`
+/// beyond double's range (where the 1 no longer matters).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn log1pl(x: f128) -> f128 {
+    if x.abs() < TINY {
+        return x;
+    }
+    if x > f64::MAX as f128 {
+        return logl(x);
+    }
+    libm::log1p(x as f64) as f128
+}
+
+/// cbrtl(3), computed in double on the significand, the exponent divided
+/// by three exactly.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn cbrtl(x: f128) -> f128 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let (m, e) = frexp(x);
+    let r = e.rem_euclid(3);
+    let m = libm::cbrt(libm::scalbnf128(m, r) as f64) as f128;
+    libm::scalbnf128(m, (e - r) / 3)
+}
+
+/// hypotl(3), computed in double on arguments scaled by a common power of
+/// two, so that binary128's range is covered.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn hypotl(x: f128, y: f128) -> f128 {
+    if x.is_infinite() || y.is_infinite() {
+        return f128::INFINITY;
+    }
+    if x.is_nan() || y.is_nan() {
+        return x + y;
+    }
+    let big = x.abs().max(y.abs());
+    if big == 0.0 {
+        return 0.0;
+    }
+    let e = frexp(big).1;
+    let h = libm::hypot(
+        libm::scalbnf128(x, -e) as f64,
+        libm::scalbnf128(y, -e) as f64,
+    );
+    libm::scalbnf128(h as f128, e)
+}
+
+/// atan2l(3), computed in double on arguments scaled by a common power of
+/// two; where |y/x| is below [`TINY`] and x positive, `y/x` itself.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn atan2l(y: f128, x: f128) -> f128 {
+    if x.is_nan() || y.is_nan() {
+        return x + y;
+    }
+    if x > 0.0 && x.is_finite() && (y / x).abs() < TINY {
+        return y / x;
+    }
+    let big = x.abs().max(y.abs());
+    let e = if big.is_finite() && big != 0.0 {
+        frexp(big).1
+    } else {
+        0
+    };
+    libm::atan2(
+        libm::scalbnf128(y, -e) as f64,
+        libm::scalbnf128(x, -e) as f64,
+    ) as f128
+}
+
+/// powl(3), computed in double.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn powl(x: f128, y: f128) -> f128 {
+    libm::pow(x as f64, y as f64) as f128
+}
+
+/// asinhl(3), computed in double; beyond 2^60, `ln 2|x|` from `logl`.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn asinhl(x: f128) -> f128 {
+    let a = x.abs();
+    if a < TINY {
+        return x;
+    }
+    if a > 1.0 / TINY && a.is_finite() {
+        return libm::copysignf128(logl(a) + core::f64::consts::LN_2 as f128, x);
+    }
+    libm::asinh(x as f64) as f128
+}
