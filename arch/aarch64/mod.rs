@@ -3,6 +3,8 @@
 #[path = "../binary128.rs"]
 mod binary128;
 pub mod clone;
+#[path = "../complex_abi.rs"]
+pub mod complex;
 pub mod long_double;
 pub mod probe;
 pub mod signal;

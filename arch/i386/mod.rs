@@ -2,6 +2,7 @@
 //! `__kernel_vsyscall` (or `int $0x80`), TLS variant II via %gs.
 
 pub mod clone;
+pub mod complex;
 pub mod long_double;
 pub mod probe;
 pub mod signal;

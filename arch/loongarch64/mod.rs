@@ -3,6 +3,8 @@
 #[path = "../binary128.rs"]
 mod binary128;
 pub mod clone;
+#[path = "../complex_abi.rs"]
+pub mod complex;
 // The same as riscv64's: binary128 in a pointer-style `va_list`.
 #[path = "../riscv64/long_double.rs"]
 pub mod long_double;

@@ -4,6 +4,7 @@
 #[path = "../binary128.rs"]
 mod binary128;
 pub mod clone;
+pub mod complex;
 pub mod long_double;
 pub mod probe;
 pub mod signal;

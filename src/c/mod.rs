@@ -2,6 +2,7 @@
 //! `include/`. Each function converts its arguments, calls the typed Rust
 //! layer, and reports errors through the calling thread's `errno`.
 
+mod complex;
 mod ctype;
 mod env;
 mod errno;
