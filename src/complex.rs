@@ -25,6 +25,13 @@ pub struct Complex {
     pub im: f64,
 }
 
+/// `y − y`: NaN for an infinite or NaN `y` (raising invalid for an
+/// infinity), for the result parts Annex G leaves undefined.
+#[allow(clippy::eq_op)]
+fn undef(y: f64) -> f64 {
+    y - y
+}
+
 /// `re + i·im`.
 const fn c(re: f64, im: f64) -> Complex {
     Complex { re, im }
@@ -94,7 +101,7 @@ pub fn cexp(z: Complex) -> Complex {
     if x.is_infinite() {
         if !y.is_finite() {
             // e^(−∞ + i∞) = ±0 ± i0; e^(+∞ + i∞) = ±∞ + iNaN (invalid).
-            return if x < 0.0 { c(0.0, 0.0) } else { c(x, y - y) };
+            return if x < 0.0 { c(0.0, 0.0) } else { c(x, undef(y)) };
         }
         let (s, co) = libm::sincos(y);
         return if x < 0.0 {
@@ -104,7 +111,7 @@ pub fn cexp(z: Complex) -> Complex {
         };
     }
     if x.is_nan() || !y.is_finite() {
-        return c(f64::NAN, y - y + x);
+        return c(f64::NAN, undef(y) + x);
     }
     let (s, co) = libm::sincos(y);
     if x > 709.0 {
@@ -145,7 +152,7 @@ pub fn csqrt(z: Complex) -> Complex {
         return c(f64::INFINITY, y);
     }
     if x.is_nan() {
-        return c(x, y - y + x);
+        return c(x, undef(y) + x);
     }
     if x.is_infinite() {
         if y.is_nan() {
@@ -208,14 +215,14 @@ pub fn csinh(z: Complex) -> Complex {
     }
     if x == 0.0 {
         // sinh(±0 + i∞ or iNaN) = ±0 + iNaN.
-        return c(x, y - y);
+        return c(x, undef(y));
     }
     if x.is_infinite() {
         if y == 0.0 {
             return c(x, y);
         }
         if !y.is_finite() {
-            return c(x, y - y);
+            return c(x, undef(y));
         }
         let (s, co) = libm::sincos(y);
         return c(x * co, f64::INFINITY * s);
@@ -245,14 +252,14 @@ pub fn ccosh(z: Complex) -> Complex {
     }
     if x == 0.0 {
         // cosh(±0 + i∞ or iNaN) = NaN ± i0.
-        return c(y - y, libm::copysign(0.0, x) * 0.0);
+        return c(undef(y), libm::copysign(0.0, x) * 0.0);
     }
     if x.is_infinite() {
         if y == 0.0 {
             return c(f64::INFINITY, libm::copysign(0.0, x) * y);
         }
         if !y.is_finite() {
-            return c(f64::INFINITY, y - y);
+            return c(f64::INFINITY, undef(y));
         }
         let (s, co) = libm::sincos(y);
         return c(f64::INFINITY * co, x * s);
@@ -283,9 +290,9 @@ pub fn ctanh(z: Complex) -> Complex {
     if !y.is_finite() {
         // tanh(±0 + i∞ or iNaN) = ±0 + iNaN (C11); otherwise NaN + iNaN.
         return if x == 0.0 {
-            c(x, y - y)
+            c(x, undef(y))
         } else {
-            c(y - y, y - y)
+            c(undef(y), undef(y))
         };
     }
     if y == 0.0 {
