@@ -46,7 +46,7 @@ unary!(f64: acos asin atan cos sin tan asinh atanh cosh sinh tanh
     exp exp2 exp10 expm1 log log10 log1p log2 cbrt fabs sqrt erf erfc tgamma
     ceil floor rint round trunc j0 j1 y0 y1);
 unary!(f32: acosf asinf atanf cosf sinf tanf atanhf sinhf tanhf
-    expf exp2f exp10f expm1f logf log10f log1pf log2f cbrtf fabsf sqrtf erff tgammaf
+    expf exp2f exp10f expm1f logf log10f log1pf log2f fabsf sqrtf erff tgammaf
     ceilf floorf rintf roundf truncf j0f j1f y0f y1f);
 /// Exports `fn NAMEf(x: f32) -> f32` as libm's double function, rounded
 /// once: where the libm crate's float version (an older FreeBSD algorithm
@@ -63,13 +63,14 @@ macro_rules! via_f64 {
 }
 
 via_f64! {
+    cbrtf = cbrt;
     coshf = cosh;
     asinhf = asinh;
     erfcf = erfc;
 }
 
 binary!(f64: atan2 hypot pow fmod remainder copysign nextafter fdim fmax fmin);
-binary!(f32: atan2f hypotf powf fmodf remainderf copysignf nextafterf fdimf fmaxf fminf);
+binary!(f32: atan2f powf fmodf remainderf copysignf nextafterf fdimf fmaxf fminf);
 
 /// acosh(3). Below 1 a domain error (NaN, invalid): the libm crate, like
 /// musl, returns a number for some negative arguments, where
@@ -100,11 +101,39 @@ pub extern "C" fn fma(x: f64, y: f64, z: f64) -> f64 {
     libm::fma(x, y, z)
 }
 
-/// fmaf(3): `x * y + z` rounded once.
+/// hypotf(3): `hypot` in double, rounded to float. (The libm crate's
+/// hypotf gives wrong results under qemu-s390x, where its widening
+/// multiply is one instruction; this one has no such multiply.)
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn hypotf(x: f32, y: f32) -> f32 {
+    libm::hypot(x as f64, y as f64) as f32
+}
+
+/// fmaf(3): `x * y + z` rounded once. The product of two floats is exact
+/// in double; the sum is made round-to-odd in double (its exact error by
+/// TwoSum decides the last bit), which a second rounding to float turns
+/// into the correctly rounded result (Boldo and Melquiond).
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn fmaf(x: f32, y: f32, z: f32) -> f32 {
-    libm::fmaf(x, y, z)
+    // black_box keeps the widening and the multiply apart (see hypotf).
+    let (xd, yd) = core::hint::black_box((x as f64, y as f64));
+    let p = xd * yd;
+    let zd = z as f64;
+    let s = p + zd;
+    if !s.is_finite() || s == 0.0 {
+        return s as f32;
+    }
+    let b = s - p;
+    let err = (p - (s - b)) + (zd - b);
+    let bits = s.to_bits();
+    if err != 0.0 && bits & 1 == 0 {
+        // Round to odd: one ulp towards the exact sum.
+        let up = (err > 0.0) == (s > 0.0);
+        return f64::from_bits(if up { bits + 1 } else { bits - 1 }) as f32;
+    }
+    s as f32
 }
 
 /// Exports the `double` and `float` versions of a function whose other
