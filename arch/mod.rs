@@ -55,6 +55,9 @@
 //!   assembly on x86_64 and i386, binary128 (`binary128_math.rs`) on
 //!   aarch64, riscv64, loongarch64 and s390x, the double functions on arm,
 //!   double-double on powerpc64le.
+//! - `complex.rs`: how a `float _Complex` argument arrives and a result
+//!   leaves (see [`complex`]); most arches include the shared
+//!   `complex_abi.rs`, where it is the struct [`ComplexF32`].
 //! - `include/bits/`: the C headers whose values differ per arch (the
 //!   `fcntl.h` flags); `x.py` puts the folder on clang's include path.
 //!
@@ -232,4 +235,28 @@ pub mod mathl {
     /// (double-double).
     #[allow(dead_code)]
     pub const LDBL_MANT_DIG: u32 = super::imp::mathl::LDBL_MANT_DIG;
+}
+
+/// A `float _Complex` as C lays it out in memory: two floats, real first.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ComplexF32 {
+    /// Real part.
+    pub re: f32,
+    /// Imaginary part.
+    pub im: f32,
+}
+
+/// `float _Complex` in the C ABI. clang passes and returns a `double
+/// _Complex` exactly like `struct { double re, im; }` on every supported
+/// arch (so `crate::complex::Complex` is used as it is), but not a `float
+/// _Complex`: i386 returns it in `edx:eax` (the struct: in memory), and
+/// s390x passes it by reference (the struct: in a general register). Each
+/// arch says how its argument ([`F32Arg`](complex::F32Arg)) is read and its
+/// result ([`F32Ret`](complex::F32Ret)) is made.
+pub mod complex {
+    use super::ComplexF32;
+    pub use super::imp::complex::{F32Arg, F32Ret, f32_arg, f32_ret};
+    const _: unsafe fn(F32Arg) -> ComplexF32 = f32_arg;
+    const _: fn(ComplexF32) -> F32Ret = f32_ret;
 }

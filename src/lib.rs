@@ -24,6 +24,7 @@ mod arch;
 mod crt;
 
 pub mod c;
+pub mod complex;
 mod elf;
 pub mod env;
 pub mod errno;

@@ -23,6 +23,7 @@ RANKS = {
     "errno": 0,    # error type and numbers, and their messages
     "elf": 0,      # ELF parsing (vDSO lookup)
     "fmt": 0,      # pure number formatting and parsing
+    "complex": 0,  # complex arithmetic for <complex.h> (over the libm crate)
     "arch": 1,     # machine code; may use errno only
     "syscall": 2,  # typed raw system calls and the kernel types they take
     "env": 3,      # argv/envp/auxv storage set by crt

@@ -3,6 +3,8 @@
 #[path = "../binary128.rs"]
 mod binary128;
 pub mod clone;
+#[path = "../complex_abi.rs"]
+pub mod complex;
 pub mod fenv;
 pub mod long_double;
 #[path = "../binary128_math.rs"]

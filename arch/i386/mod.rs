@@ -2,6 +2,7 @@
 //! `__kernel_vsyscall` (or `int $0x80`), TLS variant II via %gs.
 
 pub mod clone;
+pub mod complex;
 #[path = "../x86_64/fenv.rs"]
 pub mod fenv;
 pub mod long_double;

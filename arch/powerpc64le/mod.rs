@@ -2,6 +2,8 @@
 //! TLS variant I with the thread pointer in r13, 0x7000 past the TLS block.
 
 pub mod clone;
+#[path = "../complex_abi.rs"]
+pub mod complex;
 pub mod fenv;
 pub mod long_double;
 pub mod mathl;

@@ -4,6 +4,7 @@
 #[path = "../binary128.rs"]
 mod binary128;
 pub mod clone;
+pub mod complex;
 pub mod fenv;
 pub mod long_double;
 #[path = "../binary128_math.rs"]

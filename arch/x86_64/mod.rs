@@ -1,6 +1,8 @@
 //! x86_64: System V AMD64 ABI, `syscall` instruction, TLS variant II via %fs.
 
 pub mod clone;
+#[path = "../complex_abi.rs"]
+pub mod complex;
 pub mod fenv;
 pub mod long_double;
 pub mod mathl;

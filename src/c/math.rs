@@ -42,14 +42,59 @@ macro_rules! binary {
     )*};
 }
 
-unary!(f64: acos asin atan cos sin tan acosh asinh atanh cosh sinh tanh
+unary!(f64: acos asin atan cos sin tan asinh atanh cosh sinh tanh
     exp exp2 exp10 expm1 log log10 log1p log2 cbrt fabs sqrt erf erfc tgamma
     ceil floor rint round trunc j0 j1 y0 y1);
-unary!(f32: acosf asinf atanf cosf sinf tanf acoshf asinhf atanhf coshf sinhf tanhf
-    expf exp2f exp10f expm1f logf log10f log1pf log2f cbrtf fabsf sqrtf erff erfcf tgammaf
+unary!(f32: acosf asinf atanf cosf sinf tanf atanhf sinhf tanhf
+    expf expm1f logf log10f log1pf log2f fabsf sqrtf erff tgammaf
     ceilf floorf rintf roundf truncf j0f j1f y0f y1f);
+/// Exports `fn NAMEf(x: f32) -> f32` as libm's double function, rounded
+/// once: where the libm crate's float version (an older FreeBSD algorithm
+/// than musl's) measured worse than musl's in tests/math_diff.c.
+macro_rules! via_f64 {
+    ($($name:ident = $f:ident;)*) => {$(
+        #[doc = concat!(stringify!($name), "(3): `", stringify!($f), "` rounded to float.")]
+        #[unsafe(no_mangle)]
+        #[linkage = "weak"]
+        pub extern "C" fn $name(x: f32) -> f32 {
+            libm::$f(x as f64) as f32
+        }
+    )*};
+}
+
+via_f64! {
+    exp2f = exp2;
+    exp10f = exp10;
+    cbrtf = cbrt;
+    coshf = cosh;
+    asinhf = asinh;
+    erfcf = erfc;
+}
+
 binary!(f64: atan2 hypot pow fmod remainder copysign nextafter fdim fmax fmin);
-binary!(f32: atan2f hypotf powf fmodf remainderf copysignf nextafterf fdimf fmaxf fminf);
+binary!(f32: atan2f powf fmodf remainderf copysignf nextafterf fdimf fmaxf fminf);
+
+/// acosh(3). Below 1 a domain error (NaN, invalid): the libm crate, like
+/// musl, returns a number for some negative arguments, where
+/// `x + √(x² − 1)` cancels.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn acosh(x: f64) -> f64 {
+    if x < 1.0 {
+        return libm::sqrt(x - 1.0);
+    }
+    libm::acosh(x)
+}
+
+/// acoshf(3): see [`acosh`].
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn acoshf(x: f32) -> f32 {
+    if x < 1.0 {
+        return libm::sqrtf(x - 1.0);
+    }
+    libm::acoshf(x)
+}
 
 /// fma(3): `x * y + z` rounded once.
 #[unsafe(no_mangle)]
@@ -58,11 +103,39 @@ pub extern "C" fn fma(x: f64, y: f64, z: f64) -> f64 {
     libm::fma(x, y, z)
 }
 
-/// fmaf(3): `x * y + z` rounded once.
+/// hypotf(3): `hypot` in double, rounded to float. (The libm crate's
+/// hypotf gives wrong results under qemu-s390x, where its widening
+/// multiply is one instruction; this one has no such multiply.)
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn hypotf(x: f32, y: f32) -> f32 {
+    libm::hypot(x as f64, y as f64) as f32
+}
+
+/// fmaf(3): `x * y + z` rounded once. The product of two floats is exact
+/// in double; the sum is made round-to-odd in double (its exact error by
+/// TwoSum decides the last bit), which a second rounding to float turns
+/// into the correctly rounded result (Boldo and Melquiond).
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn fmaf(x: f32, y: f32, z: f32) -> f32 {
-    libm::fmaf(x, y, z)
+    // black_box keeps the widening and the multiply apart (see hypotf).
+    let (xd, yd) = core::hint::black_box((x as f64, y as f64));
+    let p = xd * yd;
+    let zd = z as f64;
+    let s = p + zd;
+    if !s.is_finite() || s == 0.0 {
+        return s as f32;
+    }
+    let b = s - p;
+    let err = (p - (s - b)) + (zd - b);
+    let bits = s.to_bits();
+    if err != 0.0 && bits & 1 == 0 {
+        // Round to odd: one ulp towards the exact sum.
+        let up = (err > 0.0) == (s > 0.0);
+        return f64::from_bits(if up { bits + 1 } else { bits - 1 }) as f32;
+    }
+    s as f32
 }
 
 /// Exports the `double` and `float` versions of a function whose other
@@ -92,7 +165,6 @@ with_out! {
     remquo(x: f64, y: f64; q: c_int) -> f64;
     remquof(x: f32, y: f32; q: c_int) -> f32;
     lgamma_r(x: f64; sign: c_int) -> f64;
-    lgammaf_r(x: f32; sign: c_int) -> f32;
 }
 
 /// modf(3): the fraction, with the integral part stored through `ip`.
@@ -143,7 +215,10 @@ pub unsafe extern "C" fn sincos(x: f64, s: *mut f64, c: *mut f64) {
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub unsafe extern "C" fn sincosf(x: f32, s: *mut f32, c: *mut f32) {
-    let (sv, cv) = libm::sincosf(x);
+    // In double, rounded: the libm crate's sincosf is wrong under
+    // qemu-s390x (see hypotf).
+    let (sv, cv) = libm::sincos(x as f64);
+    let (sv, cv) = (sv as f32, cv as f32);
     // SAFETY: the caller passes writable pointers.
     unsafe {
         s.write(sv);
@@ -169,11 +244,27 @@ pub extern "C" fn lgamma(x: f64) -> f64 {
     v
 }
 
-/// lgammaf(3): ln|Γ(x)|, the sign of Γ(x) in `signgam`.
+/// lgammaf_r(3): ln|Γ(x)| in double, rounded to float (the libm crate's
+/// float version is hundreds of ulps off near the zeros, worse than
+/// musl's), the sign of Γ(x) stored through `sign`.
+///
+/// # Safety
+/// `sign` must be writable.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub unsafe extern "C" fn lgammaf_r(x: f32, sign: *mut c_int) -> f32 {
+    let (v, s) = libm::lgamma_r(x as f64);
+    // SAFETY: the caller passes a writable pointer.
+    unsafe { sign.write(s) };
+    v as f32
+}
+
+/// lgammaf(3): ln|Γ(x)| (see [`lgammaf_r`]), the sign of Γ(x) in `signgam`.
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn lgammaf(x: f32) -> f32 {
-    let (v, sign) = libm::lgammaf_r(x);
+    let (v, sign) = libm::lgamma_r(x as f64);
+    let v = v as f32;
     // SAFETY: a plain int store; C leaves races on signgam to the program.
     unsafe { (&raw mut signgam).write(sign) };
     v

@@ -3,6 +3,7 @@
 //! layer, and reports errors through the calling thread's `errno`.
 
 mod assert;
+mod complex;
 mod ctype;
 mod env;
 mod errno;
