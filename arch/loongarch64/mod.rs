@@ -1,7 +1,5 @@
 //! loongarch64: LP64D ABI, `syscall 0` instruction, TLS variant I via `$tp`.
 
-#[path = "../binary128.rs"]
-mod binary128;
 pub mod clone;
 // The same as riscv64's: binary128 in a pointer-style `va_list`.
 #[path = "../riscv64/long_double.rs"]
