@@ -7,6 +7,7 @@ comment lines of its source, anywhere in the file, one key per line:
     test-args: "alpha" "beta gamma" ""     arguments, one string each
     test-env: MUSLIN_TEST="yes" EMPTY=""   added to the environment (PATH only)
     test-stdin: "42 hello\\n" "L"*5000      standard input (default: empty)
+    test-reference: "host"                 differential: see xpy/reference.py
     expect-status: 42                      the exit status, or `signal 6`
     expect-stdout: "ctor\\n" "main\\n"       the exact standard output
 
@@ -22,7 +23,7 @@ import ast
 import re
 
 KEY_LINE = re.compile(r"^\s*(?:/\*+|\*|//[/!]?)\s*"
-                      r"(test-args|test-env|test-stdin|expect-status|expect-stdout):(.*?)"
+                      r"(test-args|test-env|test-stdin|test-reference|expect-status|expect-stdout):(.*?)"
                       r"\s*(?:\*/)?\s*$")
 TOKEN = re.compile(r'\s*(?:([A-Za-z_][A-Za-z0-9_]*)=)?("(?:[^"\\]|\\.)*")(?:\*(\d+))?')
 STATUS = re.compile(r"^\s*(?:(-?\d+)|signal (\d+))\s*$")
@@ -62,7 +63,12 @@ def add(spec, key, value, where):
     if not toks or (all(named) if key == "test-env" else any(named)) != (key == "test-env"):
         raise ExpectError(f"{where}: {key} wants "
                           + ("NAME=\"value\" pairs" if key == "test-env" else "strings"))
-    if key == "test-args":
+    if key == "test-reference":
+        kind = b"".join(d for _, d in toks).decode()
+        if kind not in ("host", "long-double") or "reference" in spec:
+            raise ExpectError(f"{where}: test-reference wants \"host\" or \"long-double\"")
+        spec["reference"] = kind
+    elif key == "test-args":
         spec.setdefault("args", []).extend(d.decode() for _, d in toks)
     elif key == "test-env":
         spec.setdefault("env", {}).update((n, d.decode()) for n, d in toks)

@@ -23,7 +23,7 @@ from .cc import cc, install_driver
 from .cctest import cc_tests
 from .common import OUT_DIR, ROOT, TARGET_DIR, TOOLCHAIN, BuildError, arch_list, host_arch, say
 from .expect import ExpectError, read_spec
-from . import new
+from . import new, reference
 from .judge import apply_xfail, example_checks, judge, judge_spec, proven_xfails
 from .run import BASE_ENV, modes, run_program
 from .toolchain import setup
@@ -165,8 +165,12 @@ def run_job(arch, job):
     except ExpectError as e:
         return [("fail", f"{label}: bad expectation: {e}")]
     env = dict(BASE_ENV, **spec.get("env", {}))
-    rc, out, err, _ = run_program(arch, mode, exe, spec.get("args", []), env,
-                                  spec.get("stdin", b""))
+    stdin = spec.get("stdin", b"")
+    if "reference" in spec:
+        stdin, why = reference.output(src, spec["reference"], arch, spec)
+        if why:
+            return [("fail", f"{label}: {why}")]
+    rc, out, err, _ = run_program(arch, mode, exe, spec.get("args", []), env, stdin)
     if "status" in spec:
         return judge_spec(label, spec, rc, out, err)
     return judge(label, rc, out, err)

@@ -16,6 +16,14 @@ APT_PACKAGES = {  # package -> file that proves it is installed
     "lld-19": LLVM_BIN + "/ld.lld",
     "llvm-19": LLVM_BIN + "/llvm-strip",
     "autoconf": "/usr/bin/autoconf",  # the C driver's ./configure test
+    # glibc references of the differential tests (xpy/reference.py): a
+    # cross gcc and static glibc per `long double` format the host lacks.
+    "gcc-aarch64-linux-gnu": "/usr/bin/aarch64-linux-gnu-gcc",
+    "libc6-dev-arm64-cross": "/usr/aarch64-linux-gnu/lib/libc.a",
+    "gcc-arm-linux-gnueabihf": "/usr/bin/arm-linux-gnueabihf-gcc",
+    "libc6-dev-armhf-cross": "/usr/arm-linux-gnueabihf/lib/libc.a",
+    "gcc-powerpc64le-linux-gnu": "/usr/bin/powerpc64le-linux-gnu-gcc",
+    "libc6-dev-ppc64el-cross": "/usr/powerpc64le-linux-gnu/lib/libc.a",
 }
 COMPONENTS = ("rust-src", "rustfmt", "clippy")
 
