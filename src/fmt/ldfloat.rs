@@ -158,9 +158,12 @@ pub fn decode(f: LdFormat, bits: u128) -> Parts {
             if biased == 0x7fff || (biased != 0 && !int_bit) {
                 p.class = if int_bit && mant << 1 == 0 { 1 } else { 2 };
             }
-            p.m = mant as u128;
-            // Pseudo-denormals (exponent 0, integer bit set) have the
-            // smallest normal exponent, as true denormals do.
+            // Pseudo-denormals (exponent 0, integer bit set): glibc prints
+            // the fraction bits alone, as a denormal, unless they are all
+            // zero (then the integer bit counts: the smallest normal).
+            let pseudo = biased == 0 && int_bit && mant << 1 != 0;
+            p.m = (if pseudo { mant << 1 >> 1 } else { mant }) as u128;
+            // Denormals have the smallest normal exponent.
             p.e = biased.max(1) - 16383 - 63;
         }
         LdFormat::Binary128 => {
