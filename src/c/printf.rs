@@ -66,6 +66,10 @@ impl Args for VaArgs<'_> {
 
     fn long_double(&mut self, v: u64) -> (LdFormat, u128) {
         use crate::arch::long_double::{FORMAT, load};
+        if v == 0 {
+            // The first pass over a positional format hands out zeros.
+            return (FORMAT, 0);
+        }
         // SAFETY: `v` is the address `arg` returned for a `long double`,
         // in the `va_list`'s argument area, which outlives the call.
         (FORMAT, unsafe { load(v as usize as *const u8) })
