@@ -2,7 +2,7 @@
  * %Lf against glibc on the same long double format.
  *
  * test-reference: "long-double"
- * test-args: "300000"
+ * test-args: "20000"
  *
  * The reference (glibc, built for an arch with this arch's long double
  * format) draws values from a seeded generator: random bit patterns over
@@ -15,7 +15,11 @@
  * side rebuilds each value from its bits, formats or parses it with
  * muslin and compares byte for byte: one protocol line per conversion
  * kind (f e g a, strtold, sscanf), with the first mismatches shown.
- * argv[1] is the number of printf cases (strtold cases are a third of it).
+ * argv[1] is the number of printf cases (strtold cases are a third of it);
+ * 20000 keeps a run under qemu to seconds (`cargo test` in tests/host runs
+ * the x87 engines natively on 10^5 or more, MUSLIN_LD_CASES). sscanf is
+ * checked on the strings that fit its field limit (512 bytes, FIELD_MAX in
+ * src/fmt/scanf.rs).
  */
 #include <errno.h>
 #include <float.h>
@@ -448,6 +452,8 @@ int main(void)
 				mismatch(K_STRTOLD, s, g, w);
 			}
 			long double y = 0;
+			if (strlen(s) > 512)
+				continue;
 			cases[K_SSCANF]++;
 			if (sscanf(s, "%Lf", &y) != 1) {
 				mismatch(K_SSCANF, s, "no match", "1");
