@@ -64,6 +64,8 @@ impl Args for VaArgs<'_> {
         unsafe { *(ptr as usize as *const u32).add(i) }
     }
 
+    // Inlined, so the engine sees the arch's layout as a constant.
+    #[inline(always)]
     fn long_double(&mut self, v: u64) -> (LdFormat, u128) {
         use crate::arch::long_double::{FORMAT, load};
         if v == 0 {

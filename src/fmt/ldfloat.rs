@@ -50,7 +50,8 @@ pub struct Parts {
 
 /// How `%La` shows a finite value: the leading hexadecimal digit `lead`,
 /// then the `nfrac` digits of `frac`, times `2^exp`.
-struct Hex {
+#[derive(Clone, Copy)]
+pub struct Hex {
     lead: u32,
     frac: u128,
     nfrac: u32,
@@ -138,6 +139,7 @@ fn ibm_parts(hi: u64, lo: u64) -> (u128, i32) {
 
 /// Decodes the raw bits of a `long double` in format `f` (not
 /// [`LdFormat::Double`], which never comes here).
+#[inline(always)]
 pub fn decode(f: LdFormat, bits: u128) -> Parts {
     let mut p = Parts {
         neg: false,
@@ -190,6 +192,7 @@ pub fn decode(f: LdFormat, bits: u128) -> Parts {
 }
 
 /// `%La`'s digits of a finite value (see [`Hex`]).
+#[inline(always)]
 fn hex_of(f: LdFormat, bits: u128) -> Hex {
     match f {
         LdFormat::X87 => {
@@ -247,16 +250,30 @@ fn ndigits(mut v: u32) -> usize {
     n
 }
 
-/// `10^k`, `k <= 9`.
+/// `10^k`, `k <= 9` (never zero, so dividing by it cannot fail).
 fn pow10(k: usize) -> u32 {
-    10u32.pow(k as u32)
+    10u32.pow(k as u32).max(1)
 }
 
+/// Every access goes through these (out of range: 0, or nothing), so
+/// the engine has no panicking path: printf links no panic machinery.
 impl Big {
+    /// Word `i`.
+    fn w(&self, i: usize) -> u32 {
+        self.x.get(i).copied().unwrap_or(0)
+    }
+
+    /// Sets word `i`.
+    fn set(&mut self, i: usize, v: u32) {
+        if let Some(t) = self.x.get_mut(i) {
+            *t = v;
+        }
+    }
+
     /// Digits before the first word's leading one that the word's 9 places
     /// hold as zeros.
     fn lead_pad(&self) -> usize {
-        9 - ndigits(self.x[self.a])
+        9 - ndigits(self.w(self.a))
     }
 
     /// The decimal exponent: the value is `0.d₀d₁… × 10^exp`.
@@ -271,30 +288,31 @@ impl Big {
         if w >= self.z {
             return b'0';
         }
-        b'0' + (self.x[w] / pow10(8 - j % 9) % 10) as u8
+        b'0' + (self.w(w) / pow10(8 - j % 9) % 10) as u8
     }
 
     /// Significant digits stored (trailing zeros dropped).
     fn len(&self) -> usize {
         let mut z = self.z;
-        while z > self.a && self.x[z - 1] == 0 {
+        while z > self.a && self.w(z - 1) == 0 {
             z -= 1;
         }
         if z == self.a {
             return 0;
         }
-        let mut last = self.x[z - 1];
+        let mut last = self.w(z - 1);
         let mut t = 0;
-        while last % 10 == 0 {
+        while last % 10 == 0 && t < 9 {
             last /= 10;
             t += 1;
         }
-        9 * (z - self.a) - self.lead_pad() - t
+        (9 * (z - self.a)).saturating_sub(self.lead_pad() + t)
     }
 
     /// Rounds to `keep` significant digits, to nearest with ties to even
     /// (`keep < 0`: to zero; the exponent is kept). Needs `a > 0` for a
     /// carry out of the first word.
+    #[optimize(size)]
     fn round(&mut self, keep: isize) {
         if keep < 0 {
             self.z = self.a;
@@ -311,38 +329,57 @@ impl Big {
         }
         // The place value of the first dropped digit, and of the last kept.
         let unit = pow10(8 - j % 9);
-        let v = self.x[wi];
+        let v = self.w(wi);
         let next = v / unit % 10;
-        let rest = v % unit != 0
-            || self.more
-            || self.x[wi + 1..self.z].iter().any(|&t| t != 0);
+        let mut rest = v % unit != 0 || self.more;
+        for i in wi + 1..self.z {
+            rest |= self.w(i) != 0;
+        }
         let prev = if k == 0 { 0 } else { self.digit(k - 1) - b'0' };
         let up = next > 5 || (next == 5 && (rest || prev & 1 == 1));
-        self.x[wi] = v - v % (unit * 10);
+        self.set(wi, v - v % (unit * 10).max(1));
         self.z = wi + 1;
         self.more = false;
         if up {
             let (mut i, mut add) = if unit * 10 == BASE {
-                (wi as isize - 1, 1)
+                (wi.wrapping_sub(1), 1)
             } else {
-                (wi as isize, unit * 10)
+                (wi, unit * 10)
             };
             loop {
-                if i < self.a as isize {
+                if i < self.a || i == usize::MAX {
                     // Carried out of the first word.
-                    self.a -= 1;
-                    self.x[self.a] = 1;
+                    self.a = self.a.saturating_sub(1);
+                    self.set(self.a, 1);
                     break;
                 }
-                let t = self.x[i as usize] + add;
+                let t = self.w(i) + add;
                 if t < BASE {
-                    self.x[i as usize] = t;
+                    self.set(i, t);
                     break;
                 }
-                self.x[i as usize] = t - BASE;
+                self.set(i, t - BASE);
                 add = 1;
-                i -= 1;
+                i = i.wrapping_sub(1);
             }
+        }
+    }
+
+    /// `x[a..z] = x[a..z] × 2^sh + add` (`sh <= 32`), new words at the
+    /// front as the carry needs them.
+    fn mul_pow2(&mut self, sh: u32, add: u32) {
+        let mut carry = add as u64;
+        let mut i = self.z;
+        while i > self.a {
+            i -= 1;
+            let t = ((self.w(i) as u64) << sh) + carry;
+            self.set(i, (t % BASE as u64) as u32);
+            carry = t / BASE as u64;
+        }
+        while carry != 0 && self.a > 0 {
+            self.a -= 1;
+            self.set(self.a, (carry % BASE as u64) as u32);
+            carry /= BASE as u64;
         }
     }
 }
@@ -361,7 +398,7 @@ impl Digits<'_> {
         if self.dec {
             self.big.digit(i)
         } else {
-            self.small[i]
+            self.small.get(i).copied().unwrap_or(b'0')
         }
     }
 }
@@ -380,7 +417,7 @@ fn put_range(w: &mut W<'_>, d: &Digits<'_>, lo: isize, n: usize) {
         for (t, c) in buf.iter_mut().take(k).enumerate() {
             *c = d.get(i + t);
         }
-        w.put(&buf[..k]);
+        w.put(buf.get(..k).unwrap_or_default());
         i += k;
         left -= k;
     }
@@ -391,119 +428,105 @@ fn put_range(w: &mut W<'_>, d: &Digits<'_>, lo: isize, n: usize) {
 /// with `prec` digits after the point (`fixed`) or significant digits
 /// needs, with guard digits: all of them for `e >= 0`.
 #[inline(never)]
+#[optimize(size)]
 fn expand(big: &mut Big, mut m: u128, mut e: i32, fixed: bool, prec: usize) {
     while m & 1 == 0 {
         m >>= 1;
         e += 1;
     }
-    let x = &mut big.x;
     // Words for `prec` more digits than the first word or the point, and
     // guard words.
     let need = (prec.min(20_000) + 9) / 9 + 2;
-    if e >= 0 {
-        // The integer at the end, growing towards the front.
-        let mut a = N - 4;
-        let mut t = m;
-        for i in (a..N).rev() {
-            x[i] = (t % BASE as u128) as u32;
-            t /= BASE as u128;
-        }
-        while a < N - 1 && x[a] == 0 {
-            a += 1;
-        }
-        let mut k = e;
-        while k > 0 {
-            let sh = k.min(29) as u32;
-            let mut carry = 0u64;
-            for v in x[a..].iter_mut().rev() {
-                let t = ((*v as u64) << sh) + carry;
-                *v = (t % BASE as u64) as u32;
-                carry = t / BASE as u64;
-            }
-            while carry != 0 {
-                a -= 1;
-                x[a] = (carry % BASE as u64) as u32;
-                carry /= BASE as u64;
-            }
-            k -= sh as i32;
-        }
-        big.a = a;
-        big.z = N;
-        big.point = N;
-        big.more = false;
-    } else {
-        // The integer `m` in words 1..5, then fractions after the point.
-        let mut t = m;
-        for i in (1..5).rev() {
-            x[i] = (t % BASE as u128) as u32;
-            t /= BASE as u128;
-        }
-        let point = 5;
-        let mut a = 1;
-        while x[a] == 0 {
-            a += 1;
-        }
-        let mut z = point;
-        let mut k = -e;
-        while k > 0 {
-            // (10⁹ has 2^9 as a factor: at most 9 bits a pass.)
-            let sh = k.min(9) as u32;
-            let mask = (1u32 << sh) - 1;
-            let mul = BASE >> sh;
-            let mut carry = 0u32;
-            for v in x[a..z].iter_mut() {
-                let t = *v;
-                *v = (t >> sh) + carry;
-                carry = (t & mask) * mul;
-            }
-            if carry != 0 {
-                x[z] = carry;
-                z += 1;
-            }
-            while a < z && x[a] == 0 {
-                a += 1;
-            }
-            // Keep only what the precision needs.
-            let base = if fixed { point } else { a };
-            if z > base + need {
-                z = base + need;
-            }
-            if a >= z {
-                // Nothing left in the window: the value rounds to zero at
-                // this precision (only `%f` comes here).
-                a = z;
-                break;
-            }
-            k -= sh as i32;
-        }
-        big.a = a;
-        big.z = z;
-        big.point = point;
-        // The exact expansion has `-e` fraction digits, the last nonzero.
-        big.more = (z - point) * 9 < (-e) as usize;
+    // `m` as words ending at `end`: the integer for `e >= 0` at the end of
+    // the array, growing towards the front; for `e < 0` in words 1..5, the
+    // fraction words after them. Loaded 32 bits at a time.
+    let end = if e >= 0 { N } else { 5 };
+    big.a = end;
+    big.z = end;
+    big.point = end;
+    for k in (0..4).rev() {
+        big.mul_pow2(32, (m >> (32 * k)) as u32);
     }
+    if e >= 0 {
+        let mut k = e as u32;
+        while k > 0 {
+            let sh = k.min(32);
+            big.mul_pow2(sh, 0);
+            k -= sh;
+        }
+        big.more = false;
+        return;
+    }
+    let mut k = -e;
+    while k > 0 {
+        // (10⁹ has 2^9 as a factor: at most 9 bits a pass.)
+        let sh = k.min(9) as u32;
+        let mask = (1u32 << sh) - 1;
+        let mul = BASE >> sh;
+        let mut carry = 0u32;
+        for i in big.a..big.z {
+            let t = big.w(i);
+            big.set(i, (t >> sh) + carry);
+            carry = (t & mask) * mul;
+        }
+        if carry != 0 {
+            big.set(big.z, carry);
+            big.z += 1;
+        }
+        while big.a < big.z && big.w(big.a) == 0 {
+            big.a += 1;
+        }
+        // Keep only what the precision needs.
+        let base = if fixed { big.point } else { big.a };
+        big.z = big.z.min(base + need);
+        if big.a >= big.z {
+            // Nothing left in the window: the value rounds to zero at
+            // this precision (only `%f` comes here).
+            big.a = big.z;
+            break;
+        }
+        k -= sh as i32;
+    }
+    // The exact expansion has `-e` fraction digits, the last nonzero.
+    big.more = (big.z - big.point) * 9 < (-e) as usize;
 }
 
 /// Formats the raw `long double` `bits` of format `f` for the conversion
 /// `conv` (`f F e E g G a A`), as [`float::format`](super::float::format)
-/// does for a double.
-#[inline(never)]
+/// does for a double. Inlined where `f` is a constant, so that only that
+/// format's decoding is linked (and for [`LdFormat::Double`], none: the
+/// double engine prints it).
+#[inline(always)]
 pub(crate) fn format(
     w: &mut W<'_>,
     f: LdFormat,
     bits: u128,
     conv: u8,
-    mut flags: u32,
+    flags: u32,
     prec: Option<usize>,
 ) {
     if f == LdFormat::Double {
         super::float::format(w, f64::from_bits(bits as u64), conv, flags, prec);
-        return;
+    } else {
+        format_parts(w, &decode(f, bits), &hex_of(f, bits), conv, flags, prec);
     }
+}
+
+/// [`format`] of a decoded value: `p` for the decimal conversions, `h`
+/// for `%a`.
+#[inline(never)]
+#[optimize(size)]
+fn format_parts(
+    w: &mut W<'_>,
+    p: &Parts,
+    h: &Hex,
+    conv: u8,
+    mut flags: u32,
+    prec: Option<usize>,
+) {
     let lower = conv & 0x20;
     let conv = conv | 0x20;
     let alt = flags & ALT != 0;
-    let p = decode(f, bits);
     let pre = [sign(p.neg, flags), b'0', b'X' | lower];
     let mut big = Big {
         x: [0; N],
@@ -524,7 +547,7 @@ pub(crate) fn format(
     let len;
     if p.class != 0 {
         let s = if p.class == 2 { b"NAN" } else { b"INF" };
-        for (c, &s) in small.iter_mut().zip(s) {
+        for (c, &s) in small.iter_mut().zip(s.iter()) {
             *c = s | lower;
         }
         e = 3;
@@ -532,7 +555,6 @@ pub(crate) fn format(
         len = 3;
         flags &= !(ZERO | ALT);
     } else if conv == b'a' {
-        let h = hex_of(f, bits);
         x2 = h.exp;
         let nf = h.nfrac as usize;
         let mut lead = h.lead;
@@ -565,9 +587,13 @@ pub(crate) fn format(
                 }
             }
         }
-        small[0] = hex_digit(lead, lower);
-        for i in 0..shown {
-            small[i + 1] = hex_digit((frac >> (4 * (shown - 1 - i))) as u32 & 15, lower);
+        for (i, c) in small.iter_mut().take(shown + 1).enumerate() {
+            let d = if i == 0 {
+                lead
+            } else {
+                (frac >> (4 * (shown - i))) as u32 & 15
+            };
+            *c = hex_digit(d, lower);
         }
         len = shown + 1;
         fp = keep;
@@ -632,8 +658,12 @@ pub(crate) fn format(
     let mut slen = 0;
     if marker != 0 {
         slen = utoa(&mut sfx, x2.unsigned_abs() as u64, 10, false, emin) + 2;
-        sfx[24 - slen] = marker | lower;
-        sfx[25 - slen] = if x2 < 0 { b'-' } else { b'+' };
+        if let Some(c) = sfx.get_mut(24 - slen) {
+            *c = marker | lower;
+        }
+        if let Some(c) = sfx.get_mut(25 - slen) {
+            *c = if x2 < 0 { b'-' } else { b'+' };
+        }
     }
     let point = fp > 0 || flags & ALT != 0;
     let int_digits = e.max(1);
