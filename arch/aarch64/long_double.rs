@@ -64,11 +64,11 @@ core::arch::global_asm!(
     ".weak strtold",
     ".type strtold, %function",
     "strtold:",
-    "stp x29, x30, [sp, -32]!",     // frame; 16-byte buffer at sp+16
+    "stp x29, x30, [sp, -32]!", // frame; 16-byte buffer at sp+16
     "mov x29, sp",
-    "add x2, sp, 16",               // out = the buffer (x0 = s, x1 = end)
+    "add x2, sp, 16", // out = the buffer (x0 = s, x1 = end)
     "bl __muslin_strtold_bits",
-    "ldr q0, [sp, 16]",             // q0 = the long double in the buffer
+    "ldr q0, [sp, 16]", // q0 = the long double in the buffer
     "ldp x29, x30, [sp], 32",
     "ret",
     ".size strtold, . - strtold",

@@ -34,15 +34,15 @@ core::arch::global_asm!(
     ".weak strtold",
     ".type strtold, %function",
     "strtold:",
-    "sub esp, 44",                  // 3 argument slots, pad, 16-byte buffer at esp+16
-    "mov eax, [esp + 48]",          // s
+    "sub esp, 44",         // 3 argument slots, pad, 16-byte buffer at esp+16
+    "mov eax, [esp + 48]", // s
     "mov [esp], eax",
-    "mov eax, [esp + 52]",          // end
+    "mov eax, [esp + 52]", // end
     "mov [esp + 4], eax",
-    "lea eax, [esp + 16]",          // out = the buffer
+    "lea eax, [esp + 16]", // out = the buffer
     "mov [esp + 8], eax",
     "call __muslin_strtold_bits",
-    "fld tbyte ptr [esp + 16]",     // st(0) = the long double in the buffer
+    "fld tbyte ptr [esp + 16]", // st(0) = the long double in the buffer
     "add esp, 44",
     "ret",
     ".size strtold, . - strtold",

@@ -66,5 +66,8 @@ pub unsafe extern "C" fn strtold(s: *const c_char, end: *mut *mut c_char) -> Dou
     let mut bits = 0u128;
     // SAFETY: as the caller says; `bits` is writable.
     unsafe { __muslin_strtold_bits(s, end, &mut bits) };
-    DoubleDouble(f64::from_bits((bits >> 64) as u64), f64::from_bits(bits as u64))
+    DoubleDouble(
+        f64::from_bits((bits >> 64) as u64),
+        f64::from_bits(bits as u64),
+    )
 }

@@ -44,10 +44,10 @@ core::arch::global_asm!(
     ".weak strtold",
     ".type strtold, %function",
     "strtold:",
-    "sub rsp, 24",              // 16-byte buffer; rsp 16-aligned for the call
-    "mov rdx, rsp",             // out = the buffer (rdi = s, rsi = end as given)
+    "sub rsp, 24",  // 16-byte buffer; rsp 16-aligned for the call
+    "mov rdx, rsp", // out = the buffer (rdi = s, rsi = end as given)
     "call __muslin_strtold_bits",
-    "fld tbyte ptr [rsp]",      // st(0) = the long double in the buffer
+    "fld tbyte ptr [rsp]", // st(0) = the long double in the buffer
     "add rsp, 24",
     "ret",
     ".size strtold, . - strtold",

@@ -106,9 +106,10 @@ fn ibm_hex(hi: u64, lo: u64) -> Hex {
 }
 
 /// The IBM double-double `hi`, `lo` as `m × 2^e`, as glibc's decimal
-/// conversion sees it: 106 bits, `lo` lined up below `hi`'s 53 and
-/// truncated there (so not always the exact sum `hi + lo`: glibc prints
-/// this value, and muslin prints what glibc prints).
+/// conversion sees it: 106 bits, the exact sum `hi + lo` cut toward zero
+/// to the grid of `hi`'s 53 bits and 53 below them, except that a low
+/// part entirely below that grid counts as zero (glibc prints this value,
+/// and muslin prints what glibc prints).
 fn ibm_parts(hi: u64, lo: u64) -> (u128, i32) {
     let (e0, e1) = (dexp(hi), dexp(lo));
     let mut h = hi & ((1 << 52) - 1);
@@ -119,11 +120,15 @@ fn ibm_parts(hi: u64, lo: u64) -> (u128, i32) {
         l <<= 1;
     }
     let ediff = e0 - e1 - 53;
+    let differ = (hi ^ lo) >> 63 != 0;
     if ediff > 0 {
-        l = if ediff > 63 { 0 } else { l >> ediff };
+        let kept = if ediff > 63 { 0 } else { l >> ediff };
+        // glibc cuts the sum toward zero: a low part of the other sign
+        // has its bits below the grid rounded up, unless none are left.
+        l = kept + (differ && kept != 0 && kept << ediff != l) as u64;
     }
     let mut exp = e0.max(1) - 1023;
-    if (hi ^ lo) >> 63 != 0 && l != 0 {
+    if differ && l != 0 {
         l = (1u64 << 53).wrapping_sub(l);
         if h == 0 {
             h = 0xf_ffff_ffff_fffe | (l >> 52);
@@ -202,7 +207,11 @@ fn hex_of(f: LdFormat, bits: u128) -> Hex {
                 lead: (mant >> 60) as u32,
                 frac: (mant & ((1 << 60) - 1)) as u128,
                 nfrac: 15,
-                exp: if mant == 0 { 0 } else { biased.max(1) - 16383 - 3 },
+                exp: if mant == 0 {
+                    0
+                } else {
+                    biased.max(1) - 16383 - 3
+                },
             }
         }
         LdFormat::Binary128 => {
@@ -516,14 +525,7 @@ pub(crate) fn format(
 /// for `%a`.
 #[inline(never)]
 #[optimize(size)]
-fn format_parts(
-    w: &mut W<'_>,
-    p: &Parts,
-    h: &Hex,
-    conv: u8,
-    mut flags: u32,
-    prec: Option<usize>,
-) {
+fn format_parts(w: &mut W<'_>, p: &Parts, h: &Hex, conv: u8, mut flags: u32, prec: Option<usize>) {
     let lower = conv & 0x20;
     let conv = conv | 0x20;
     let alt = flags & ALT != 0;
@@ -573,7 +575,11 @@ fn format_parts(
             let rest = frac & ((1u128 << drop) - 1);
             let half = 1u128 << (drop - 1);
             frac >>= drop;
-            let odd = if keep == 0 { lead & 1 } else { (frac & 1) as u32 };
+            let odd = if keep == 0 {
+                lead & 1
+            } else {
+                (frac & 1) as u32
+            };
             if rest > half || (rest == half && odd == 1) {
                 frac += 1;
                 if frac >> (4 * keep) != 0 {

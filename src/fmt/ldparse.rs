@@ -139,7 +139,13 @@ impl Big {
 /// it is a range error, glibc's way: overflow, or inexact and tiny (below
 /// the smallest normal after rounding to full precision with an unbounded
 /// exponent when `after`, else before).
-fn round(mant: u128, exp2: i64, sticky: bool, f: &Format, after: bool) -> (Option<(u128, i64)>, bool) {
+fn round(
+    mant: u128,
+    exp2: i64,
+    sticky: bool,
+    f: &Format,
+    after: bool,
+) -> (Option<(u128, i64)>, bool) {
     if mant == 0 {
         return (Some((0, 0)), false);
     }
@@ -158,7 +164,11 @@ fn round(mant: u128, exp2: i64, sticky: bool, f: &Format, after: bool) -> (Optio
             return (0, true);
         }
         let m = mant.checked_shr(s as u32).unwrap_or(0);
-        let rem = if s == 128 { mant } else { mant & ((1u128 << s) - 1) };
+        let rem = if s == 128 {
+            mant
+        } else {
+            mant & ((1u128 << s) - 1)
+        };
         let half = 1u128 << (s - 1);
         let up = rem > half || (rem == half && (sticky || m & 1 == 1));
         (m + up as u128, rem != 0 || sticky)
@@ -179,7 +189,11 @@ fn round(mant: u128, exp2: i64, sticky: bool, f: &Format, after: bool) -> (Optio
         return (None, true);
     }
     // Biased as `e - emin + 1` for normals.
-    let biased = if m >> (p - 1) != 0 { q + p - 1 - f.emin + 1 } else { 0 };
+    let biased = if m >> (p - 1) != 0 {
+        q + p - 1 - f.emin + 1
+    } else {
+        0
+    };
     (Some((m, biased)), tiny && inexact)
 }
 
@@ -204,17 +218,25 @@ fn encode(lf: LdFormat, neg: bool, r: Option<(u128, i64)>) -> u128 {
             if m == 0 {
                 return (sign << 63) << 64;
             }
-            // value = m × 2^(b + emin - 1 - 105) for normals.
-            let e = if b == 0 { -1022 - 105 } else { b - 1022 - 1 - 105 };
-            let rest = m & ((1 << 53) - 1);
-            let mut hi = m >> 53;
-            let half = 1u128 << 52;
-            if rest > half || (rest == half && hi & 1 == 1) {
+            // value = m × 2^(b + emin - 1 - 105) for normals (emin -969).
+            let e = if b == 0 {
+                -969 - 105
+            } else {
+                b - 969 - 1 - 105
+            };
+            // The high double takes the top 53 significant bits (fewer
+            // than 106 are left below 2^-969), rounded to nearest.
+            let sh = (128 - m.leading_zeros()).saturating_sub(53);
+            let rest = m & ((1u128 << sh) - 1);
+            let mut hi = m >> sh;
+            let half = (1u128 << sh) >> 1;
+            if sh > 0 && (rest > half || (rest == half && hi & 1 == 1)) {
                 hi += 1;
             }
-            let lo = m as i128 - ((hi << 53) as i128);
-            let hb = dbl_bits(hi as u64, e + 53, neg);
-            let lb = dbl_bits(lo.unsigned_abs() as u64, e, neg ^ (lo < 0));
+            let lo = m as i128 - ((hi << sh) as i128);
+            let hb = dbl_bits(hi as u64, e + sh as i64, neg);
+            // (A zero low part is +0, as glibc makes it.)
+            let lb = dbl_bits(lo.unsigned_abs() as u64, e, lo != 0 && neg ^ (lo < 0));
             (hb as u128) << 64 | lb as u128
         }
     }
@@ -248,9 +270,11 @@ fn format_of(lf: LdFormat) -> Format {
             emin: -16382,
             emax: 16383,
         },
+        // Double-double keeps 106 bits only where the low double is
+        // normal: glibc's LDBL_MIN is 2^-969.
         _ => Format {
             prec: 106,
-            emin: -1022,
+            emin: -969,
             emax: 1023,
         },
     }

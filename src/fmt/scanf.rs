@@ -13,8 +13,8 @@
 //! Not supported (the scan stops there, as at a matching failure): wide
 //! conversions (`%lc`, `%ls`, `%l[`) and positional arguments (`%1$d`).
 
-use super::printf::Length;
 use super::ldfloat::LdFormat;
+use super::printf::Length;
 use super::{decimal_saturating, digit_value, int, is_space, ldparse, strtod};
 
 /// The longest floating-point field read (longer ones end there).
