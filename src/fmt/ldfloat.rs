@@ -311,7 +311,7 @@ impl Big {
         }
         let mut last = self.w(z - 1);
         let mut t = 0;
-        while last % 10 == 0 && t < 9 {
+        while last.is_multiple_of(10) && t < 9 {
             last /= 10;
             t += 1;
         }
@@ -340,7 +340,7 @@ impl Big {
         let unit = pow10(8 - j % 9);
         let v = self.w(wi);
         let next = v / unit % 10;
-        let mut rest = v % unit != 0 || self.more;
+        let mut rest = !v.is_multiple_of(unit) || self.more;
         for i in wi + 1..self.z {
             rest |= self.w(i) != 0;
         }

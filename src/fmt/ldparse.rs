@@ -484,7 +484,7 @@ pub fn strtold(s: &[u8], lf: LdFormat) -> Parsed<u128> {
         Scanned::Nan => {
             let nan = match lf {
                 LdFormat::X87 => 0x7fff_c000_0000_0000_0000u128,
-                LdFormat::Binary128 => 0x7fff_8u128 << 108,
+                LdFormat::Binary128 => 0x7fff_8000u128 << 96,
                 _ => 0x7ff8u128 << 112,
             };
             let sign = match lf {
