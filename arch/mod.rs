@@ -46,8 +46,11 @@
 //!   (all traps off). i386 uses x86_64's (x87 and SSE both).
 //! - `probe.rs`: `__muslin_probe`, a load that faults at a known address,
 //!   for the tests of the `ucontext_t` offsets (written with `probe!`).
-//! - `long_double.rs`: reading a `long double` vararg (rounded to double)
-//!   and storing a double as one, for `%Lf` in printf and scanf.
+//! - `long_double.rs`: the `long double` layout (`FORMAT`), stepping over
+//!   a `long double` vararg (`next_arg`, which returns its address), and
+//!   its bits to and from memory (`load`, `to_bytes`), for `%Lf` in printf
+//!   and scanf and for `strtold`; `fmt::ldfloat` and `fmt::ldparse` do
+//!   the conversions, portably.
 //! - `mathl.rs`: the `long double` functions of `<math.h>` (`sqrtl`,
 //!   `sinl`, ...) and `nexttoward`/`nexttowardf`, exported under their C
 //!   names (on x86 `long double` is returned in `st(0)`, which no Rust type
@@ -81,12 +84,11 @@
 //!   arguments to registers (64-bit integers only on 64-bit arches).
 //! - `kernel_sigaction.rs`: the kernel's `struct sigaction`, with or without
 //!   a restorer field.
-//! - `binary128.rs`: IEEE binary128 conversions, included with `#[path]`
-//!   by aarch64, riscv64, loongarch64 and s390x, and `binary128_math.rs`,
-//!   their `mathl.rs`.
+//! - `binary128_math.rs`: the binary128 `mathl.rs`, included with `#[path]`
+//!   by aarch64, riscv64, loongarch64 and s390x.
 //! - Files one arch borrows from another with `#[path]`: loongarch64's
 //!   `long_double.rs` is riscv64's, and i386 includes `x86_64/x87.rs` (the
-//!   x87 `long double` conversions).
+//!   x87 `long double` in memory).
 //!
 //! Beyond the contract, `x86_64/string.rs` provides `memcpy` and `memset`
 //! (`rep movsb`/`rep stosb`) in place of compiler_builtins' versions.
@@ -220,12 +222,15 @@ pub mod fenv {
     const _: fn(Fexcept) -> u32 = u32::from;
 }
 
-/// `long double` varargs for printf and scanf.
+/// `long double` varargs and memory for printf, scanf and `strtold`.
 pub mod long_double {
-    pub use super::imp::long_double::{from_f64, next_arg};
+    pub use super::imp::long_double::{FORMAT, load, next_arg, to_bytes};
+    use crate::fmt::ldfloat::LdFormat;
     use core::ffi::VaList;
-    const _: unsafe fn(&mut VaList<'_>) -> f64 = next_arg;
-    const _: fn(f64) -> ([u8; 16], usize) = from_f64;
+    const _: LdFormat = FORMAT;
+    const _: unsafe fn(&mut VaList<'_>) -> *const u8 = next_arg;
+    const _: unsafe fn(*const u8) -> u128 = load;
+    const _: fn(u128) -> ([u8; 16], usize) = to_bytes;
 }
 
 /// The `long double` maths functions: C symbols only (nothing in the crate

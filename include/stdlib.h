@@ -63,6 +63,7 @@ unsigned long long strtoull(const char *__restrict s, char **__restrict endptr, 
  * Overflow: +-HUGE_VAL with ERANGE; an inexact result below the smallest
  * normal number: ERANGE too (as glibc). */
 double strtod(const char *__restrict s, char **__restrict endptr);
+long double strtold(const char *__restrict s, char **__restrict endptr);
 float strtof(const char *__restrict s, char **__restrict endptr);
 double atof(const char *s);
 void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));

@@ -56,7 +56,7 @@ static void test_sscanf(void)
 	CHECK_EQ("sscanf %Lf", sscanf("-3.125", "%Lf", &ld), 1);
 	CHECK("sscanf %Lf value", ld == -3.125L);
 	CHECK_EQ("sscanf %Lf tiny", sscanf("4.9406564584124654e-324", "%Lf", &ld), 1);
-	CHECK("sscanf %Lf tiny value", ld == (long double)4.9406564584124654e-324);
+	CHECK("sscanf %Lf tiny value", ld == 4.9406564584124654e-324L);
 	CHECK_EQ("sscanf %p", sscanf("0x1234", "%p", &p), 1);
 	CHECK("sscanf %p value", p == (void *)0x1234);
 	CHECK_EQ("sscanf literal %%", sscanf("50% off", "%d%% %s", &a, s1), 2);

@@ -1,7 +1,5 @@
 //! aarch64: AAPCS64, `svc 0` system calls, TLS variant I via `tpidr_el0`.
 
-#[path = "../binary128.rs"]
-mod binary128;
 pub mod clone;
 #[path = "../complex_abi.rs"]
 pub mod complex;

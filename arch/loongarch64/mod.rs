@@ -1,7 +1,5 @@
 //! loongarch64: LP64D ABI, `syscall 0` instruction, TLS variant I via `$tp`.
 
-#[path = "../binary128.rs"]
-mod binary128;
 pub mod clone;
 #[path = "../complex_abi.rs"]
 pub mod complex;

@@ -1,7 +1,5 @@
 //! riscv64: LP64D psABI, `ecall` system calls, TLS variant I via `tp`.
 
-#[path = "../binary128.rs"]
-mod binary128;
 pub mod clone;
 #[path = "../complex_abi.rs"]
 pub mod complex;

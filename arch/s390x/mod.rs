@@ -1,8 +1,6 @@
 //! s390x: big-endian z/Architecture ELF ABI, `svc 0` system calls, TLS
 //! variant II with the thread pointer in access registers a0:a1.
 
-#[path = "../binary128.rs"]
-mod binary128;
 pub mod clone;
 pub mod complex;
 pub mod fenv;

@@ -1,45 +1,20 @@
-//! The x87 FPU's conversions between its 80-bit format and double, for
-//! `long double` on x86_64 and i386 (which includes this file).
+//! The x87 80-bit `long double` in memory, for x86_64 and i386 (which
+//! includes this file): 8 bytes of significand, then sign and exponent,
+//! little-endian.
 
-use core::arch::asm;
-
-/// The 80-bit value at `p`, rounded to the nearest double.
+/// The 80 bits at `p` (low 80 bits of the result).
 ///
 /// # Safety
-/// `p` points at 10 readable bytes holding an x87 extended value.
-pub unsafe fn to_f64(p: *const u8) -> f64 {
-    let mut d = 0f64;
-    // SAFETY: `fld` pushes the 10 bytes at p onto the empty x87 stack and
-    // `fstp` pops them into `d` as the nearest double (round to nearest,
-    // the default control word).
-    unsafe {
-        asm!(
-            "fld tbyte ptr [{p}]",     // st(0) = the long double at p
-            "fstp qword ptr [{d}]",    // d = st(0) as a double; pop
-            p = in(reg) p,
-            d = in(reg) &raw mut d,
-            out("st(0)") _,
-            options(nostack),
-        );
-    }
-    d
+/// `p` points at 10 readable bytes.
+pub unsafe fn load(p: *const u8) -> u128 {
+    let mut b = [0u8; 16];
+    // SAFETY: as the caller says.
+    unsafe { core::ptr::copy_nonoverlapping(p, b.as_mut_ptr(), 10) };
+    u128::from_le_bytes(b)
 }
 
-/// `v` as a `long double`: its bytes in memory order and how many of them
-/// matter (the FPU widens exactly).
-pub fn from_f64(v: f64) -> ([u8; 16], usize) {
-    let mut out = [0u8; 16];
-    // SAFETY: `fld` pushes the double at &v onto the empty x87 stack and
-    // `fstp` pops it as 10 bytes into `out`.
-    unsafe {
-        asm!(
-            "fld qword ptr [{v}]",     // st(0) = v
-            "fstp tbyte ptr [{o}]",    // out[..10] = st(0); pop
-            v = in(reg) &v,
-            o = in(reg) out.as_mut_ptr(),
-            out("st(0)") _,
-            options(nostack),
-        );
-    }
-    (out, 10)
+/// The bytes of the `long double` with these bits, in memory order, and
+/// how many of them matter.
+pub fn to_bytes(bits: u128) -> ([u8; 16], usize) {
+    (bits.to_le_bytes(), 10)
 }

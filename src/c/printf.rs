@@ -7,16 +7,18 @@
 //! when that length exceeds `INT_MAX`, `EILSEQ` for a wide character with
 //! no encoding, `ENOMEM` (`asprintf`) or the `write` error (`dprintf`).
 //!
-//! `long double` (`%Lf` and friends) is read in the format of each
-//! architecture and rounded to the nearest double before formatting: x87
-//! 80-bit on x86_64 and i386, IEEE binary128 on aarch64, riscv64,
-//! loongarch64 and s390x, IBM double-double on powerpc64le, and a plain
-//! double on arm. Rust's `VaList` cannot read these types, so the `va_list`
-//! is advanced exactly as the C compiler's `va_arg` would (see each
-//! `arch/<arch>/long_double.rs`); later arguments stay aligned.
+//! `long double` (`%Lf` and friends) is printed exactly in the format of
+//! each architecture: x87 80-bit on x86_64 and i386, IEEE binary128 on
+//! aarch64, riscv64, loongarch64 and s390x, IBM double-double on
+//! powerpc64le, and a plain double on arm. Rust's `VaList` cannot read
+//! these types, so the `va_list` is advanced exactly as the C compiler's
+//! `va_arg` would (see each `arch/<arch>/long_double.rs`), which gives the
+//! argument's address; later arguments stay aligned. The address stays
+//! valid for the whole call, so positional arguments can hold it.
 
 use crate::Errno;
 use crate::fmt::Sink;
+use crate::fmt::ldfloat::LdFormat;
 use crate::fmt::printf::{ArgType, Args, Error, Length, format};
 use crate::stdio::{FILE, FileSink};
 use crate::syscall::fd::{Fd, write_all};
@@ -35,7 +37,7 @@ impl Args for VaArgs<'_> {
         unsafe {
             match ty {
                 ArgType::Double => ap.next_arg::<f64>().to_bits(),
-                ArgType::LongDouble => crate::arch::long_double::next_arg(ap).to_bits(),
+                ArgType::LongDouble => crate::arch::long_double::next_arg(ap) as usize as u64,
                 // On 64-bit targets every integer and pointer argument takes
                 // one 64-bit slot holding its value (an `int` in the low
                 // half): read the slot once for all of them.
@@ -60,6 +62,19 @@ impl Args for VaArgs<'_> {
         // SAFETY: `%ls` takes a NUL-terminated `wchar_t` array (32 bits on
         // every supported architecture); the engine stops at its NUL.
         unsafe { *(ptr as usize as *const u32).add(i) }
+    }
+
+    // Inlined, so the engine sees the arch's layout as a constant.
+    #[inline(always)]
+    fn long_double(&mut self, v: u64) -> (LdFormat, u128) {
+        use crate::arch::long_double::{FORMAT, load};
+        if v == 0 {
+            // The first pass over a positional format hands out zeros.
+            return (FORMAT, 0);
+        }
+        // SAFETY: `v` is the address `arg` returned for a `long double`,
+        // in the `va_list`'s argument area, which outlives the call.
+        (FORMAT, unsafe { load(v as usize as *const u8) })
     }
 
     #[optimize(size)]

@@ -5,8 +5,9 @@
 //! `%Lf` and friends store a `long double` in the format of each
 //! architecture (x87 80-bit on x86_64 and i386, IEEE binary128 on aarch64,
 //! riscv64, loongarch64 and s390x, IBM double-double on powerpc64le, a
-//! double on arm), converted exactly from the parsed double.
+//! double on arm), correctly rounded from the text by `fmt::ldparse`.
 
+use crate::fmt::ldfloat::LdFormat;
 use crate::fmt::printf::Length;
 use crate::fmt::scanf::{Store, scan};
 use crate::stdio::standard::STDIN;
@@ -57,13 +58,17 @@ impl Store for VaStore<'_> {
         unsafe { *self.ptr::<f32>() = v }
     }
 
-    fn f64(&mut self, len: Length, v: f64) {
-        if len != Length::BigL {
-            // SAFETY: `%lf` takes a `double *`.
-            unsafe { *self.ptr::<f64>() = v };
-            return;
-        }
-        let (bytes, n) = crate::arch::long_double::from_f64(v);
+    fn f64(&mut self, _len: Length, v: f64) {
+        // SAFETY: `%lf` takes a `double *`.
+        unsafe { *self.ptr::<f64>() = v };
+    }
+
+    fn ld_format(&self) -> LdFormat {
+        crate::arch::long_double::FORMAT
+    }
+
+    fn long_double(&mut self, bits: u128) {
+        let (bytes, n) = crate::arch::long_double::to_bytes(bits);
         // SAFETY: `%Lf` takes a `long double *`, at least `n` bytes.
         unsafe { core::ptr::copy_nonoverlapping(bytes.as_ptr(), self.ptr::<u8>(), n) }
     }

@@ -10,6 +10,9 @@
 //!
 //! - [`printf::format`]: C99 `printf` formatting, exact floating point.
 //! - [`float`]: exact decimal and hexadecimal expansion of doubles.
+//! - [`ldfloat`]: the same for `long double` in each arch's layout (only
+//!   `%L` conversions reach it).
+//! - [`ldparse`]: correctly rounded `strtold` in each arch's layout.
 //! - [`strtod`]: correctly rounded `strtod`/`strtof`.
 //! - [`int`]: the integer parser of the `strtol` family and scanf, with C's
 //!   clamping to each type.
@@ -20,6 +23,8 @@
 
 pub mod float;
 pub mod int;
+pub mod ldfloat;
+pub mod ldparse;
 pub mod printf;
 pub mod scanf;
 pub mod strtod;

@@ -25,12 +25,12 @@
 //!   rounding carries into a new power of ten that selects style e keeps its
 //!   zeros here (`%#.3g` of 999.5 is `1.00e+03`, as C says; glibc prints
 //!   `1.e+03`).
-//! - `L` (long double) reads [`ArgType::LongDouble`], which the [`Args`]
-//!   implementation delivers as a double (on x86_64 and i386, where long
-//!   double is the 80-bit x87 format, converted to the nearest double; on
-//!   arm it is a double already).
+//! - `L` (long double) reads [`ArgType::LongDouble`] and asks the [`Args`]
+//!   for the value's layout and bits ([`Args::long_double`]); the exact
+//!   value is printed by [`ldfloat`].
 
-use super::{Sink, float};
+use super::ldfloat::LdFormat;
+use super::{Sink, decimal, float, ldfloat};
 
 /// `-`: left-justify.
 pub(crate) const LEFT: u32 = 1;
@@ -60,7 +60,8 @@ pub enum ArgType {
     Ptr,
     /// `double` (also `float`, promoted).
     Double,
-    /// `long double`, delivered as a double (see the module docs).
+    /// `long double`: [`Args::arg`] returns a handle (the C side: its
+    /// address) that [`Args::long_double`] turns into its bits.
     LongDouble,
 }
 
@@ -154,6 +155,12 @@ pub trait Args {
     /// `%n`: stores `count` through the pointer `ptr` as the integer type
     /// that `len` names (`int` for [`Length::None`]).
     fn store_count(&mut self, ptr: u64, len: Length, count: usize);
+    /// The `long double` that [`arg`](Self::arg) returned `v` for
+    /// ([`ArgType::LongDouble`]): its layout and raw bits. By default `v`
+    /// is a double's bits.
+    fn long_double(&mut self, v: u64) -> (LdFormat, u128) {
+        (LdFormat::Double, v as u128)
+    }
 }
 
 /// Why formatting failed.
@@ -584,6 +591,11 @@ fn convert<A: Args + ?Sized>(
             if v != 0 {
                 src.args.store_count(v, s.len, w.n);
             }
+            return Ok(true);
+        }
+        _ if s.len == Length::BigL => {
+            let (f, bits) = src.args.long_double(v);
+            ldfloat::format(w, f, bits, conv, flags, prec);
             return Ok(true);
         }
         _ => {

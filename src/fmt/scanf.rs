@@ -16,8 +16,9 @@
 //! Not supported (the scan stops there, as at a matching failure): wide
 //! conversions (`%lc`, `%ls`, `%l[`) and positional arguments (`%1$d`).
 
+use super::ldfloat::LdFormat;
 use super::printf::Length;
-use super::{decimal_saturating, digit_value, int, is_space, strtod};
+use super::{decimal_saturating, digit_value, int, is_space, ldparse, strtod};
 
 /// The longest floating-point field read (longer ones end there).
 pub const FIELD_MAX: usize = 512;
@@ -53,6 +54,15 @@ pub trait Store {
     fn f32(&mut self, v: f32);
     /// A `double` (`%lf`) or `long double` (`%Lf`, as `len` says).
     fn f64(&mut self, len: Length, v: f64);
+    /// The `long double` layout [`long_double`](Self::long_double) takes.
+    fn ld_format(&self) -> LdFormat {
+        LdFormat::Double
+    }
+    /// A `long double` (`%Lf`): its raw bits in [`ld_format`](Self::ld_format)'s
+    /// layout. By default stored as a double.
+    fn long_double(&mut self, bits: u128) {
+        self.f64(Length::L, f64::from_bits(bits as u64));
+    }
     /// `%s`, `%c` or `%[` begins storing into the next array argument.
     fn begin(&mut self);
     /// Appends `b` to the array that [`begin`](Self::begin) started.
@@ -418,6 +428,10 @@ fn scan_float(cur: &mut Cursor, len: Length, store: Option<&mut dyn Store>) -> b
     }
     match store {
         Some(store) if len == Length::None => store.f32(strtod::strtof(t.get()).value),
+        Some(store) if len == Length::BigL => {
+            let f = store.ld_format();
+            store.long_double(ldparse::strtold(t.get(), f).value);
+        }
         Some(store) => store.f64(len, strtod::strtod(t.get()).value),
         None => {}
     }

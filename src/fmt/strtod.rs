@@ -36,7 +36,7 @@ const F32: Format = Format {
 };
 
 /// A number as scanned: where its parts are, before rounding.
-enum Scanned {
+pub(super) enum Scanned {
     Nothing,
     Inf,
     Nan,
@@ -96,7 +96,7 @@ fn exponent(s: &[u8], i: &mut usize) -> Option<i64> {
 }
 
 /// Scans the number at `s[*i..]` (after the sign), advancing `i` past it.
-fn scan(s: &[u8], i: &mut usize) -> Scanned {
+pub(super) fn scan(s: &[u8], i: &mut usize) -> Scanned {
     if starts_ci(s, *i, b"inf") {
         *i += if starts_ci(s, *i, b"infinity") { 8 } else { 3 };
         return Scanned::Inf;

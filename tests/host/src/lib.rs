@@ -12,6 +12,8 @@ pub mod fmt;
 #[cfg(test)]
 mod common;
 #[cfg(test)]
+mod ld;
+#[cfg(test)]
 mod printf;
 #[cfg(test)]
 mod scanf;
