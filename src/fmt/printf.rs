@@ -30,7 +30,7 @@
 //!   value is printed by [`ldfloat`].
 
 use super::ldfloat::LdFormat;
-use super::{Sink, decimal, float, ldfloat};
+use super::{Sink, float, ldfloat};
 
 /// `-`: left-justify.
 pub(crate) const LEFT: u32 = 1;
