@@ -42,13 +42,13 @@ time_t mktime(struct tm *tm);
 time_t timegm(struct tm *tm);
 double difftime(time_t t1, time_t t0);
 struct tm *gmtime(const time_t *t);
-struct tm *gmtime_r(const time_t *restrict t, struct tm *restrict tm);
+struct tm *gmtime_r(const time_t *__restrict t, struct tm *__restrict tm);
 struct tm *localtime(const time_t *t);
-struct tm *localtime_r(const time_t *restrict t, struct tm *restrict tm);
-size_t strftime(char *restrict s, size_t max, const char *restrict format,
-		const struct tm *restrict tm);
+struct tm *localtime_r(const time_t *__restrict t, struct tm *__restrict tm);
+size_t strftime(char *__restrict s, size_t max, const char *__restrict format,
+		const struct tm *__restrict tm);
 char *asctime(const struct tm *tm);
-char *asctime_r(const struct tm *restrict tm, char *restrict buf);
+char *asctime_r(const struct tm *__restrict tm, char *__restrict buf);
 char *ctime(const time_t *t);
 char *ctime_r(const time_t *t, char *buf);
 void tzset(void);

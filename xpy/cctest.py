@@ -35,6 +35,10 @@ FILES = {
     "c89.c": "#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n"
              "#include <pthread.h>\n#include <signal.h>\n#include <semaphore.h>\n"
              "#include <sys/stat.h>\n#include <unistd.h>\n#include <time.h>\n"
+             "#include <math.h>\n#include <complex.h>\n#include <fenv.h>\n"
+             "#include <setjmp.h>\n#include <assert.h>\n#include <locale.h>\n"
+             "#include <wchar.h>\n#include <wctype.h>\n#include <uchar.h>\n"
+             "#include <inttypes.h>\n#include <limits.h>\n"
              "int main(void)\n{\n    return 0;\n}\n",
     "unused.c": "int main(void)\n{\n    int unused;\n    return 0;\n}\n",
     "broken.c": "int main(void)\n{\n    return nothing_declared;\n}\n",
