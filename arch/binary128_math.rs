@@ -569,7 +569,7 @@ pub extern "C" fn hypotl(x: f128, y: f128) -> f128 {
     if x.is_nan() || y.is_nan() {
         return x + y;
     }
-    let big = x.abs().max(y.abs());
+    let big = libm::fmaxf128(x.abs(), y.abs());
     if big == 0.0 {
         return 0.0;
     }
@@ -592,7 +592,7 @@ pub extern "C" fn atan2l(y: f128, x: f128) -> f128 {
     if x > 0.0 && x.is_finite() && (y / x).abs() < TINY {
         return y / x;
     }
-    let big = x.abs().max(y.abs());
+    let big = libm::fmaxf128(x.abs(), y.abs());
     let e = if big.is_finite() && big != 0.0 {
         frexp(big).1
     } else {

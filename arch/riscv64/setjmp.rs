@@ -12,6 +12,10 @@ c_asm_function! {
     aliases: ["_setjmp"],
     globals: ["__muslin_setjmp_regs"],
     body: [
+        // A module's assembly is parsed with the base ISA's features in
+        // unoptimised builds: say that fs0-fs11 (the D extension) exist.
+        ".option push",
+        ".option arch, +d",
         "    sd zero, {fl}(a0)",      // plain setjmp: no mask saved
         "__muslin_setjmp_regs:",      // a0 = buf
         "    sd ra, 0(a0)",           // return address
@@ -42,6 +46,7 @@ c_asm_function! {
         "    fsd fs11, 200(a0)",
         "    li a0, 0",               // first return: 0
         "    ret",
+        ".option pop",
     ],
     fl = const JB_WORDS * 8,
 }
@@ -50,6 +55,8 @@ c_asm_function! {
     name: "longjmp",
     aliases: ["_longjmp"],
     body: [
+        ".option push",
+        ".option arch, +d",           // fs0-fs11, as in setjmp
         "    ld ra, 0(a0)",           // where setjmp returned to
         "    ld sp, 8(a0)",           // the setjmp caller's stack
         "    ld s0, 16(a0)",
@@ -79,6 +86,7 @@ c_asm_function! {
         "    seqz a0, a1",            // a0 = (val == 0)
         "    add a0, a0, a1",         // val, or 1 when val is 0
         "    ret",                    // return from setjmp again
+        ".option pop",
     ]
 }
 
