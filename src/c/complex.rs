@@ -130,7 +130,9 @@ pub extern "C" fn cabs(z: Complex) -> f64 {
 pub unsafe extern "C" fn cabsf(z: F32Arg) -> f32 {
     // SAFETY: the caller passes the argument by the C ABI.
     let z = unsafe { f32_arg(z) };
-    libm::hypotf(z.re, z.im)
+    // In double, as `hypotf` (src/c/math.rs) does: the libm crate's
+    // hypotf is wrong under qemu-s390x.
+    libm::hypot(z.re as f64, z.im as f64) as f32
 }
 
 /// carg(3): the argument of `z`, in [−π, π].
