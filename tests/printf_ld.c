@@ -106,6 +106,43 @@ static const char *const want[] = {
 #endif
 };
 
+#if LDBL_MANT_DIG == 106
+/* Double-double pairs (high, low double bits) whose decimal glibc forms
+ * from a 106-bit significand: the low part's magnitude cut toward zero
+ * 7 bits below that, its sign folded in by subtraction, then the 7 bits
+ * dropped; not the exact sum. glibc 2.36's output. */
+static const struct {
+	unsigned long long hi, lo;
+	const char *fmt, *want;
+} dd[] = {
+	{0x3ff0000000000000ull, 0xbc9fffffffffffffull, "%.40Le", "9.9999999999999988897769753748435828358848e-01"},
+	{0x3ff0000000000000ull, 0xbc8123456789abcdull, "%.45Lf", "0.999999999999999970270694562815252256293145294"},
+	{0x3ff0000000000000ull, 0xbb3123456789abcdull, "%.40Lg", "0.999999999999999999999985823962469516749"},
+	{0x0340000000000000ull, 0x8000000000000001ull, "%.40Le", "5.0104209000224319449902701283749110540900e-293"},
+	{0x4100000000000000ull, 0xbbe8d8837eed8000ull, "%.40Le", "1.3107199999999999999999995790965123797224e+05"},
+	{0xc1d6a8a800000000ull, 0x3c0dc257b9400001ull, "%.40Le", "-1.5206072319999999999999999997983267492147e+09"},
+	{0x7fefffffffffffffull, 0x8000000000000001ull, "%.40Le", "1.7976931348623157081452742373170435679807e+308"},
+	{0x0360000000000000ull, 0x800fffffffffffffull, "%.40Le", "2.0041683600089725554887222006300731454357e-292"},
+};
+
+/* Checks the pairs in dd (on this little-endian format the high double
+ * comes first in memory). */
+static void check_dd(void)
+{
+	char b[512], name[64];
+	for (unsigned i = 0; i < sizeof dd / sizeof dd[0]; i++) {
+		double d[2];
+		long double x;
+		memcpy(&d[0], &dd[i].hi, 8);
+		memcpy(&d[1], &dd[i].lo, 8);
+		memcpy(&x, d, sizeof x);
+		snprintf(b, sizeof b, dd[i].fmt, x);
+		snprintf(name, sizeof name, "printf_dd_%u", i);
+		check_str(name, b, dd[i].want);
+	}
+}
+#endif
+
 int main(void)
 {
 	long double v[N] = {1.0L/3, 0.1L, 0.1L, 1e100L, 2.5L, 1.9375L/3, LDBL_MAX, LDBL_MIN, LDBL_MIN/4, -123.456L, 1e-30L, __builtin_nanl(""), -1.0L/0.0L, 5e-324L};
@@ -130,5 +167,8 @@ int main(void)
 		snprintf(name, sizeof name, "sscanf_%d", i);
 		CHECK(name, sscanf(s[i], "%Lf", &y) == 1 && memcmp(&x, &y, LDBL_MANT_DIG == 64 ? 10 : sizeof x) == 0);
 	}
+#if LDBL_MANT_DIG == 106
+	check_dd();
+#endif
 	return check_failed;
 }

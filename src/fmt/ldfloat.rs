@@ -106,40 +106,59 @@ fn ibm_hex(hi: u64, lo: u64) -> Hex {
 }
 
 /// The IBM double-double `hi`, `lo` as `m × 2^e`, as glibc's decimal
-/// conversion sees it: 106 bits, the exact sum `hi + lo` cut toward zero
-/// to the grid of `hi`'s 53 bits and 53 below them, except that a low
-/// part entirely below that grid counts as zero (glibc prints this value,
-/// and muslin prints what glibc prints).
+/// conversion sees it, which is not always the exact sum (muslin prints
+/// what glibc prints). glibc lines `lo` up below `hi`'s last bit in 60
+/// bits, cutting its magnitude toward zero there, adds or subtracts that
+/// to `hi`, and keeps the top 106 bits of the result (53 below `hi`'s
+/// last bit), cutting toward zero again. So a low part of `hi`'s sign
+/// gives the sum cut toward zero; one of the other sign, with bits below
+/// the 60-bit grid and none between that and the 53-bit one, gives one
+/// unit of the last bit more (in magnitude) than the sum cut toward zero.
+/// Checked against glibc 2.36 under qemu on hand-picked and random
+/// pairs, canonical or not (a `hi` of 0 or a subnormal with `lo` nonzero
+/// included: glibc prints what the rule gives, not `hi + lo`).
 fn ibm_parts(hi: u64, lo: u64) -> (u128, i32) {
     let (e0, e1) = (dexp(hi), dexp(lo));
     let mut h = hi & ((1 << 52) - 1);
-    let mut l = lo & ((1 << 52) - 1);
+    // `lo`'s significand, with 7 bits below it (bit 59 its leading one).
+    let mut l = (lo & ((1 << 52) - 1)) << 7;
     if e1 != 0 {
-        l |= 1 << 52;
+        l |= 1 << 59;
     } else {
         l <<= 1;
     }
     let ediff = e0 - e1 - 53;
-    let differ = (hi ^ lo) >> 63 != 0;
     if ediff > 0 {
-        let kept = if ediff > 63 { 0 } else { l >> ediff };
-        // glibc cuts the sum toward zero: a low part of the other sign
-        // has its bits below the grid rounded up, unless none are left.
-        l = kept + (differ && kept != 0 && kept << ediff != l) as u64;
+        l = l.checked_shr(ediff as u32).unwrap_or(0);
+    } else if ediff < 0 {
+        // A high part below 2^-969 with a subnormal low part, or a
+        // non-canonical pair. glibc shifts by the unchecked count, as the
+        // powerpc64 shift does: the count modulo 128, 64 and more giving
+        // zero.
+        l = l.checked_shl((-ediff) as u32 & 127).unwrap_or(0);
     }
-    let mut exp = e0.max(1) - 1023;
-    if differ && l != 0 {
-        l = (1u64 << 53).wrapping_sub(l);
+    let mut exp = e0 - 1023;
+    if (hi ^ lo) >> 63 != 0 && l != 0 {
+        // hi - lo: borrow one unit of `hi`'s last bit.
+        l = (1u64 << 60).wrapping_sub(l);
         if h == 0 {
-            h = 0xf_ffff_ffff_fffe | (l >> 52);
-            l = 0x1f_ffff_ffff_ffff & (l << 1);
+            // From the hidden bit: one bit lower, one more bit of `l`.
+            h = 0xf_ffff_ffff_fffe | (l >> 59);
+            l = 0xfff_ffff_ffff_ffff & (l << 1);
             exp -= 1;
         } else {
             h -= 1;
         }
     }
-    let m = ((e0 != 0) as u128) << 105 | (h as u128) << 53 | (l as u128 & ((1 << 53) - 1));
-    (m, exp - 105)
+    // The two 64-bit words glibc builds: `l`'s top bits overlap `h`'s low
+    // ones by an or, not a sum (only a non-canonical pair has them).
+    let m = ((h >> 11) as u128) << 64 | ((h << 53) | (l >> 7)) as u128;
+    if e0 == 0 {
+        // A subnormal or zero high part: no hidden bit, 2^-1074 its unit.
+        (m, -1074 - 53)
+    } else {
+        (m | 1 << 105, exp - 105)
+    }
 }
 
 /// Decodes the raw bits of a `long double` in format `f` (not
