@@ -38,7 +38,7 @@ pub unsafe extern "C" fn strchr(s: *const c_char, c: c_int) -> *mut c_char {
     // SAFETY: s is a string; strchrnul returns a byte inside it.
     unsafe {
         let p = super::string_posix::strchrnul(s, c);
-        if *p as u8 == c as u8 {
+        if *p.cast::<u8>() == c as u8 {
             p
         } else {
             core::ptr::null_mut()
