@@ -160,9 +160,16 @@ impl Errno {
 /// a number [`message_of`] has none for); returns the length without the
 /// NUL. `buf` must hold 26 bytes (the longest is for `i32::MIN`).
 pub fn unknown_message(n: i32, buf: &mut [u8]) -> usize {
-    const PREFIX: &[u8] = b"Unknown error ";
-    buf[..PREFIX.len()].copy_from_slice(PREFIX);
-    let mut len = PREFIX.len();
+    labelled_number(b"Unknown error ", n, buf)
+}
+
+/// Writes `prefix`, `n` in decimal (with a '-' when negative) and a NUL
+/// into `buf`; returns the length without the NUL. The one writer of
+/// libc's "Unknown error N" / "Unknown signal N" texts, which must not pull
+/// in the printf engine. `buf` must hold `prefix.len() + 12` bytes.
+pub fn labelled_number(prefix: &[u8], n: i32, buf: &mut [u8]) -> usize {
+    buf[..prefix.len()].copy_from_slice(prefix);
+    let mut len = prefix.len();
     if n < 0 {
         buf[len] = b'-';
         len += 1;

@@ -4,7 +4,7 @@
 //! so a program links only the ones it calls.
 
 use super::string::{ByteSet, find_bytes, has_zero_byte, strnlen};
-use crate::errno::{Errno, message_of, unknown_message};
+use crate::errno::{Errno, labelled_number, message_of, unknown_message};
 use core::ffi::{c_char, c_int, c_void};
 use core::ptr::null_mut;
 use core::sync::atomic::AtomicU8;
@@ -255,27 +255,7 @@ pub extern "C" fn strsignal(sig: c_int) -> *mut c_char {
     };
     static BUF: [AtomicU8; 32] = [const { AtomicU8::new(0) }; 32];
     let mut tmp = [0u8; 32];
-    tmp[..prefix.len()].copy_from_slice(prefix);
-    let mut len = prefix.len();
-    if n < 0 {
-        tmp[len] = b'-';
-        len += 1;
-    }
-    let mut digits = [0u8; 10];
-    let mut k = 0;
-    let mut u = n.unsigned_abs();
-    loop {
-        digits[k] = b'0' + (u % 10) as u8;
-        k += 1;
-        u /= 10;
-        if u == 0 {
-            break;
-        }
-    }
-    for &d in digits[..k].iter().rev() {
-        tmp[len] = d;
-        len += 1;
-    }
+    let len = labelled_number(prefix, n, &mut tmp);
     // Written with atomic byte stores: concurrent calls garble the text
     // but are not undefined behaviour.
     for (slot, &b) in BUF.iter().zip(&tmp[..=len]) {
