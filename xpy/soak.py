@@ -110,17 +110,15 @@ class Refs:
     def _generate(self, key, cmd, env):
         path = os.path.join(SOAK_DIR, "ref", "-".join(map(str, key)))
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        start = time.monotonic()
         try:
             with open(path, "wb") as out:
-                p = subprocess.run(cmd, stdout=out, stderr=subprocess.PIPE, env=env,
-                                   cwd=tempfile.gettempdir(), timeout=7200)
-            res = (path, None) if p.returncode == 0 else \
-                (None, f"the glibc reference exited {p.returncode}: "
-                 f"{p.stderr.decode(errors='replace').strip()[-300:]}")
-        except (OSError, subprocess.TimeoutExpired) as e:
-            res = (None, f"the glibc reference: {e}")
-        self.timings.append((key, time.monotonic() - start))
+                rc, _, err, cpu = measured(cmd, subprocess.DEVNULL, out, env)
+            res = (path, None) if rc == 0 else \
+                (None, f"the glibc reference exited {rc}: "
+                 f"{err.decode(errors='replace').strip()[-300:]}")
+        except OSError as e:
+            res, cpu = (None, f"the glibc reference: {e}"), 0.0
+        self.timings.append((key, cpu))
         with self.lock:
             self.state[key] = res
             waiting = self.waiting.pop(key)
@@ -231,7 +229,7 @@ class Part:
 
     def __init__(self, arch, part, libc, nruns):
         self.arch, self.part, self.libc = arch, part, libc
-        self.left, self.seconds, self.ref_seconds = nruns, 0.0, 0.0
+        self.left, self.seconds = nruns, 0.0
         self.cases = {}   # parse()'s values, merged over chunks
         self.errors = []  # why a run failed as a whole
         self.mismatch = []  # ld's first mismatch lines
@@ -383,7 +381,7 @@ class Soak:
             p.left -= 1
             if not p.left:
                 say(f"{self.elapsed()} {p.arch} {p.part} ({p.libc}) done: "
-                    f"{p.seconds:.0f} s of runs")
+                    f"{p.seconds:.0f} CPU s")
         self.tracker.finish()
 
     def skip_arch(self, arch, why):
@@ -392,6 +390,11 @@ class Soak:
             for run in part_runs(part, arch, self.c):
                 self.refs.done(run[0])
         self.lines.append(("fail", f"{arch}: build failed: {why}"))
+
+    def cpu(self):
+        """CPU seconds of every run and reference."""
+        return sum(p.seconds for parts in self.results.values() for p in parts.values()) \
+            + sum(secs for _, secs in self.ref_times)
 
     def run(self):
         self.plan()
@@ -416,23 +419,50 @@ class Soak:
         npass = sum(s == "pass" for s, _ in self.lines)
         nfail = sum(s == "fail" for s, _ in self.lines)
         write_summary(self)
-        print(f"took {time.monotonic() - self.started:.0f}s; summary in "
-              f"{os.path.relpath(SUMMARY, ROOT)}")
+        print(f"took {time.monotonic() - self.started:.0f}s, {self.cpu():.0f} CPU s "
+              f"(runs and references); summary in {os.path.relpath(SUMMARY, ROOT)}")
         print(f"{npass} passed, {nfail} failed")
         return nfail == 0 and npass > 0
+
+
+TIMEOUT = 7200  # seconds for one program
+
+
+def measured(cmd, stdin, stdout, env):
+    """Runs `cmd` in the temporary directory: (status, stdout (when
+    `stdout` is PIPE), stderr, CPU seconds). CPU time (from wait4, qemu's
+    included) rather than wall time, so that what a part costs does not
+    depend on what else the machine runs."""
+    p = subprocess.Popen(cmd, stdin=stdin, stdout=stdout, stderr=subprocess.PIPE, env=env,
+                         cwd=tempfile.gettempdir())
+    bufs = {}
+
+    def drain(name, f):
+        bufs[name] = f.read()
+    readers = [threading.Thread(target=drain, args=(n, f)) for n, f in
+               (("out", p.stdout), ("err", p.stderr)) if f is not None]
+    for t in readers:
+        t.start()
+    killer = threading.Timer(TIMEOUT, p.kill)
+    killer.start()
+    # wait4 reaps the child itself (Popen must not), for its rusage.
+    _, status, usage = os.wait4(p.pid, 0)
+    killer.cancel()
+    p.returncode = os.waitstatus_to_exitcode(status)
+    for t in readers:
+        t.join()
+    return p.returncode, bufs.get("out", b""), bufs.get("err", b""), \
+        usage.ru_utime + usage.ru_stime
 
 
 def run_with(arch, mode, exe, args, env, path):
     """Runs `exe` with the reference's output file as its standard input."""
     cmd = runner(arch, mode) + [exe, *args]
-    start = time.monotonic()
     try:
         with open(path, "rb") as stdin:
-            p = subprocess.run(cmd, stdin=stdin, capture_output=True, timeout=7200,
-                               env=dict(BASE_ENV, **env), cwd=tempfile.gettempdir())
-        return p.returncode, p.stdout, p.stderr, time.monotonic() - start
-    except (OSError, subprocess.TimeoutExpired) as e:
-        return "error", b"", str(e).encode(), time.monotonic() - start
+            return measured(cmd, stdin, subprocess.PIPE, dict(BASE_ENV, **env))
+    except OSError as e:
+        return "error", b"", str(e).encode(), 0.0
 
 
 # ---- the summary --------------------------------------------------------------
@@ -442,12 +472,13 @@ def write_summary(s):
            f"Counts: {s.c['ld']} long double printf cases per arch (chunks of "
            f"{s.c['ld_chunk']}), {s.c['math']} inputs per math function, {s.c['mathl']} "
            f"per long double function, {s.c['time']} random times per zone. "
-           f"Took {time.monotonic() - s.started:.0f} s.", ""]
-    out += ["## Time per part", "", "| arch | part | libc | runs (s) |", "|---|---|---|---|"]
+           f"Took {time.monotonic() - s.started:.0f} s, {s.cpu():.0f} CPU s.", ""]
+    out += ["## CPU time (seconds; qemu's included)", "",
+            "| arch | part | libc | runs |", "|---|---|---|---|"]
     for arch in s.arches:
         for (part, libc), p in sorted(s.results[arch].items()):
             out.append(f"| {arch} | {part} | {libc} | {p.seconds:.0f} |")
-    out += ["", "| reference | s |", "|---|---|"]
+    out += ["", "| reference (part, glibc arch, count, chunk) | CPU |", "|---|---|"]
     for key, secs in sorted(s.ref_times, key=lambda t: str(t[0])):
         out.append(f"| {' '.join(map(str, key))} | {secs:.1f} |")
     for arch in s.arches:
