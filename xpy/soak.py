@@ -21,17 +21,20 @@ musl-gcc and fed the same reference: each function's row shows muslin's
 max ulp next to musl's, and a function where muslin's is larger is WORSE
 (a failure: issue 12 asks for no worse than musl).
 
-A reference's output is written once to out/soak/ref/ and read by every
-arch and libc that uses it (x86_64 and i386 share x86_64 glibc's; the
-binary128 arches share aarch64's), then deleted. Programs run --jobs at a
-time; an arch's runs start as soon as it is built. One line per case and
-arch, then `N passed, N failed`; the tables go to target/soak/summary.md.
+A reference's output is written once and read by every arch and libc
+that uses it (x86_64 and i386 share x86_64 glibc's; the binary128 arches
+share aarch64's), then deleted; the programs and outputs of a run are in
+a directory of its own (out/soak/run-*/, removed at its end). Programs
+run --jobs at a time; an arch's runs start as soon as it is built. One
+line per case and arch, then `N passed, N failed`; the tables go to
+target/soak/summary.md.
 """
 
 import concurrent.futures
 import math
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -83,8 +86,8 @@ class Refs:
     front). A run asks for a file with `when_ready`, which calls it back
     (on a pool thread) once the file is there."""
 
-    def __init__(self, pool, timings):
-        self.pool, self.timings = pool, timings
+    def __init__(self, pool, timings, work):
+        self.pool, self.timings, self.work = pool, timings, work
         self.lock = threading.Lock()
         self.state = {}    # key -> "running" | (path, None) | (None, why)
         self.waiting = {}  # key -> [callbacks]
@@ -108,7 +111,7 @@ class Refs:
         self.pool.submit(fn, *st)
 
     def _generate(self, key, cmd, env):
-        path = os.path.join(SOAK_DIR, "ref", "-".join(map(str, key)))
+        path = os.path.join(self.work, "ref", "-".join(map(str, key)))
         os.makedirs(os.path.dirname(path), exist_ok=True)
         try:
             with open(path, "wb") as out:
@@ -293,11 +296,11 @@ def judge(arch, parts):
 
 # ---- building -------------------------------------------------------------
 
-def build_arch(arch, parts, log):
-    """{(part, libc): executable} for `arch`."""
+def build_arch(arch, parts, work, log):
+    """{(part, libc): executable} for `arch`, in the run's directory."""
     lib = build_lib(arch, True, log)
     install_driver(arch)
-    outdir = os.path.join(SOAK_DIR, arch)
+    outdir = os.path.join(work, arch)
     os.makedirs(outdir, exist_ok=True)
     exes = {}
     for part, libc in variants(arch, parts):
@@ -313,12 +316,12 @@ def build_arch(arch, parts, log):
     return exes
 
 
-def reference_cmd(part, ref_arch, args, lock, built):
+def reference_cmd(part, ref_arch, args, lock, built, work):
     """The reference program's command line (built once per part and arch)."""
     with lock:
         key = (part, ref_arch)
         if key not in built:
-            outdir = os.path.join(SOAK_DIR, "reference", ref_arch)
+            outdir = os.path.join(work, "reference", ref_arch)
             built[key] = reference.build(SRC[part], ref_arch, outdir)
     return reference.COMPILERS[ref_arch][1] + [built[key], *args]
 
@@ -335,7 +338,11 @@ class Soak:
         self.c = counts(a.scale)
         self.pool = concurrent.futures.ThreadPoolExecutor(max(1, a.jobs))
         self.ref_times = []
-        self.refs = Refs(self.pool, self.ref_times)
+        # Everything a run writes (programs, references' outputs) is in a
+        # directory of its own, removed at the end: soaks may run side by side.
+        os.makedirs(SOAK_DIR, exist_ok=True)
+        self.work = tempfile.mkdtemp(prefix="run-", dir=SOAK_DIR)
+        self.refs = Refs(self.pool, self.ref_times, self.work)
         self.tracker = Tracker()
         self.lock = threading.Lock()
         self.ref_built = {}
@@ -360,7 +367,8 @@ class Soak:
             self.tracker.add(len(runs))
             for key, rargs, renv, args, env in runs:
                 try:
-                    cmd = reference_cmd(part, key[1], rargs, self.lock, self.ref_built)
+                    cmd = reference_cmd(part, key[1], rargs, self.lock, self.ref_built,
+                                        self.work)
                 except BuildError as e:
                     self.finish_run(p, key, 1, b"", str(e).encode(), 0.0)
                     continue
@@ -403,7 +411,7 @@ class Soak:
             say(f"{self.elapsed()} {arch}: building")
             log = []
             try:
-                exes = build_arch(arch, self.parts, log)
+                exes = build_arch(arch, self.parts, self.work, log)
             except (BuildError, subprocess.CalledProcessError) as e:
                 print("".join(log)[-3000:])
                 self.skip_arch(arch, str(e))
@@ -412,6 +420,7 @@ class Soak:
             self.start_arch(arch, exes)
         self.tracker.wait()
         self.pool.shutdown()
+        shutil.rmtree(self.work, ignore_errors=True)
         for arch in self.arches:
             self.lines += judge(arch, self.results[arch])
         for status, line in self.lines:
@@ -478,9 +487,13 @@ def write_summary(s):
     for arch in s.arches:
         for (part, libc), p in sorted(s.results[arch].items()):
             out.append(f"| {arch} | {part} | {libc} | {p.seconds:.0f} |")
-    out += ["", "| reference (part, glibc arch, count, chunk) | CPU |", "|---|---|"]
-    for key, secs in sorted(s.ref_times, key=lambda t: str(t[0])):
-        out.append(f"| {' '.join(map(str, key))} | {secs:.1f} |")
+    refs = {}  # (part, glibc arch) -> [programs, CPU s]
+    for key, secs in s.ref_times:
+        r = refs.setdefault(key[:2], [0, 0.0])
+        r[0] += 1
+        r[1] += secs
+    out += ["", "| reference (part, glibc) | runs | CPU |", "|---|---|---|"]
+    out += [f"| {part} {ref} | {n} | {secs:.0f} |" for (part, ref), (n, secs) in sorted(refs.items())]
     for arch in s.arches:
         parts = s.results[arch]
         out += ["", f"## {arch} ({mode_of(arch)})", ""]
