@@ -5,7 +5,7 @@
  * For every function, N deterministic pseudo-random inputs (N = 100000, or
  * the MATH_DIFF_N environment variable; under qemu only every 5th is
  * computed, see `emulated`; MATH_DIFF_STRIDE=K in the environment compares
- * every Kth, 1 for all) drawn from a mix of classes: any
+ * every Kth, 1 for all: `./x.py soak` does) drawn from a mix of classes: any
  * bit pattern, moderate values, tiny values, subnormals, values next to
  * multiples of pi/2 (built in integer arithmetic, so every arch, i386's x87
  * included, gets the same inputs), values next to integers, and the
