@@ -176,6 +176,7 @@ def ld_runs(arch, c):
 
 
 def part_runs(part, arch, c):
+    """[(ref key, ref args, ref env, run args, run env)] of one part."""
     ref = reference.reference_arch(KIND[part], arch)
     if part == "ld":
         return ld_runs(arch, c)
@@ -189,9 +190,10 @@ def part_runs(part, arch, c):
 
 
 def variants(arch, parts):
-    """[(part, libc)] that run for `arch`."""
+    """[(part, libc)] that run for `arch` (musl's where musl-gcc is installed:
+    a missing one is a failure, see `judge`)."""
     out = [(p, "muslin") for p in parts]
-    if arch == "x86_64":
+    if arch == "x86_64" and shutil.which("musl-gcc"):
         out += [(p, "musl") for p in parts if p in MUSL_PARTS]
     return out
 
@@ -269,6 +271,8 @@ def judge(arch, parts):
         for why in p.errors:
             res.append(("fail", f"{label} {part}: {why}"))
         musl = parts.get((part, "musl"))
+        if arch == "x86_64" and part in MUSL_PARTS and not musl:
+            res.append(("fail", f"{label} {part}: musl-gcc is not installed: no musl column"))
         for why in musl.errors if musl else []:
             res.append(("fail", f"{label} {part} (musl-gcc build): {why}"))
         for name, v in sorted(p.cases.items()):
