@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """x.py: the one driver for muslin: setup, build, run, test, cc, new, size, lint,
-bench, surface.
+bench, surface, soak.
 
 Every command first checks (and installs, saying so) what it needs: the
 pinned Rust toolchain, qemu-user, clang and lld. Standard library only; the
@@ -18,6 +18,7 @@ from xpy.lint import cmd_lint
 from xpy.new import cmd_new
 from xpy.run import cmd_run
 from xpy.size import cmd_size
+from xpy.soak import PARTS, cmd_soak
 from xpy.surface import cmd_surface
 from xpy.testing import cmd_test
 from xpy.toolchain import cmd_setup
@@ -72,6 +73,17 @@ def parser():
                                      "not part of test)")
     s.add_argument("--arch", help="x86_64, i386 or both (default)")
     s.set_defaults(fn=cmd_bench)
+    s = sub.add_parser("soak", help="long differential runs against glibc (10^6 long double "
+                                    "printf cases, 10^5 inputs per math function, musl's "
+                                    "max ulp beside muslin's on x86_64); not part of test")
+    s.add_argument("--arch", action="append",
+                   help="an arch, a comma-separated list or all (repeatable; default all)")
+    s.add_argument("--only", help=f"comma-separated parts: {','.join(PARTS)} (default all)")
+    s.add_argument("--scale", type=float, default=1.0,
+                   help="multiplies every count (0.1: a tenth of the inputs)")
+    s.add_argument("--jobs", type=int, default=max(1, os.cpu_count() or 1),
+                   help="programs running at a time")
+    s.set_defaults(fn=cmd_soak)
     return p
 
 

@@ -16,6 +16,10 @@
  * muslin and compares byte for byte: one protocol line per conversion
  * kind (f e g a, strtold, sscanf), with the first mismatches shown.
  * argv[1] is the number of printf cases (strtold cases are a third of it);
+ * argv[2], when given, is a chunk number c: the generator starts c * 2^40
+ * draws further on, so chunks of one long run (`./x.py soak` runs them in
+ * parallel) draw disjoint cases; without it (chunk 0) the cases are the
+ * test's;
  * 2000 keeps a run under qemu within the time limit on every arch (i386
  * under qemu is the slowest: 64- and 128-bit arithmetic in software;
  * powerpc64le runs five times as many);
@@ -382,6 +386,10 @@ static void string_case(void)
 int main(int argc, char **argv)
 {
 	long n = argc > 1 ? atol(argv[1]) : 1000;
+	/* splitmix64 steps its state by a constant: jumping c * 2^40 steps
+	 * ahead is one multiplication (no chunk draws 2^40 numbers). */
+	if (argc > 2)
+		state += strtoull(argv[2], 0, 10) * (0x9e3779b97f4a7c15ull << 40);
 #if FMT_DD
 	/* powerpc64le under qemu is fast (64-bit arithmetic in hardware
 	 * instructions): more cases for the double-double pairs. */

@@ -4,7 +4,8 @@
  *
  * For every function, N deterministic pseudo-random inputs (N = 100000, or
  * the MATH_DIFF_N environment variable; under qemu only every 5th is
- * computed, see `emulated`) drawn from a mix of classes: any
+ * computed, see `emulated`; MATH_DIFF_STRIDE=K in the environment compares
+ * every Kth, 1 for all: `./x.py soak` does) drawn from a mix of classes: any
  * bit pattern, moderate values, tiny values, subnormals, values next to
  * multiples of pi/2 (built in integer arithmetic, so every arch, i386's x87
  * included, gets the same inputs), values next to integers, and the
@@ -691,10 +692,17 @@ int main(void)
 {
 	long n = count();
 	int measure = getenv("MATH_DIFF_MEASURE") != 0, failed = 0, ok = 1;
-	long stride = emulated() ? EMULATED_STRIDE : 1;
+	const char *st = getenv("MATH_DIFF_STRIDE");
+	long stride = st && atol(st) > 0 ? atol(st) : emulated() ? EMULATED_STRIDE : 1;
 	out_str("inputs per function: ");
 	out_dec((unsigned long long)n);
-	out_str(stride > 1 ? ", every 5th compared (emulated)\n" : ", all compared\n");
+	if (stride > 1) {
+		out_str(", every ");
+		out_dec((unsigned long long)stride);
+		out_str("th compared\n");
+	} else {
+		out_str(", all compared\n");
+	}
 	for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
 		const struct fn *f = &fns[i];
 		int fl = is_float(f->shape);

@@ -49,11 +49,12 @@ def reference_arch(kind, arch):
     return "x86_64" if kind == "host" else REFERENCE_ARCH[arch]
 
 
-def build(src, ref_arch):
-    """Compiles `src` against glibc for `ref_arch`: the executable's path."""
+def build(src, ref_arch, outdir=None):
+    """Compiles `src` against glibc for `ref_arch` (into `outdir`, by
+    default out/reference/ARCH/): the executable's path."""
     gcc, _ = COMPILERS[ref_arch]
     name = os.path.splitext(os.path.basename(src))[0]
-    outdir = os.path.join(OUT_DIR, "reference", ref_arch)
+    outdir = outdir or os.path.join(OUT_DIR, "reference", ref_arch)
     os.makedirs(outdir, exist_ok=True)
     exe = os.path.join(outdir, name)
     cmd = [gcc, "-DREFERENCE", "-O1", "-static", "-w", "-o", exe, src, "-lm"]
