@@ -2,16 +2,18 @@
 //! `wmemcpy`, ...), the wide `strtol`/`strtod` family, and `wcwidth`.
 //!
 //! `wchar_t` is 32 bits on every supported architecture: `int` on most,
-//! `unsigned int` on aarch64 and arm (clang's `__WCHAR_TYPE__`). The
-//! comparisons here treat it as `int`; the two orders differ only for
-//! values above 0x7fffffff, which are not characters.
+//! `unsigned int` on aarch64 and arm (clang's `__WCHAR_TYPE__`,
+//! [`crate::arch::WChar`]). The comparisons (`wcscmp`, `wcsncmp`,
+//! `wmemcmp`, `wcscoll`) order as that type, as C says they compare
+//! `wchar_t` values: a value above 0x7fffffff sorts first where it is
+//! negative and last where it is unsigned.
 
 use crate::Errno;
 use crate::fmt::{Parsed, int, strtod, unicode};
 use core::ffi::{c_int, c_long, c_longlong, c_ulong, c_ulonglong, c_void};
 
-/// C's `wchar_t`, as compared here.
-type Wchar = i32;
+/// C's `wchar_t`, signed or not as the arch's ABI says.
+type Wchar = crate::arch::WChar;
 
 /// The length of the wide string at `s`, stopping at `max`.
 ///
