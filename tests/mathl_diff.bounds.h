@@ -49,19 +49,3 @@
 { "erfcl", 0x1p20, 0x1p70, 8, 0x1p63 },
 { "lgammal", 0x1p22, 0x1p72, 1024, 0x1p65 },
 { "tgammal", 0x1p27, 0x1p76, 16, 0x1p69 },
-/* Double-double only: exact elsewhere, not yet here. fdiml and fmal round
- * the exact result to double-double their own way (within 1 ulp). sqrtl
- * is within a few ulp. modfl, fmodl, remainderl and remquol disagree with
- * glibc's ldbl-128ibm where the operands' bits spread over more than 106
- * places (glibc's modfl returns all of lo as the fraction for some huge
- * values; which side is right for fmodl is not settled): unbounded for now,
- * listed so that the gap shows. */
-{ "sqrtl", 0, 0, 0, 16 },
-{ "fdiml", 0, 0, 0, 2 },
-{ "fmal", 0, 0, 0, 1 },
-{ "modfl", 0, 0, 0, 1e30 },
-{ "modfl.i", 0, 0, 0, 1e30 },
-{ "fmodl", 0, 0, 0, 1e30 },
-{ "remainderl", 0, 0, 0, 1e30 },
-{ "remquol", 0, 0, 0, 1e30 },
-{ "remquol.q", 0, 0, 0, 1e30 },
