@@ -2,9 +2,11 @@
  * functions that need not be exact (every other function must match glibc
  * bit for bit: 0 ulp). Columns: x87 80-bit (x86_64, i386), binary128
  * (aarch64, riscv64, s390x, loongarch64), double (arm), double-double
- * (powerpc64le). Each is the largest error measured with 3000 inputs per
- * function (MATHL_DIFF_N=3000), rounded up to the next power of two and
- * times two or more.
+ * (powerpc64le; there too every exact function matches to the bit, fmodl,
+ * remainderl, remquol and modfl against glibc's binary128 functions: see
+ * EXACT128 in mathl_diff.c). Each is the largest error measured with 3000
+ * inputs per function (MATHL_DIFF_N=3000), rounded up to the next power
+ * of two and times two or more.
  *
  * x87: measured max of muslin / of musl 1.2 (musl-gcc on x86_64, the same
  * inputs) in ulp: sinl 1/1, cosl 2/1, tanl 3/1, asinl 2/2, sinhl 3/13,

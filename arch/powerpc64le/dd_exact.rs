@@ -186,7 +186,7 @@ impl<const N: usize> Fixed<N> {
 
     /// The value (in units of 2^-(1074 + off)) rounded to the nearest
     /// double, ties to even.
-    pub fn to_f64(&self, off: usize) -> f64 {
+    pub fn round_f64(&self, off: usize) -> f64 {
         let n = self.bit_len();
         // The lowest bit kept: 53 below the top, or 2^-1074's place.
         let sh = n.saturating_sub(53).max(off);
@@ -200,8 +200,8 @@ impl<const N: usize> Fixed<N> {
 
     /// The value as the canonical double-double: `hi` rounded to nearest,
     /// `lo` the rest rounded to nearest.
-    pub fn to_dd(&self, off: usize) -> (f64, f64) {
-        let hi = self.to_f64(off);
+    pub fn round_dd(&self, off: usize) -> (f64, f64) {
+        let hi = self.round_f64(off);
         if !hi.is_finite() {
             return (hi, 0.0);
         }
@@ -211,12 +211,12 @@ impl<const N: usize> Fixed<N> {
             Ordering::Equal => (hi, 0.0),
             Ordering::Greater => {
                 rest.sub_shl(&h, 0);
-                (hi, rest.to_f64(off))
+                (hi, rest.round_f64(off))
             }
             Ordering::Less => {
                 let mut r = h;
                 r.sub_shl(self, 0);
-                (hi, -r.to_f64(off))
+                (hi, -r.round_f64(off))
             }
         }
     }
@@ -296,11 +296,11 @@ pub fn fma_dd(x: (f64, f64), y: (f64, f64), z: (f64, f64)) -> (f64, f64) {
         Ordering::Equal => (0.0, 0.0),
         Ordering::Greater => {
             pos.sub_shl(&neg, 0);
-            pos.to_dd(1074)
+            pos.round_dd(1074)
         }
         Ordering::Less => {
             neg.sub_shl(&pos, 0);
-            let (h, l) = neg.to_dd(1074);
+            let (h, l) = neg.round_dd(1074);
             (-h, -l)
         }
     }

@@ -6,14 +6,20 @@
 //! the two doublewords it occupies), which is how Rust passes
 //! [`DoubleDouble`]; `tests/mathl.c` checks the round trip.
 //!
-//! Accuracy: the rounding functions, `fmodl`, `remainderl`, `remquol`,
-//! `frexpl`, `ldexpl`, `scalbnl`, `ilogbl`, `logbl`, `modfl`,
-//! `copysignl`, `fabsl`, `fmaxl`, `fminl`, `nextafterl` and the
-//! `nexttoward` family are exact (for `fmodl` and the remainders: when the
-//! exact remainder is a double-double, which it is unless the operands'
-//! bits are spread over more than 106 positions). `sqrtl`, `fmal` and
-//! `fdiml` are correct to about 2^-104 relative (double-double has no
-//! correctly rounded arithmetic; `fmal` sums the exact partial products).
+//! Accuracy: the rounding functions, `frexpl`, `ldexpl`, `scalbnl`,
+//! `ilogbl`, `logbl`, `modfl`, `copysignl`, `fabsl`, `fmaxl`, `fminl`,
+//! `nextafterl` and the `nexttoward` family are exact. `fmodl`,
+//! `remainderl` and `remquol` are exact on the operands' full bits,
+//! however far apart `hi` and `lo` are (`dd_exact.rs`: integer long
+//! division), the result rounded once to double-double where it is not
+//! one; `fmal` is the exact `x y + z` rounded once (`hi` to nearest, `lo`
+//! the rest to nearest), as glibc's. `sqrtl` and `fdiml` follow glibc's
+//! ldbl-128ibm algorithms in libgcc's double-double arithmetic and so give
+//! its bits (about 2^-104 relative; double-double has no correctly
+//! rounded arithmetic). glibc's own `fmodl`, `remainderl`, `remquol` and
+//! `modfl` are not exact for double-double (they drop low bits, or return
+//! all of `lo` as the fraction); these follow C instead, and
+//! `tests/mathl_diff.c` checks them against glibc's binary128 functions.
 //! `rintl`, `nearbyintl` and `lrintl` round to nearest, even on ties,
 //! whatever the rounding mode. The transcendental functions are computed
 //! in double on `hi` (what musl does for a `long double` it cannot
@@ -397,7 +403,7 @@ fn rem(x: Dd, y: Dd, nearest: bool) -> (Dd, c_int) {
     let r = if r.is_zero() {
         Dd::of(libm::copysign(0.0, x.hi))
     } else {
-        let (hi, lo) = r.to_dd(0);
+        let (hi, lo) = r.round_dd(0);
         let r = Dd { hi, lo };
         if neg { r.neg() } else { r }
     };
