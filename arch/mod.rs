@@ -12,7 +12,9 @@
 //!
 //! - `mod.rs`: [`VDSO_CLOCK_GETTIME`] with its symbol version
 //!   [`VDSO_VERSION`], [`ELF_HASH_ENTRY`] (the width of a `DT_HASH` entry:
-//!   8 on s390x, 4 elsewhere) and [`TIOCGWINSZ`].
+//!   8 on s390x, 4 elsewhere), [`TIOCGWINSZ`] and [`WChar`] (C's
+//!   `wchar_t`: `u32` on aarch64 and arm, `i32` elsewhere, as clang's
+//!   `__WCHAR_TYPE__`; the wide string comparisons order by it).
 //! - `syscall.rs`: the raw `syscall0..syscall6` (written with
 //!   `syscalls!`) and `set_vsyscall_entry` (i386 records the vDSO's
 //!   `__kernel_vsyscall`; the others do nothing).
@@ -127,11 +129,13 @@ mod imp;
 #[path = "loongarch64/mod.rs"]
 mod imp;
 
-pub use imp::{ELF_HASH_ENTRY, TIOCGWINSZ, VDSO_CLOCK_GETTIME, VDSO_VERSION};
+pub use imp::{ELF_HASH_ENTRY, TIOCGWINSZ, VDSO_CLOCK_GETTIME, VDSO_VERSION, WChar};
 const _: &[u8] = VDSO_CLOCK_GETTIME;
 const _: &[u8] = VDSO_VERSION;
 const _: usize = ELF_HASH_ENTRY;
 const _: usize = TIOCGWINSZ;
+// `wchar_t` is 32 bits everywhere; only its signedness differs.
+const _: () = assert!(core::mem::size_of::<WChar>() == 4);
 
 /// Raw system calls: the number and up to six arguments in registers, the
 /// raw result (`-errno` on failure) back.

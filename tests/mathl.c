@@ -119,6 +119,20 @@ int main(void)
 		int want = (1 + ((1000 - mant + 1) % 2 ? 2 : 1)) % 3;
 		CHECK("fmodl 2^1000(1+e) 3", r == want);
 	}
+	{
+		/* Bits far apart: 2^60 + 2^-100 is exact in double-double (hi
+		 * and lo 160 places apart; glibc's fmodl drops the 2^-100) and
+		 * rounds to 2^60 elsewhere; 2^60 = 3 * 0x0555555555555555 + 1,
+		 * so the quotient's low bits are 5. */
+		ld x = p2(60) + p2(-100), t = x - p2(60);
+		CHECK("fmodl 2^60+2^-100 3", fmodl(V(x), V(3)) == 1 + t);
+		CHECK("remainderl 2^60+2^-100 3", remainderl(V(x), V(3)) == 1 + t);
+		CHECK("remquol 2^60+2^-100 -3", remquol(V(-x), V(3), &q) == -1 - t && q % 8 == -5);
+		/* 1 + 2^-200 (exact only in double-double) mod 0.75. */
+		ld y = 1 + p2(-200);
+		CHECK("fmodl 1+2^-200 0.75", fmodl(V(y), V(0.75L)) == 0.25L + (y - 1));
+		CHECK("remainderl 2^60+1.5 2^-100", remainderl(V(p2(60) + 1.5L), V(p2(-100))) == 0);
+	}
 	CHECK("fmodl x 0", __builtin_isnan(fmodl(V(1), V(0))));
 	CHECK("fmodl inf", __builtin_isnan(fmodl(inf, V(1))));
 	CHECK("fmodl -0", same(fmodl(V(-0.0L), V(3)), -0.0L));
@@ -159,6 +173,12 @@ int main(void)
 	CHECK("modfl 3.25", modfl(V(-3.25L), &ip) == -0.25L && ip == -3);
 	CHECK("modfl 1+e", modfl(V(1 + e), &ip) == e && ip == 1);
 	CHECK("modfl -4", same(modfl(V(-4), &ip), -0.0L) && ip == -4);
+	/* 2^60 + 1.5: in double-double hi 2^60, lo 1.5 (glibc's ldbl-128ibm
+	 * modfl returns 1.5 and 2^60; C says 0.5 and 2^60 + 1). */
+	{
+		ld x = p2(60) + 1.5L, d = x - p2(60); /* 1.5, or 0 in double */
+		CHECK("modfl 2^60+1.5", modfl(V(x), &ip) == (d > 0 ? 0.5L : 0) && ip == p2(60) + (d > 0));
+	}
 	CHECK("modfl inf", same(modfl(-inf, &ip), -0.0L) && ip == -inf);
 
 	/* Sign and comparison functions. */

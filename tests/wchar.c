@@ -223,6 +223,19 @@ static void wide_strings(void)
 	CHECK("wcscmp_lt", wcscmp(L"abc", L"abd") < 0);
 	CHECK("wcscmp_gt", wcscmp(L"\u20ac", L"a") > 0);
 	CHECK("wcscmp_prefix", wcscmp(L"ab", L"abc") < 0);
+	{
+		/* 0x80000000 is WCHAR_MIN where wchar_t is signed (below "1")
+		 * and above WCHAR_MAX's half where it is unsigned (aarch64,
+		 * arm): the comparisons order as wchar_t does. */
+		wchar_t big[] = { (wchar_t)0x80000000u, 0 }, one[] = { 1, 0 };
+		int want = (wchar_t)0x80000000u < (wchar_t)1 ? -1 : 1;
+		CHECK("wcscmp_sign", (wcscmp(big, one) > 0 ? 1 : -1) == want && wcscmp(big, one) != 0);
+		CHECK("wcscmp_sign_rev", (wcscmp(one, big) > 0 ? 1 : -1) == -want);
+		CHECK("wcsncmp_sign", (wcsncmp(big, one, 1) > 0 ? 1 : -1) == want);
+		CHECK("wmemcmp_sign", (wmemcmp(big, one, 1) > 0 ? 1 : -1) == want);
+		CHECK("wcscoll_sign", (wcscoll(big, one) > 0 ? 1 : -1) == want);
+		CHECK("wchar_min_sign", WCHAR_MIN < 0 ? want == -1 : want == 1);
+	}
 	CHECK("wcsncmp", wcsncmp(L"abcx", L"abcy", 3) == 0);
 	CHECK("wcscoll", wcscoll(L"a", L"b") < 0);
 	CHECK_EQ("wcsxfrm", wcsxfrm(buf, L"xyz", 32), 3);

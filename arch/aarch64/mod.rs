@@ -27,3 +27,7 @@ pub const ELF_HASH_ENTRY: usize = 4;
 
 /// `TIOCGWINSZ` (the terminal's window size): the legacy number.
 pub const TIOCGWINSZ: usize = 0x5413;
+
+/// C's `wchar_t`: `unsigned int` here (clang's `__WCHAR_TYPE__` for this
+/// ABI), so wide strings order values above 0x7fffffff after the others.
+pub type WChar = u32;

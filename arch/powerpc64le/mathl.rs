@@ -6,14 +6,20 @@
 //! the two doublewords it occupies), which is how Rust passes
 //! [`DoubleDouble`]; `tests/mathl.c` checks the round trip.
 //!
-//! Accuracy: the rounding functions, `fmodl`, `remainderl`, `remquol`,
-//! `frexpl`, `ldexpl`, `scalbnl`, `ilogbl`, `logbl`, `modfl`,
-//! `copysignl`, `fabsl`, `fmaxl`, `fminl`, `nextafterl` and the
-//! `nexttoward` family are exact (for `fmodl` and the remainders: when the
-//! exact remainder is a double-double, which it is unless the operands'
-//! bits are spread over more than 106 positions). `sqrtl`, `fmal` and
-//! `fdiml` are correct to about 2^-104 relative (double-double has no
-//! correctly rounded arithmetic; `fmal` sums the exact partial products).
+//! Accuracy: the rounding functions, `frexpl`, `ldexpl`, `scalbnl`,
+//! `ilogbl`, `logbl`, `modfl`, `copysignl`, `fabsl`, `fmaxl`, `fminl`,
+//! `nextafterl` and the `nexttoward` family are exact. `fmodl`,
+//! `remainderl` and `remquol` are exact on the operands' full bits,
+//! however far apart `hi` and `lo` are (`dd_exact.rs`: integer long
+//! division), the result rounded once to double-double where it is not
+//! one; `fmal` is the exact `x y + z` rounded once (`hi` to nearest, `lo`
+//! the rest to nearest), as glibc's. `sqrtl` and `fdiml` follow glibc's
+//! ldbl-128ibm algorithms in libgcc's double-double arithmetic and so give
+//! its bits (about 2^-104 relative; double-double has no correctly
+//! rounded arithmetic). glibc's own `fmodl`, `remainderl`, `remquol` and
+//! `modfl` are not exact for double-double (they drop low bits, or return
+//! all of `lo` as the fraction); these follow C instead, and
+//! `tests/mathl_diff.c` checks them against glibc's binary128 functions.
 //! `rintl`, `nearbyintl` and `lrintl` round to nearest, even on ties,
 //! whatever the rounding mode. The transcendental functions are computed
 //! in double on `hi` (what musl does for a `long double` it cannot
@@ -22,6 +28,10 @@
 //! musl does not set `errno` in its maths functions; neither do these.
 
 use core::ffi::{c_char, c_int, c_long, c_longlong};
+
+#[path = "dd_exact.rs"]
+mod dd_exact;
+use dd_exact::{gcc_add, gcc_div, gcc_mul};
 
 /// `LDBL_MANT_DIG`: 106 bits in the two doubles.
 pub const LDBL_MANT_DIG: u32 = 106;
@@ -122,39 +132,6 @@ impl Dd {
     }
 }
 
-/// The sum of `terms`, accumulated exactly into a nonoverlapping
-/// expansion (Shewchuk's grow-expansion), rounded to a double-double.
-fn exact_sum(terms: &[f64]) -> Dd {
-    let mut exp = [0f64; 12];
-    let mut n = 0;
-    for &t in terms {
-        let mut q = t;
-        let mut k = 0;
-        for i in 0..n {
-            let (s, e) = two_sum(q, exp[i]);
-            q = s;
-            if e != 0.0 {
-                exp[k] = e;
-                k += 1;
-            }
-        }
-        exp[k] = q;
-        n = k + 1;
-    }
-    // exp[..n] from smallest to largest: the largest first, then the rest.
-    let mut hi = 0.0;
-    let mut lo = 0.0;
-    for &c in exp[..n].iter() {
-        let (s, e) = two_sum(hi, c);
-        hi = s;
-        lo += e;
-    }
-    if !hi.is_finite() {
-        return Dd::of(terms.iter().sum());
-    }
-    Dd::sum(hi, lo)
-}
-
 /// Defines `long double` functions of one argument on their bits.
 macro_rules! dd1 {
     ($($(#[$doc:meta])* fn $name:ident($x:ident) -> $t:ty $body:block)*) => {$(
@@ -252,21 +229,8 @@ dd1! {
     fn llroundl(x) -> c_longlong { to_int(round_nearest(x, false)) }
     /// fabsl(3).
     fn fabsl(x) -> Dd { x.abs() }
-    /// sqrtl(3): the double root corrected once by the exact residual,
-    /// on `x` scaled by an even power of two to near 1 (so that the
-    /// residual's terms stay normal).
-    fn sqrtl(x) -> Dd {
-        let s = libm::sqrt(x.hi);
-        if s.is_nan() || s <= 0.0 || s.is_infinite() {
-            return Dd::of(s);
-        }
-        let (m, e) = frexp(x);
-        let (m, e) = if e & 1 != 0 { (m.scale(1), e - 1) } else { (m, e) };
-        let s = libm::sqrt(m.hi);
-        let (p, pe) = two_prod(s, s);
-        let resid = ((m.hi - p) - pe) + m.lo;
-        Dd::sum(s, resid / (2.0 * s)).scale(e / 2)
-    }
+    /// sqrtl(3): see [`sqrt_dd`].
+    fn sqrtl(x) -> Dd { sqrt_dd(x) }
     /// ilogbl(3) (`INT_MIN` for 0 and NaN, `INT_MAX` for infinities).
     fn ilogbl(x) -> c_int {
         if x.hi == 0.0 || x.is_nan() {
@@ -289,6 +253,54 @@ dd1! {
             Dd::of((frexp(x).1 - 1) as f64)
         }
     }
+}
+
+/// A pair as a [`DoubleDouble`].
+fn dd((hi, lo): (f64, f64)) -> Dd {
+    Dd { hi, lo }
+}
+
+/// `sqrtl`: glibc's algorithm (ldbl-128ibm), for its bits: `x` scaled by
+/// an even power of two to `s` in [0.5, 2), two Newton steps `t = (t +
+/// s / t) / 2` from the double root in libgcc's double-double arithmetic,
+/// scaled back. Within about 2^-104 relative of the root (double-double
+/// has no correctly rounded arithmetic; this is what glibc returns).
+fn sqrt_dd(x: Dd) -> Dd {
+    let k = x.hi.to_bits() & !(1 << 63);
+    if k >= 0x7ff0_0000_0000_0000 {
+        return Dd::of(x.hi * x.hi + x.hi); // NaN, +inf; -inf gives NaN
+    }
+    if x.hi == 0.0 {
+        return x;
+    }
+    if x.hi < 0.0 {
+        return Dd::of(f64::NAN);
+    }
+    if k <= 0x000f_ffff_0000_0000 {
+        // Near or below the subnormals: scaled up by 2^512 first.
+        let up = gcc_mul(x.hi, x.lo, libm::scalbn(1.0, 512), 0.0);
+        let r = sqrt_dd(dd(up));
+        return dd(gcc_mul(libm::scalbn(1.0, -256), 0.0, r.hi, r.lo));
+    }
+    // s = x 2^(1022 - e'), e' the biased exponent of hi made even.
+    let e = (k >> 52) as i32;
+    let se = 0x3fe | (e & 1);
+    let s_hi = f64::from_bits((k & 0x000f_ffff_ffff_ffff) | (se as u64) << 52);
+    let s_lo = if x.lo == 0.0 {
+        x.lo
+    } else {
+        libm::scalbn(x.lo, se - e)
+    };
+    let d = libm::sqrt(s_hi);
+    let step = |t: (f64, f64)| {
+        let q = gcc_div(s_hi, s_lo, t.0, t.1);
+        let sum = gcc_add(q.0, q.1, t.0, t.1);
+        gcc_mul(sum.0, sum.1, 0.5, 0.0)
+    };
+    let r = step(step((d, 0.0)));
+    // 2^((e' - 1022) / 2), built as glibc builds it.
+    let c = f64::from_bits(0x2000_0000_0000_0000 + ((k & 0x7fe0_0000_0000_0000) >> 1));
+    dd(gcc_mul(c, 0.0, r.0, r.1))
 }
 
 /// An integer-valued `x` as a `long long`, saturated.
@@ -365,41 +377,38 @@ pub unsafe extern "C" fn modfl(x: Dd, ip: *mut Dd) -> Dd {
     }
 }
 
-/// `|x| mod |y|` by long division (each step subtracts `|y| 2^k`, exactly
-/// when the remainder is a double-double), with the quotient's low three
-/// bits; `nearest` then rounds the quotient to nearest, ties to even.
+/// `x` rem `y` exactly (long division on the operands' full bits, see
+/// `dd_exact`), with the quotient's low three bits; `nearest` rounds the
+/// quotient to nearest, ties to even (`remainderl`), else toward zero
+/// (`fmodl`). The result is exact whenever it is a double-double (always
+/// when the operands' bits spread over at most 106 places); otherwise it
+/// is the exact remainder rounded once to the nearest double-double.
+///
+/// glibc's ldbl-128ibm `fmodl` (and its `remainderl` and `remquol`, built
+/// on it) truncate each operand to 107 significant bits first, and its
+/// `remainderl` finishes in inexact `long double` arithmetic, so glibc
+/// is often wrong by much more than an ulp here; C asks for the exact
+/// remainder, which is what this gives.
 fn rem(x: Dd, y: Dd, nearest: bool) -> (Dd, c_int) {
     if x.is_nan() || y.is_nan() || x.hi.is_infinite() || y.hi == 0.0 {
         return (Dd::of(f64::NAN), 0);
     }
-    let ay = y.abs();
-    let mut r = x.abs();
-    let mut q = 0;
-    if !ay.hi.is_infinite() {
-        let ey = frexp(ay).1;
-        while !r.lt(ay) {
-            let mut k = frexp(r).1 - ey;
-            let mut t = ay.scale(k);
-            if r.lt(t) {
-                k -= 1;
-                t = ay.scale(k);
-            }
-            r = r.add(t.neg());
-            if k < 3 {
-                q += 1 << k;
-            }
-        }
+    if y.hi.is_infinite() {
+        return (x, 0);
     }
-    if nearest {
-        let r2 = r.scale(1);
-        if ay.lt(r2) || (ay.eq(r2) && q & 1 == 1) {
-            r = r.add(ay.neg());
-            q += 1;
-        }
-    }
-    let q = q & 7;
-    let q = if x.sign() != y.sign() { -q } else { q };
-    (if x.sign() { r.neg() } else { r }, q)
+    let ax = dd_exact::magnitude(x.hi, x.lo);
+    let ay = dd_exact::magnitude(y.hi, y.lo);
+    let (r, flip, q) = dd_exact::rem(ax, &ay, nearest);
+    let neg = x.sign() != flip;
+    let r = if r.is_zero() {
+        Dd::of(libm::copysign(0.0, x.hi))
+    } else {
+        let (hi, lo) = r.round_dd(0);
+        let r = Dd { hi, lo };
+        if neg { r.neg() } else { r }
+    };
+    let q = q as c_int;
+    (r, if x.sign() != y.sign() { -q } else { q })
 }
 
 dd2! {
@@ -414,7 +423,8 @@ dd2! {
         if x.is_nan() || y.is_nan() {
             Dd::of(x.hi + y.hi)
         } else if y.lt(x) {
-            x.add(y.neg())
+            // glibc's `x - y`: libgcc's subtraction, for the same bits.
+            dd(gcc_add(x.hi, x.lo, -y.hi, -y.lo))
         } else {
             Dd::of(0.0)
         }
@@ -529,19 +539,27 @@ pub extern "C" fn nexttowardf(x: f32, y: Dd) -> f32 {
 }
 
 /// fmal(3): the exact partial products and `z`, summed exactly, rounded
-/// to a double-double.
+/// once to the canonical double-double (`hi` to nearest, `lo` the rest to
+/// nearest), as glibc's (overflow gives infinity). glibc's special cases are kept for its bits: an
+/// infinite or NaN `z` is `(z + x) + y`, a zero `z` gives `x * y`, and a
+/// zero, infinite or NaN `x` or `y` gives `x * y + z`, all in libgcc's
+/// arithmetic.
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn fmal(x: Dd, y: Dd, z: Dd) -> Dd {
-    let p = x.hi * y.hi + z.hi;
-    if !p.is_finite() || x.hi == 0.0 || y.hi == 0.0 {
-        return Dd::sum(p, 0.0);
+    let finite = |v: Dd| v.hi.is_finite();
+    if !finite(z) && finite(x) && finite(y) {
+        let t = gcc_add(z.hi, z.lo, x.hi, x.lo);
+        return dd(gcc_add(t.0, t.1, y.hi, y.lo));
     }
-    let (a, ae) = two_prod(x.hi, y.hi);
-    let (b, be) = two_prod(x.hi, y.lo);
-    let (c, ce) = two_prod(x.lo, y.hi);
-    let (d, de) = two_prod(x.lo, y.lo);
-    exact_sum(&[de, ce, be, ae, d, c, b, z.lo, z.hi, a])
+    if z.hi == 0.0 && z.lo == 0.0 && x.hi != 0.0 && y.hi != 0.0 {
+        return dd(gcc_mul(x.hi, x.lo, y.hi, y.lo));
+    }
+    if !finite(x) || !finite(y) || !finite(z) || x.hi == 0.0 || y.hi == 0.0 {
+        let p = gcc_mul(x.hi, x.lo, y.hi, y.lo);
+        return dd(gcc_add(p.0, p.1, z.hi, z.lo));
+    }
+    dd(dd_exact::fma_dd((x.hi, x.lo), (y.hi, y.lo), (z.hi, z.lo)))
 }
 
 /// nanl(3): a quiet NaN (the tag is ignored, as in musl).

@@ -2,16 +2,24 @@
 //! `wmemcpy`, ...), the wide `strtol`/`strtod` family, and `wcwidth`.
 //!
 //! `wchar_t` is 32 bits on every supported architecture: `int` on most,
-//! `unsigned int` on aarch64 and arm (clang's `__WCHAR_TYPE__`). The
-//! comparisons here treat it as `int`; the two orders differ only for
-//! values above 0x7fffffff, which are not characters.
+//! `unsigned int` on aarch64 and arm (clang's `__WCHAR_TYPE__`,
+//! [`crate::arch::WChar`]). The comparisons (`wcscmp`, `wcsncmp`,
+//! `wmemcmp`, `wcscoll`) order as that type, as C says they compare
+//! `wchar_t` values: a value above 0x7fffffff sorts first where it is
+//! negative and last where it is unsigned.
 
 use crate::Errno;
 use crate::fmt::{Parsed, int, strtod, unicode};
 use core::ffi::{c_int, c_long, c_longlong, c_ulong, c_ulonglong, c_void};
 
-/// C's `wchar_t`, as compared here.
-type Wchar = i32;
+/// C's `wchar_t`, signed or not as the arch's ABI says.
+type Wchar = crate::arch::WChar;
+
+/// `c`'s bits as a code point (a negative `wchar_t` is above 0x7fffffff:
+/// no character either way).
+fn code(c: Wchar) -> u32 {
+    u32::from_ne_bytes(c.to_ne_bytes())
+}
 
 /// The length of the wide string at `s`, stopping at `max`.
 ///
@@ -435,7 +443,7 @@ unsafe fn narrow<T: Default>(
     // SAFETY: every read stops at the NUL (not space, not ASCII graphic).
     let (skip, run) = unsafe {
         let mut i = 0;
-        while unicode::is_space(*s.add(i) as u32) {
+        while unicode::is_space(code(*s.add(i))) {
             i += 1;
         }
         let mut k = 0;
@@ -559,7 +567,7 @@ pub unsafe extern "C" fn wcstof(s: *const Wchar, end: *mut *mut Wchar) -> f32 {
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn wcwidth(c: Wchar) -> c_int {
-    unicode::width(c as u32).map_or(-1, |w| w as c_int)
+    unicode::width(code(c)).map_or(-1, |w| w as c_int)
 }
 
 /// wcswidth(3): the columns of the first `n` wide characters of `s` (up
@@ -577,7 +585,7 @@ pub unsafe extern "C" fn wcswidth(s: *const Wchar, n: usize) -> c_int {
         if c == 0 {
             break;
         }
-        match unicode::width(c as u32) {
+        match unicode::width(code(c)) {
             Some(w) => total = total.saturating_add(w as c_int),
             None => return -1,
         }
