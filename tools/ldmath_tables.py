@@ -18,9 +18,16 @@ What it writes:
 - atan(k/64), k = 0..64, as head + tail pairs (src/ldmath/atan.rs);
 - Taylor coefficients: (-1)^k/(2k+1)! for sin, (-1)^k/(2k)! for cos and
   (-1)^k/(2k+1) for atan.
+
+``python3 tools/ldmath_tables.py --convergents`` instead prints the
+numerators p > 3 of the continued fraction convergents p/q of pi/2 below
+2^113, as C initialisers {p >> 64, p mod 2^64}: the integers closest to
+multiples of pi/2, hard cases of the argument reduction that
+tests/mathl_diff.c draws from.
 """
 
 import os
+import sys
 from fractions import Fraction
 
 # Fixed-point precision of the intermediate values, in bits.
@@ -186,5 +193,24 @@ def main():
         f.write("\n".join(out) + "\n")
 
 
+def convergents():
+    """Prints the convergents' numerators (see the module's docstring)."""
+    x = Fraction(pi_fixed(600), 1 << 601)
+    h0, h1, out = 0, 1, []
+    while True:
+        a = x.numerator // x.denominator
+        h0, h1 = h1, a * h1 + h0
+        if h1 >= 1 << 113:
+            break
+        if h1 > 3:
+            out.append(f"{{0x{h1 >> 64:x}ULL, 0x{h1 & (2**64 - 1):x}ULL}}")
+        x = 1 / (x - a)
+    for i in range(0, len(out), 2):
+        print("\t" + ", ".join(out[i:i + 2]) + ",")
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--convergents"]:
+        convergents()
+    else:
+        main()

@@ -9,7 +9,7 @@
 
 use super::consts::{ATAN, ATAN_H, ATAN_L, PI_H, PI_L, PIO2_H, PIO2_L, PIO4, THREE_PIO4};
 use super::dd::{self, fast_two_sum, two_prod, two_sum};
-use super::pow2;
+use super::{pow2, scalbn};
 
 /// `atan(th + tl)` for `0 <= th <= 1`, as a double-`f128`.
 fn atan_unit(th: f128, tl: f128) -> (f128, f128) {
@@ -97,11 +97,15 @@ pub fn atan2(y: f128, x: f128) -> f128 {
             return q;
         }
     }
-    if ay < pow2(-16000) && ax < pow2(-16000) {
-        // Exact scaling, so that the remainders in the division are too.
-        ay *= pow2(240);
-        ax *= pow2(240);
-    }
+    // Both scaled by one power of two, the larger to [1, 2), so that the
+    // exact products of the division neither overflow nor underflow. If
+    // the smaller underflows, the quotient was below 2^-16382: its
+    // contribution to a result near pi/2 or pi is far below an ulp (and
+    // near 0, for x > 0, the quotient was returned above).
+    let big = if ay > ax { ay } else { ax };
+    let e = ((big.to_bits() >> 112) & 0x7fff) as i32 - 16383;
+    ay = scalbn(ay, -e);
+    ax = scalbn(ax, -e);
     let (h, l) = atan_ratio(ay, 0.0, ax, 0.0);
     if x > 0.0 {
         return sign(h);

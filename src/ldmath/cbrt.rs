@@ -1,7 +1,8 @@
 //! `cbrt` in binary128, within about half an ulp: the exponent divided by
 //! three exactly, then the double `cbrt` of the significand refined by two
 //! Newton steps whose residual `y^3 - a` is computed exactly (products
-//! split with `fma`), so the last step's only error is its final rounding.
+//! split exactly, Dekker's way), so the last step's only error is its final
+//! rounding.
 
 use super::dd::two_prod;
 use super::pow2;

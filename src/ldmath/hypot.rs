@@ -4,7 +4,7 @@
 //! refined by one Newton step before its single rounding.
 
 use super::dd::{self, fast_two_sum, two_prod, two_sum};
-use super::pow2;
+use super::{pow2, scalbn};
 
 /// hypot(x, y): infinite if either is (even with a NaN), then NaN if
 /// either is.
@@ -23,8 +23,9 @@ pub fn hypot(x: f128, y: f128) -> f128 {
         return a;
     }
     if b < a * pow2(-60) {
-        // b^2 is below 2^-120 of a^2: the result rounds to a.
-        return a + b;
+        // hypot = a + b^2/(2a) + ..., and b^2/(2a) is below 2^-121 a: it
+        // only decides the rounding (in the directed modes).
+        return a + b / a * b * 0.5;
     }
     let mut scale = 0;
     if a < pow2(-16000) {
@@ -34,7 +35,7 @@ pub fn hypot(x: f128, y: f128) -> f128 {
     }
     let e = ((a.to_bits() >> 112) & 0x7fff) as i32 - 16383;
     // Exact: a's exponent is e, and b, at least 2^-60 a, stays normal.
-    let (a, b) = (libm::scalbnf128(a, -e), libm::scalbnf128(b, -e));
+    let (a, b) = (scalbn(a, -e), scalbn(b, -e));
     let (a2, a2e) = two_prod(a, a);
     let (b2, b2e) = two_prod(b, b);
     let (s, se) = two_sum(a2, b2);

@@ -4,7 +4,9 @@
 //! `arch/binary128_math.rs` (aarch64, riscv64, s390x, loongarch64) exports
 //! them as the C functions. Everything here is plain Rust over `f128`,
 //! whose arithmetic the compiler's soft-float routines provide on every
-//! arch, plus the exact `fmaf128` and `sqrtf128` of the `libm` crate.
+//! arch: `+`, `-`, `*`, `/` and comparisons only (the `libm` crate's `f128`
+//! functions are missing where rustc calls `f128` unreliable, as on
+//! powerpc64le), with `libm`'s double `sqrt` and `cbrt` for first guesses.
 //!
 //! The method throughout: reduce the argument exactly (or to well beyond
 //! 113 bits), carry intermediate values as unevaluated sums of two `f128`s
@@ -23,4 +25,11 @@ pub mod trig;
 /// `2^e` for `-16382 <= e <= 16383`.
 pub const fn pow2(e: i32) -> f128 {
     f128::from_bits(((16383 + e) as u128) << 112)
+}
+
+/// `x 2^n` for `|n| <= 32000`, exact when the result is normal: two
+/// multiplications, since one power of two may not reach.
+pub fn scalbn(x: f128, n: i32) -> f128 {
+    let h = n / 2;
+    x * pow2(h) * pow2(n - h)
 }

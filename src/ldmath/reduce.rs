@@ -11,7 +11,7 @@
 //!
 //! - `|x| < 2^40`: Cody-Waite. `pi/2 = PIO2_1 + PIO2_2 + PIO2_3` to 339
 //!   bits; `x - n PIO2_1` is exact (both are multiples of 2^-113 and the
-//!   difference is below 1), `n PIO2_2` is split exactly with `fma`, and
+//!   difference is below 1), `n PIO2_2` is split exactly (Dekker), and
 //!   `n PIO2_3` (under 2^-186) is added rounded.
 //! - larger: Payne-Hanek, in integers. With `x = m 2^e` (`m` the 113-bit
 //!   significand), the bits of 2/pi of weight above `2^(2-e)` give multiples
@@ -19,7 +19,7 @@
 //!   `x 2/pi mod 4` with 382 fraction bits, good to 2^-269.
 
 use super::consts::{PIO2_1, PIO2_2, PIO2_3, PIO2_H, PIO2_L, PIO4, TWO_OVER_PI};
-use super::dd::{fast_two_sum, fma, two_sum};
+use super::dd::{fast_two_sum, rem, two_prod, two_sum};
 use super::pow2;
 
 /// `x = n pi/2 + hi + lo` for finite `x`: `(n mod 4, hi, lo)`.
@@ -44,13 +44,13 @@ pub fn rem_pio2(x: f128) -> (u32, f128, f128) {
 fn cody_waite(a: f128) -> (u32, f128, f128) {
     // The quotient need not be exact: it is off by one only where `a` is
     // within 2^-70 of an odd multiple of pi/4, and `|r|` a hair above pi/4.
-    let n = libm::roundf128(a / PIO2_1);
-    let t = fma(-n, PIO2_1, a);
-    let p = n * PIO2_2;
-    let pe = fma(n, PIO2_2, -p);
+    let n = (a / PIO2_1 + 0.5) as u64;
+    let nf = n as f128;
+    let t = rem(a, nf, PIO2_1);
+    let (p, pe) = two_prod(nf, PIO2_2);
     let (s, e) = two_sum(t, -p);
-    let (hi, lo) = fast_two_sum(s, e - pe - n * PIO2_3);
-    ((n as u64 & 3) as u32, hi, lo)
+    let (hi, lo) = fast_two_sum(s, e - pe - nf * PIO2_3);
+    ((n & 3) as u32, hi, lo)
 }
 
 /// The reduction of `a >= 2^40` (finite).
@@ -119,8 +119,8 @@ fn payne_hanek(a: f128) -> (u32, f128, f128) {
     let fh = hi as f128 * pow2(lead - 112);
     let fl = lo as f128 * pow2(lead - 225);
     // r = (fh + fl) pi/2.
-    let rh = fh * PIO2_H;
-    let rl = fma(fh, PIO2_H, -rh) + (fh * PIO2_L + fl * PIO2_H);
+    let (rh, rl) = two_prod(fh, PIO2_H);
+    let rl = rl + (fh * PIO2_L + fl * PIO2_H);
     let (rh, rl) = fast_two_sum(rh, rl);
     if neg { (n, -rh, -rl) } else { (n, rh, rl) }
 }

@@ -5,7 +5,7 @@
 //! tail enters to first order.
 
 use super::consts::{COS, SIN};
-use super::dd::{div, fast_two_sum, fma};
+use super::dd::{div, fast_two_sum, two_prod};
 use super::pow2;
 use super::reduce::rem_pio2;
 
@@ -28,8 +28,7 @@ fn sin_k(hi: f128, lo: f128) -> (f128, f128) {
 /// tail's `-hi lo` and the series from `r^4` on, all below a third of `w`)
 /// added to it.
 fn cos_k(hi: f128, lo: f128) -> (f128, f128) {
-    let z = hi * hi;
-    let ze = fma(hi, hi, -z);
+    let (z, ze) = two_prod(hi, hi);
     let hz = z * 0.5;
     let w = 1.0 - hz;
     // 1 - w is exact (w >= 1/2), and so is its difference from hz.
