@@ -12,14 +12,18 @@
 //! `fmodl`, `remainderl`, `remquol`, `frexpl`, `ldexpl`, `scalbnl`,
 //! `ilogbl`, `logbl`, `modfl`, `copysignl`, `fabsl`, `fdiml`, `fmaxl`,
 //! `fminl`, `nextafterl`, `nexttowardl`) are correctly rounded, as binary128
-//! demands. The others are computed in double, as musl does for binary128:
-//! the argument is rounded to double and the double function's result
-//! (within about 1 ulp of double) widened back, so they are accurate to
-//! about 2^-52 relative, which is some 2^60 binary128 ulps. Two things are
-//! better than a plain round trip through double: arguments so small that
-//! the function is `x` to binary128 precision return `x` itself, and the
-//! logarithms, `cbrtl` and `hypotl` split off the binary exponent first, so
-//! they also work on the binary128 range beyond double's.
+//! demands. `sinl`, `cosl`, `tanl` (reduced exactly for every argument),
+//! `asinl`, `acosl`, `atanl`, `atan2l`, `cbrtl` and `hypotl` are computed
+//! in binary128 by the portable `crate::ldmath`, within about one ulp, as
+//! musl's binary128 versions are. The others are computed in double, as
+//! musl does for binary128: the argument is rounded to double and the
+//! double function's result (within about 1 ulp of double) widened back,
+//! so they are accurate to about 2^-52 relative, which is some 2^60
+//! binary128 ulps. Two things are better than a plain round trip through
+//! double: arguments so small that the function is `x` to binary128
+//! precision return `x` itself, and the logarithms split off the binary
+//! exponent first, so they also work on the binary128 range beyond
+//! double's.
 //!
 //! musl does not set `errno` in its maths functions (`math_errhandling` is
 //! `MATH_ERREXCEPT`); neither do these.
@@ -430,18 +434,6 @@ macro_rules! via_double {
 }
 
 via_double! {
-    /// sinl(3), computed in double.
-    sinl = libm::sin, true;
-    /// cosl(3), computed in double.
-    cosl = libm::cos, false;
-    /// tanl(3), computed in double.
-    tanl = libm::tan, true;
-    /// asinl(3), computed in double.
-    asinl = libm::asin, true;
-    /// acosl(3), computed in double.
-    acosl = libm::acos, false;
-    /// atanl(3), computed in double.
-    atanl = libm::atan, true;
     /// sinhl(3), computed in double.
     sinhl = libm::sinh, true;
     /// coshl(3), computed in double.
@@ -544,64 +536,48 @@ pub extern "C" fn log1pl(x: f128) -> f128 {
     libm::log1p(x as f64) as f128
 }
 
-/// cbrtl(3), computed in double on the significand, the exponent divided
-/// by three exactly.
-#[unsafe(no_mangle)]
-#[linkage = "weak"]
-pub extern "C" fn cbrtl(x: f128) -> f128 {
-    if x == 0.0 || !x.is_finite() {
-        return x;
-    }
-    let (m, e) = frexp(x);
-    let r = e.rem_euclid(3);
-    let m = libm::cbrt(libm::scalbnf128(m, r) as f64) as f128;
-    libm::scalbnf128(m, (e - r) / 3)
+/// Defines `long double` functions of one argument computed in binary128
+/// by [`crate::ldmath`] (within about one ulp).
+macro_rules! binary128 {
+    ($($(#[$doc:meta])* $name:ident = $f:path;)*) => {$(
+        $(#[$doc])*
+        #[unsafe(no_mangle)]
+        #[linkage = "weak"]
+        pub extern "C" fn $name(x: f128) -> f128 {
+            $f(x)
+        }
+    )*};
 }
 
-/// hypotl(3), computed in double on arguments scaled by a common power of
-/// two, so that binary128's range is covered.
+binary128! {
+    /// sinl(3).
+    sinl = crate::ldmath::trig::sin;
+    /// cosl(3).
+    cosl = crate::ldmath::trig::cos;
+    /// tanl(3).
+    tanl = crate::ldmath::trig::tan;
+    /// asinl(3).
+    asinl = crate::ldmath::atan::asin;
+    /// acosl(3).
+    acosl = crate::ldmath::atan::acos;
+    /// atanl(3).
+    atanl = crate::ldmath::atan::atan;
+    /// cbrtl(3).
+    cbrtl = crate::ldmath::cbrt::cbrt;
+}
+
+/// hypotl(3), in binary128 by [`crate::ldmath`].
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn hypotl(x: f128, y: f128) -> f128 {
-    if x.is_infinite() || y.is_infinite() {
-        return f128::INFINITY;
-    }
-    if x.is_nan() || y.is_nan() {
-        return x + y;
-    }
-    let big = libm::fmaxf128(x.abs(), y.abs());
-    if big == 0.0 {
-        return 0.0;
-    }
-    let e = frexp(big).1;
-    let h = libm::hypot(
-        libm::scalbnf128(x, -e) as f64,
-        libm::scalbnf128(y, -e) as f64,
-    );
-    libm::scalbnf128(h as f128, e)
+    crate::ldmath::hypot::hypot(x, y)
 }
 
-/// atan2l(3), computed in double on arguments scaled by a common power of
-/// two; where |y/x| is below [`TINY`] and x positive, `y/x` itself.
+/// atan2l(3), in binary128 by [`crate::ldmath`].
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn atan2l(y: f128, x: f128) -> f128 {
-    if x.is_nan() || y.is_nan() {
-        return x + y;
-    }
-    if x > 0.0 && x.is_finite() && (y / x).abs() < TINY {
-        return y / x;
-    }
-    let big = libm::fmaxf128(x.abs(), y.abs());
-    let e = if big.is_finite() && big != 0.0 {
-        frexp(big).1
-    } else {
-        0
-    };
-    libm::atan2(
-        libm::scalbnf128(y, -e) as f64,
-        libm::scalbnf128(x, -e) as f64,
-    ) as f128
+    crate::ldmath::atan::atan2(y, x)
 }
 
 /// powl(3), computed in double.

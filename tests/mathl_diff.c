@@ -29,7 +29,7 @@ typedef long double ld;
  * (`./x.py soak` runs 30000). */
 #define N_DEFAULT 200
 
-enum { ANY, POS, UNIT, SMALL, EXPO, GE1, HUGE_, INT_ };
+enum { ANY, POS, UNIT, SMALL, EXPO, GE1, HUGE_, INT_, WIDE };
 
 struct fn {
 	const char *name;
@@ -162,6 +162,10 @@ static const struct fn fns[] = {
 	F1(log10l, POS, 0), F1(log1pl, POS, 0), F2(powl, SMALL, 0),
 	F1(cbrtl, ANY, 0), F2(hypotl, ANY, 0), F1(erfl, SMALL, 0),
 	F1(erfcl, SMALL, 0), F1(lgammal, SMALL, 0), F1(tgammal, SMALL, 0),
+	/* The trigonometric functions on the whole range, where the argument
+	 * reduction is the hard part. */
+	W1("sinl.wide", sinl, WIDE, 0), W1("cosl.wide", cosl, WIDE, 0),
+	W1("tanl.wide", tanl, WIDE, 0),
 };
 #define NFN (sizeof fns / sizeof fns[0])
 
@@ -242,6 +246,46 @@ static uint64_t next_u64(void)
 	return rng;
 }
 
+/* The numerators p > 3 of the convergents p/q of pi/2 below 2^113, as
+ * {p >> 64, p mod 2^64}: integers closer to a multiple of pi/2 than any
+ * smaller one, the hard cases of argument reduction (printed by
+ * `python3 tools/ldmath_tables.py --convergents`). */
+static const unsigned long long pio2_near[][2] = {
+	{0x0ULL, 0xbULL}, {0x0ULL, 0x158ULL},
+	{0x0ULL, 0x163ULL}, {0x0ULL, 0xca6bULL},
+	{0x0ULL, 0xcbceULL}, {0x0ULL, 0x3f9a3ULL},
+	{0x0ULL, 0x8bf14ULL}, {0x0ULL, 0x49f243ULL},
+	{0x0ULL, 0x52b157ULL}, {0x0ULL, 0x23a1a4dULL},
+	{0x0ULL, 0x28ccba4ULL}, {0x0ULL, 0x753b195ULL},
+	{0x0ULL, 0x1887e063ULL}, {0x0ULL, 0x1fdb91f8ULL},
+	{0x0ULL, 0x97f62843ULL}, {0x0ULL, 0xb7d1ba3bULL},
+	{0x0ULL, 0x42f0ecb6aULL}, {0x0ULL, 0x4e6e085a5ULL},
+	{0x0ULL, 0xcd290432d7ULL}, {0x0ULL, 0xd20fe4b87cULL},
+	{0x0ULL, 0x27148cda3cfULL}, {0x0ULL, 0x825ea4da3e9ULL},
+	{0x0ULL, 0x3b7ab0ed1f2eULL}, {0x0ULL, 0x43a09b3ac317ULL},
+	{0x0ULL, 0x7f1b4c27e245ULL}, {0x0ULL, 0xc2bbe762a55cULL},
+	{0x0ULL, 0x1508ecb38f52f9ULL}, {0x0ULL, 0x15cba89af1f855ULL},
+	{0x0ULL, 0x2ad4954e814b4eULL}, {0x0ULL, 0x40a03de97343a3ULL},
+	{0x0ULL, 0xac15112167d294ULL}, {0x0ULL, 0xecb54f0adb1637ULL},
+	{0x0ULL, 0x2857faf371dff02ULL}, {0x0ULL, 0x37234fe41f91539ULL},
+	{0x0ULL, 0x5f7b4ad7917143bULL}, {0x0ULL, 0xf619e5934273dafULL},
+	{0x0ULL, 0x15595306ad3e51eaULL}, {0x0ULL, 0x24baf15fe1658f99ULL},
+	{0x7ULL, 0x1d218660d1aece33ULL}, {0xeULL, 0x5efdfe2184c32bffULL},
+	{0x15ULL, 0x7c1f84825671fa32ULL}, {0x64ULL, 0x4f7c102ade8b14c7ULL},
+	{0x142ULL, 0x6a93b502f2133887ULL}, {0x7f2ULL, 0xcef24e3c8afe67f1ULL},
+	{0x1128ULL, 0x878517c08100869ULL}, {0x191aULL, 0xd76a9fb8930e705aULL},
+	{0x5c78ULL, 0x8eb830a5c13b5977ULL}, {0x12e84ULL, 0x839331a9d6c07cbfULL},
+	{0x147345ULL, 0x4b7e7ced0403a226ULL}, {0x15a1c9ULL, 0xcf11ae96dac41ee5ULL},
+	{0x5558a2ULL, 0xb8b388b1944ffed5ULL}, {0xc0530fULL, 0x4078bffa03641c8fULL},
+	{0x115abb1ULL, 0xf92c48ab97b41b64ULL}, {0x742593bULL, 0x178273ff919cc0e7ULL},
+	{0x16dcb763ULL, 0x3fb3a4aa4c8a5e19ULL}, {0x1e1f109eULL, 0x573618a9de271f00ULL},
+	{0xcb971b19ULL, 0x4af838a581751819ULL}, {0x14cb77d12fULL, 0xf46bd979040b918aULL},
+	{0x3f2dfe8ea9ULL, 0x283bc5108d97ccb7ULL}, {0x53f9765fd9ULL, 0x1ca79e8991a35e41ULL},
+	{0x932774ee82ULL, 0x44e3639a1f3b2af8ULL}, {0x20d6fd52b5fULL, 0xeb51c957ef54df29ULL},
+	{0x8c8e6c99c01ULL, 0xf22a88f9dc8ea79cULL}, {0x1c682431ff65ULL, 0xc1d164458500d5fdULL},
+	{0x41992f2d9acdULL, 0x75cd5184e6905396ULL},
+};
+
 /* A uniform value in [0, 1) with the format's full precision. */
 static ld uniform(void)
 {
@@ -277,6 +321,16 @@ static ld draw(int dom)
 	case HUGE_:
 		/* Around integers and halves, up to beyond 2^mant. */
 		return s * ldexpl(m, -2 + (int)(next_u64() % (LDBL_MANT_DIG + 6)));
+	case WIDE:
+		/* From 2^-8 to the largest finite values; half of them near
+		 * multiples of pi/2 (p 2^k with p a convergent's numerator,
+		 * rounded to the format). */
+		if (next_u64() & 1) {
+			const unsigned long long *p = pio2_near[next_u64() % (sizeof pio2_near / sizeof pio2_near[0])];
+			int k = (int)(next_u64() % (unsigned)(hi - 113));
+			return s * (ldexpl((ld)p[0], 64 + k) + ldexpl((ld)p[1], k));
+		}
+		return s * ldexpl(m, -8 + (int)(next_u64() % (unsigned)(hi + 8)));
 	default: /* INT_: the exponent argument of ldexpl */
 		return (ld)(int)(next_u64() % 40000) - 20000;
 	}

@@ -24,7 +24,8 @@ RANKS = {
     "elf": 0,      # ELF parsing (vDSO lookup)
     "fmt": 0,      # pure number formatting and parsing
     "complex": 0,  # complex arithmetic for <complex.h> (over the libm crate)
-    "arch": 1,     # machine code; may use errno only
+    "ldmath": 0,   # long double maths in binary128 (f128), portable
+    "arch": 1,     # machine code; may use the rank-0 modules only
     "syscall": 2,  # typed raw system calls and the kernel types they take
     "env": 3,      # argv/envp/auxv storage set by crt
     "signal": 4,   # signal handling (sigaction wrappers, contexts)
