@@ -87,7 +87,9 @@
 //! - `kernel_sigaction.rs`: the kernel's `struct sigaction`, with or without
 //!   a restorer field.
 //! - `binary128_math.rs`: the binary128 `mathl.rs`, included with `#[path]`
-//!   by aarch64, riscv64, loongarch64 and s390x.
+//!   by aarch64, riscv64, loongarch64 and s390x; its trigonometric, inverse
+//!   trigonometric, `cbrtl` and `hypotl` functions are the C edge of the
+//!   portable `crate::ldmath` (rank 0).
 //! - Files one arch borrows from another with `#[path]`: loongarch64's
 //!   `long_double.rs` is riscv64's, and i386 includes `x86_64/x87.rs` (the
 //!   x87 `long double` in memory).
