@@ -30,6 +30,7 @@ pub mod env;
 pub mod errno;
 pub mod fmt;
 pub mod io;
+pub mod ldmath;
 pub mod malloc;
 pub mod process;
 pub mod signal;

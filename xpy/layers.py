@@ -24,6 +24,7 @@ RANKS = {
     "elf": 0,      # ELF parsing (vDSO lookup)
     "fmt": 0,      # pure number formatting and parsing
     "complex": 0,  # complex arithmetic for <complex.h> (over the libm crate)
+    "ldmath": 0,   # long double maths kernels in f128 (erf, gamma)
     "arch": 1,     # machine code; may use errno only
     "syscall": 2,  # typed raw system calls and the kernel types they take
     "env": 3,      # argv/envp/auxv storage set by crt

@@ -29,8 +29,9 @@
 //! - `powl`: `2^(y log2 x)` with `y log2 x` rounded to 64 bits: a few ulp
 //!   for moderate results, up to about 2^-50 relative for results near the
 //!   ends of the range (musl's is within a few ulp everywhere);
-//! - `erfl`, `erfcl`, `lgammal`, `tgammal`: computed in double (about
-//!   2^-52 relative; 2^11 ulp), where musl has ld80 versions.
+//! - `erfl`, `erfcl`, `lgammal`, `tgammal`: computed in `f128` by
+//!   `crate::ldmath` and rounded once (about 1 ulp; `tgammal` near its
+//!   overflow and `lgammal` near its negative zeros a few).
 //!
 //! musl does not set `errno` in its maths functions; neither do these.
 
@@ -1268,24 +1269,140 @@ inner! {
 }
 
 unsafe extern "C" {
-    /// The C library's own `lgamma` (`src/c/math.rs`), called by name so
-    /// that `lgammal` sets the same `signgam`.
-    safe fn lgamma(x: f64) -> f64;
+    /// The C library's `signgam` (`src/c/math.rs`), named here so that
+    /// `lgammal` sets the variable `lgamma` sets.
+    static mut signgam: c_int;
+}
+
+/// The result of an `f128` kernel, `v 2^k`, rounded once to the 80-bit
+/// format; overflow and underflow raise their flags (by an x87 operation
+/// that overflows or underflows too), as does inexactness.
+fn from_scaled((v, k): (f128, i32)) -> X80 {
+    if v.is_nan() {
+        return X80::NAN;
+    }
+    let b = v.to_bits();
+    let neg = b >> 127 != 0;
+    let ef = (b >> 112) as i32 & 0x7fff;
+    let frac = b & ((1u128 << 112) - 1);
+    if ef == 0x7fff {
+        return X80::INF.with_sign(neg);
+    }
+    if ef == 0 && frac == 0 {
+        return X80::ZERO.with_sign(neg);
+    }
+    // sig 2^(e - 112), the leading bit of sig at 112.
+    let (mut sig, mut e) = if ef == 0 {
+        (frac, -16382)
+    } else {
+        (frac | 1u128 << 112, ef - 16383)
+    };
+    let lz = sig.leading_zeros() as i32 - 15;
+    sig <<= lz;
+    e = e - lz + k.clamp(-40000, 40000);
+    // Keep 64 bits, fewer below the least normal exponent.
+    let shift = (49 + (-16382 - e).max(0)).min(120) as u32;
+    let (mut q, rem, half) = (
+        sig >> shift,
+        sig & ((1u128 << shift) - 1),
+        1u128 << (shift - 1),
+    );
+    if rem > half || (rem == half && q & 1 == 1) {
+        q += 1;
+    }
+    if rem != 0 {
+        let _ = X80::ONE.add(X80::new(0x3fff - 100, 1 << 63)); // inexact
+    }
+    let mut be = if e < -16382 { 0 } else { e + 16383 };
+    if q >> 64 != 0 {
+        q >>= 1; // rounded up to the next power of two
+        be += 1;
+    } else if be == 0 && q >> 63 != 0 {
+        be = 1; // a subnormal rounded up to the least normal
+    }
+    if be >= 0x7fff {
+        let max = X80::new(0x7ffe, u64::MAX);
+        return max.mul(max).with_sign(neg); // overflow: +-inf
+    }
+    if be == 0 && rem != 0 {
+        let min = X80::new(1, 1 << 63);
+        let _ = min.mul(min); // underflow
+    }
+    X80::new(be as u16 | (neg as u16) << 15, q as u64)
+}
+
+impl X80 {
+    /// `self` exactly (finite; the formats share their exponent range).
+    fn to_f128(self) -> f128 {
+        let b = (self.sign() as u128) << 127
+            | (self.exp() as u128) << 112
+            | ((self.m & !(1 << 63)) as u128) << 49;
+        f128::from_bits(b)
+    }
 }
 
 inner! {
-    /// erfl(3), computed in double.
-    fn erf(x) { X80::from_f64(libm::erf(x.to_f64())) }
+    /// erfl(3): [`ldmath::erf`](crate::ldmath::erf) in `f128`.
+    fn erf(x) {
+        if x.is_nan() {
+            x.add(x)
+        } else if x.is_inf() {
+            X80::ONE.with_sign(x.sign())
+        } else {
+            from_scaled(crate::ldmath::erf::erf(x.to_f128()))
+        }
+    }
 }
 inner! {
-    /// erfcl(3), computed in double.
-    fn erfc(x) { X80::from_f64(libm::erfc(x.to_f64())) }
+    /// erfcl(3).
+    fn erfc(x) {
+        if x.is_nan() {
+            x.add(x)
+        } else if x.is_inf() {
+            if x.sign() { X80::TWO } else { X80::ZERO }
+        } else {
+            from_scaled(crate::ldmath::erf::erfc(x.to_f128()))
+        }
+    }
 }
 inner! {
-    /// lgammal(3), computed in double by the C `lgamma` (sets `signgam`).
-    fn lgammal(x) { X80::from_f64(lgamma(x.to_f64())) }
+    /// lgammal(3), setting `signgam`: +inf with the divide-by-zero flag at
+    /// the poles (0 and the negative integers).
+    fn lgammal(x) {
+        let (v, s) = if x.is_nan() {
+            (x.add(x), 1)
+        } else if x.is_inf() {
+            (X80::INF, 1)
+        } else {
+            let (v, s) = crate::ldmath::gamma::lgamma(x.to_f128());
+            let r = if v != f128::INFINITY {
+                from_scaled((v, 0))
+            } else if x.is_zero() || x.sign() {
+                X80::ONE.div(X80::ZERO) // a pole: +inf, divide-by-zero
+            } else {
+                from_scaled((1.0, 20000)) // overflow (x beyond 1e4928)
+            };
+            (r, s)
+        };
+        // SAFETY: a plain int store; C leaves races on signgam to the program.
+        unsafe { (&raw mut signgam).write(s) };
+        v
+    }
 }
 inner! {
-    /// tgammal(3), computed in double.
-    fn tgamma(x) { X80::from_f64(libm::tgamma(x.to_f64())) }
+    /// tgammal(3): +-inf with divide-by-zero at +-0, NaN (invalid) at the
+    /// negative integers and -inf; overflow and underflow flagged.
+    fn tgamma(x) {
+        if x.is_nan() {
+            x.add(x)
+        } else if x.is_zero() {
+            X80::ONE.with_sign(x.sign()).div(X80::ZERO)
+        } else if x.sign() && (x.is_inf() || x.rint_mode(3).eq(x)) {
+            x.sub(x).div(x.sub(x)) // 0/0 (or inf-inf over it): NaN, invalid
+        } else if x.is_inf() {
+            x
+        } else {
+            from_scaled(crate::ldmath::gamma::tgamma(x.to_f128()))
+        }
+    }
 }

@@ -1,0 +1,8 @@
+//! `long double` maths kernels computed in `f128` (binary128, soft float
+//! where the machine has none), for formats narrower than binary128: the
+//! x87 80-bit functions round these results once at the edge.
+
+mod consts;
+pub mod erf;
+pub mod gamma;
+pub mod kernel;
