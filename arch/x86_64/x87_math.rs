@@ -1398,7 +1398,7 @@ inner! {
         } else if x.is_zero() {
             X80::ONE.with_sign(x.sign()).div(X80::ZERO)
         } else if x.sign() && (x.is_inf() || x.rint_mode(3).eq(x)) {
-            x.sub(x).div(x.sub(x)) // 0/0 (or inf-inf over it): NaN, invalid
+            x.sub(x).div(x.sub(x)).abs() // 0/0: invalid; glibc's NaN is positive
         } else if x.is_inf() {
             x
         } else {
