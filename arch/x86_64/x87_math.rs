@@ -22,11 +22,10 @@
 //!   (the argument times log2(e) carried in two parts before `f2xm1`),
 //!   `cbrtl`, `hypotl`, and `sinhl`, `tanhl` and the inverse hyperbolic
 //!   functions built on them;
-//! - `sinl`, `cosl`, `tanl`: for |x| < 2^30 the argument is reduced by
-//!   pi/2 carried to 128 bits (Cody and Waite), then `fsin`/`fcos`/`fptan`
-//!   on |r| <= pi/4: a few ulp. Beyond, the instructions' own reduction
-//!   (a 66-bit pi; past 2^63 `fprem1` by 2 pi first, with the same pi),
-//!   whose error grows with |x| (musl reduces exactly everywhere).
+//! - `sinl`, `cosl`, `tanl`: the argument reduced by pi/2 exactly for
+//!   every finite value, then series in `f128` (`crate::ldmath::trig`),
+//!   rounded once (not the x87's `fsin`, `fcos`, `fptan`, whose own
+//!   reduction uses a 66-bit pi, and which qemu computes in double);
 //! - `powl`, `coshl`: computed in `f128` (`e^(y ln|x|)`, `(e^a + e^-a)/2`
 //!   with the kernels of `crate::ldmath`) and rounded once: within an ulp
 //!   (correctly rounded in every case checked) over the whole range;
@@ -841,69 +840,20 @@ const LOG2E: X80 = X80::new(0x3fff, 0xb8aa_3b29_5c17_f0bc);
 const LOG2E_LO: f64 = -2.772710179645131e-20;
 /// log10(2), rounded.
 const LG2: X80 = X80::new(0x3ffd, 0x9a20_9a84_fbcf_f799);
-/// 2 pi, rounded.
-const PI2: X80 = X80::new(0x4001, 0xc90f_daa2_2168_c235);
-/// 2^63: `fsin`, `fcos` and `fptan` take smaller arguments only.
-const TWO63: X80 = X80::new(0x403e, 1 << 63);
-
-/// `x` brought below 2^63 by `fprem1` with 2 pi when it is not already.
-fn trig_arg(x: X80) -> X80 {
-    if x.abs().lt(TWO63) {
-        x
-    } else {
-        prem(x, PI2, true).0
+impl X80 {
+    /// A finite value as `m 2^e` with `m` its 64-bit significand.
+    fn int_parts(self) -> (u64, i32) {
+        (self.m, self.exp().max(1) - 16383 - 63)
     }
 }
 
-/// pi/2 in three parts, the first two of 32 bits (so that `n` times them
-/// is exact for `n` below 2^32), the third rounded to 64 bits: 128 bits.
-const PIO2: [X80; 3] = [
-    X80::new(0x3fff, 0xc90f_daa2_0000_0000),
-    X80::new(0x3fdd, 0x85a3_08d3_0000_0000),
-    X80::new(0x3fba, 0x98cc_5170_1b83_9a25),
-];
-/// 2/pi, rounded.
-const TWO_OVER_PI: X80 = X80::new(0x3ffe, 0xa2f9_836e_4e44_152a);
-/// 2^30: below it the reduction by [`PIO2`] is used.
-const TWO30: X80 = X80::new(0x3fff + 30, 1 << 63);
-
-/// `x` as `r + n pi/2` with |r| <= about pi/4, when |x| < 2^30 (else
-/// `None`): `n` is the integer nearest `x 2/pi`, and `r` is computed
-/// with 128 bits of pi/2 (Cody and Waite), so `fsin`, `fcos` and `fptan`
-/// get arguments they reduce no further.
-fn reduce(x: X80) -> Option<(X80, i64)> {
-    if x.abs().lt(X80::new(0x3ffe, 0xc90f_daa2_2168_c235)) {
-        return Some((x, 0)); // |x| < pi/4 (and -0 stays -0)
-    }
-    if !x.abs().lt(TWO30) {
-        return None;
-    }
-    let n = x.mul(TWO_OVER_PI).rint();
-    let r = x
-        .sub(n.mul(PIO2[0]))
-        .sub(n.mul(PIO2[1]))
-        .sub(n.mul(PIO2[2]));
-    Some((r, n.to_i64()))
-}
-
-/// sin or (with `cos`) cos of `x`.
+/// sin or (with `cos`) cos of `x`: `crate::ldmath::trig` in f128.
 fn sin_cos(x: X80, cos: bool) -> X80 {
     if !x.is_finite() {
         return x.sub(x);
     }
-    let Some((r, n)) = reduce(x) else {
-        let a = trig_arg(x);
-        return if cos { un!(a, "fcos") } else { un!(a, "fsin") };
-    };
-    // sin(r + n pi/2) cycles through sin r, cos r, -sin r, -cos r; cos
-    // is one step ahead.
-    let q = (n + cos as i64) & 3;
-    let v = if q & 1 == 0 {
-        un!(r, "fsin")
-    } else {
-        un!(r, "fcos")
-    };
-    if q & 2 == 0 { v } else { v.neg() }
+    let (m, e) = x.int_parts();
+    from_scaled((crate::ldmath::trig::sin_cos(m, e, x.sign(), cos), 0))
 }
 
 inner! {
@@ -915,16 +865,13 @@ inner! {
     fn cos(x) { sin_cos(x, true) }
 }
 inner! {
-    /// tanl(3) (`fptan` pushes 1 above the tangent): tan(r + n pi/2) is
-    /// tan r for even n, -1/tan r for odd.
+    /// tanl(3).
     fn tan(x) {
         if !x.is_finite() {
             x.sub(x)
-        } else if let Some((r, n)) = reduce(x) {
-            let t = un!(r, "fptan", "fstp st(0)");
-            if n & 1 == 0 { t } else { X80::ONE.neg().div(t) }
         } else {
-            un!(trig_arg(x), "fptan", "fstp st(0)")
+            let (m, e) = x.int_parts();
+            from_scaled((crate::ldmath::trig::tan(m, e, x.sign()), 0))
         }
     }
 }

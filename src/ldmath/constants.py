@@ -146,6 +146,39 @@ def main():
         c = bern(2 * k) / (2 * k * (2 * k - 1))
         print(f"    {lit(D(c.numerator) / D(c.denominator))},")
     print("];")
+    print()
+    print("/// The bits of 2/pi after the binary point, 64 to a word, most")
+    print("/// significant first: enough for the exact argument reduction of")
+    print("/// any 80-bit value (exponent up to 2^16384, 64-bit significand, a")
+    print("/// 256-bit window).")
+    print(f"pub const TWO_OVER_PI_BITS: [u64; {WORDS}] = [")
+    t = two_over_pi_bits(64 * WORDS)
+    for i in range(WORDS):
+        print(f"    {(t >> (64 * (WORDS - 1 - i))) & (2**64 - 1):#018x},")
+    print("];")
+
+
+WORDS = 264
+
+
+def two_over_pi_bits(nbits):
+    """floor(2/pi 2^nbits) mod 2^nbits (the first nbits bits after the
+    point), from pi by Machin's formula in integers with 64 guard bits."""
+    prec = nbits + 128
+
+    def atan_inv(n):
+        one = 1 << prec
+        s = t = one // n
+        k, n2, sign = 1, n * n, -1
+        while t:
+            t //= n2
+            k += 2
+            s += sign * (t // k)
+            sign = -sign
+        return s
+    pi_fixed = 16 * atan_inv(5) - 4 * atan_inv(239)  # pi 2^prec
+    v = (2 << (prec + nbits)) // pi_fixed  # 2/pi 2^nbits
+    return v & ((1 << nbits) - 1)
 
 
 main()

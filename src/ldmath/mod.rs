@@ -6,3 +6,4 @@ mod consts;
 pub mod erf;
 pub mod gamma;
 pub mod kernel;
+pub mod trig;
