@@ -93,7 +93,7 @@ pub fn lgamma(x: f128) -> (f128, i32) {
         return (f128::INFINITY, 1);
     }
     // Γ(-t) is negative on (-1, 0), (-3, -2), ..: for even n.
-    let sign = if n % 2 == 0 { -1 } else { 1 };
+    let sign = if n.is_multiple_of(2) { -1 } else { 1 };
     if t < pow2(-80) {
         return (-ln(t), sign);
     }

@@ -14,7 +14,7 @@ use super::consts::{INV_FACT, TWO_OVER_PI_BITS};
 use super::kernel::pow2;
 
 /// pi/2, rounded to `f128`.
-const PIO2: f128 = 1.570796326794896619231321691639751442099_f128;
+const PIO2: f128 = core::f128::consts::FRAC_PI_2;
 
 /// `x = m 2^e` (m < 2^64) as `(n, r)` with x = n pi/2 + r, |r| <= pi/4
 /// (n modulo 4 only). For x below pi/4 in magnitude, r = x.
@@ -42,9 +42,9 @@ pub fn rem_pio2(m: u64, e: i32) -> (u32, f128) {
     // P = m B, five words, least significant first.
     let mut p = [0u64; 5];
     let mut carry = 0u128;
-    for i in 0..4 {
+    for (i, pw) in p.iter_mut().take(4).enumerate() {
         let t = m as u128 * word(3 - i) as u128 + carry;
-        p[i] = t as u64;
+        *pw = t as u64;
         carry = t >> 64;
     }
     p[4] = carry as u64;
