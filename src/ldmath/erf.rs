@@ -67,7 +67,7 @@ pub fn erf(x: f128) -> (f128, i32) {
     } else {
         (1.0, 0)
     };
-    (if x < 0.0 { -v } else { v }, k)
+    (if x.is_sign_negative() { -v } else { v }, k) // erf(-0) = -0
 }
 
 /// erfc x for finite x as v 2^k.
