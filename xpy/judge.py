@@ -98,13 +98,6 @@ XFAILS = {
         why="qemu-i386 7.2 keeps one TLS GDT entry for all threads, so a thread "
             "returning from a signal handler reloads %gs with the newest thread's "
             "base; proof: tests/qemu/i386_tls_gdt.c exits 0 natively, 1 under qemu"),
-    # qemu's fsin/fcos/fptan have double precision: the x87 long double
-    # trigonometric functions are accurate natively only.
-    **{(arch, "qemu", test): dict(
-        proof="tests/qemu/x87_fsin.c",
-        why="qemu-user computes the x87 fsin, fcos and fptan in double precision "
-            "(53 bits of 64); proof: tests/qemu/x87_fsin.c exits 0 natively, 1 under qemu")
-       for arch in ("x86_64", "i386") for test in ("mathl_c", "mathl_diff_c")},
 }
 
 

@@ -20,17 +20,18 @@
 //! - a few ulp: the logarithms (`fyl2x`, `fyl2xp1` near 1), `atanl`,
 //!   `atan2l` (`fpatan`), `asinl`, `acosl`, `exp2l`, `expl` and `expm1l`
 //!   (the argument times log2(e) carried in two parts before `f2xm1`),
-//!   `cbrtl`, `hypotl`, and the hyperbolic functions built on them;
-//! - `sinl`, `cosl`, `tanl`: for |x| < 2^30 the argument is reduced by
-//!   pi/2 carried to 128 bits (Cody and Waite), then `fsin`/`fcos`/`fptan`
-//!   on |r| <= pi/4: a few ulp. Beyond, the instructions' own reduction
-//!   (a 66-bit pi; past 2^63 `fprem1` by 2 pi first, with the same pi),
-//!   whose error grows with |x| (musl reduces exactly everywhere).
-//! - `powl`: `2^(y log2 x)` with `y log2 x` rounded to 64 bits: a few ulp
-//!   for moderate results, up to about 2^-50 relative for results near the
-//!   ends of the range (musl's is within a few ulp everywhere);
-//! - `erfl`, `erfcl`, `lgammal`, `tgammal`: computed in double (about
-//!   2^-52 relative; 2^11 ulp), where musl has ld80 versions.
+//!   `cbrtl`, `hypotl`, and `sinhl`, `tanhl` and the inverse hyperbolic
+//!   functions built on them;
+//! - `sinl`, `cosl`, `tanl`: the argument reduced by pi/2 exactly for
+//!   every finite value, then series in `f128` (`crate::ldmath::trig`),
+//!   rounded once (not the x87's `fsin`, `fcos`, `fptan`, whose own
+//!   reduction uses a 66-bit pi, and which qemu computes in double);
+//! - `powl`, `coshl`: computed in `f128` (`e^(y ln|x|)`, `(e^a + e^-a)/2`
+//!   with the kernels of `crate::ldmath`) and rounded once: within an ulp
+//!   (correctly rounded in every case checked) over the whole range;
+//! - `erfl`, `erfcl`, `lgammal`, `tgammal`: computed in `f128` by
+//!   `crate::ldmath` and rounded once (about 1 ulp; `tgammal` near its
+//!   overflow and `lgammal` near its negative zeros a few).
 //!
 //! musl does not set `errno` in its maths functions; neither do these.
 
@@ -839,69 +840,20 @@ const LOG2E: X80 = X80::new(0x3fff, 0xb8aa_3b29_5c17_f0bc);
 const LOG2E_LO: f64 = -2.772710179645131e-20;
 /// log10(2), rounded.
 const LG2: X80 = X80::new(0x3ffd, 0x9a20_9a84_fbcf_f799);
-/// 2 pi, rounded.
-const PI2: X80 = X80::new(0x4001, 0xc90f_daa2_2168_c235);
-/// 2^63: `fsin`, `fcos` and `fptan` take smaller arguments only.
-const TWO63: X80 = X80::new(0x403e, 1 << 63);
-
-/// `x` brought below 2^63 by `fprem1` with 2 pi when it is not already.
-fn trig_arg(x: X80) -> X80 {
-    if x.abs().lt(TWO63) {
-        x
-    } else {
-        prem(x, PI2, true).0
-    }
-}
-
-/// pi/2 in three parts, the first two of 32 bits (so that `n` times them
-/// is exact for `n` below 2^32), the third rounded to 64 bits: 128 bits.
-const PIO2: [X80; 3] = [
-    X80::new(0x3fff, 0xc90f_daa2_0000_0000),
-    X80::new(0x3fdd, 0x85a3_08d3_0000_0000),
-    X80::new(0x3fba, 0x98cc_5170_1b83_9a25),
-];
-/// 2/pi, rounded.
-const TWO_OVER_PI: X80 = X80::new(0x3ffe, 0xa2f9_836e_4e44_152a);
-/// 2^30: below it the reduction by [`PIO2`] is used.
-const TWO30: X80 = X80::new(0x3fff + 30, 1 << 63);
-
-/// `x` as `r + n pi/2` with |r| <= about pi/4, when |x| < 2^30 (else
-/// `None`): `n` is the integer nearest `x 2/pi`, and `r` is computed
-/// with 128 bits of pi/2 (Cody and Waite), so `fsin`, `fcos` and `fptan`
-/// get arguments they reduce no further.
-fn reduce(x: X80) -> Option<(X80, i64)> {
-    if x.abs().lt(X80::new(0x3ffe, 0xc90f_daa2_2168_c235)) {
-        return Some((x, 0)); // |x| < pi/4 (and -0 stays -0)
-    }
-    if !x.abs().lt(TWO30) {
-        return None;
-    }
-    let n = x.mul(TWO_OVER_PI).rint();
-    let r = x
-        .sub(n.mul(PIO2[0]))
-        .sub(n.mul(PIO2[1]))
-        .sub(n.mul(PIO2[2]));
-    Some((r, n.to_i64()))
-}
-
-/// sin or (with `cos`) cos of `x`.
+/// sin or (with `cos`) cos of `x`: [`crate::ldmath::trig`] on the exact
+/// binary128 value, rounded once to 80 bits (the reduction is exact for
+/// every finite argument).
 fn sin_cos(x: X80, cos: bool) -> X80 {
     if !x.is_finite() {
         return x.sub(x);
     }
-    let Some((r, n)) = reduce(x) else {
-        let a = trig_arg(x);
-        return if cos { un!(a, "fcos") } else { un!(a, "fsin") };
-    };
-    // sin(r + n pi/2) cycles through sin r, cos r, -sin r, -cos r; cos
-    // is one step ahead.
-    let q = (n + cos as i64) & 3;
-    let v = if q & 1 == 0 {
-        un!(r, "fsin")
+    let v = x.to_f128();
+    let r = if cos {
+        crate::ldmath::trig::cos(v)
     } else {
-        un!(r, "fcos")
+        crate::ldmath::trig::sin(v)
     };
-    if q & 2 == 0 { v } else { v.neg() }
+    from_scaled((r, 0))
 }
 
 inner! {
@@ -913,16 +865,12 @@ inner! {
     fn cos(x) { sin_cos(x, true) }
 }
 inner! {
-    /// tanl(3) (`fptan` pushes 1 above the tangent): tan(r + n pi/2) is
-    /// tan r for even n, -1/tan r for odd.
+    /// tanl(3).
     fn tan(x) {
         if !x.is_finite() {
             x.sub(x)
-        } else if let Some((r, n)) = reduce(x) {
-            let t = un!(r, "fptan", "fstp st(0)");
-            if n & 1 == 0 { t } else { X80::ONE.neg().div(t) }
         } else {
-            un!(trig_arg(x), "fptan", "fstp st(0)")
+            from_scaled((crate::ldmath::trig::tan(x.to_f128()), 0))
         }
     }
 }
@@ -1096,26 +1044,18 @@ fn pow(x: X80, y: X80) -> X80 {
     if x.sign() && !yint {
         return X80::NAN.add(x.sub(x)); // invalid
     }
-    // y log2|x| = y e + y log2 m with m in [sqrt(1/2), sqrt(2)): y e is
-    // carried exactly in two parts, y log2 m is one fyl2x.
-    let (m, e) = frexp_parts(ax);
-    let (m, e) = if m.lt(X80::from_f64(core::f64::consts::FRAC_1_SQRT_2)) {
-        (m.mul(X80::TWO), e - 1)
+    // |x|^y = e^(y ln|x|) in f128: ln|x| to about 2^-112 relatively, so
+    // the exponent's absolute error, and the result's relative one, stays
+    // near 2^-98 up to the ends of the range; then one rounding.
+    let t = y.to_f128() * crate::ldmath::kernel::ln(ax.to_f128());
+    let r = if t > 20000.0 {
+        (1.0, 40000) // overflow
+    } else if t < -20000.0 {
+        (1.0, -40000) // underflow
     } else {
-        (m, e)
+        crate::ldmath::kernel::exp_scaled(t)
     };
-    let l = y.yl2x(m);
-    let (hi, lo) = two_prod(y, X80::from_i64(e as i64));
-    let t = hi.add(l);
-    if X80::from_i64(16500).lt(t) {
-        return X80::INF.with_sign(neg);
-    }
-    if t.lt(X80::from_i64(-16600)) {
-        return X80::ZERO.with_sign(neg);
-    }
-    let n = t.rint();
-    let f = hi.sub(n).add(l).add(lo);
-    pow2(n, f).with_sign(neg)
+    from_scaled(r).with_sign(neg)
 }
 
 inner! {
@@ -1189,18 +1129,20 @@ inner! {
     }
 }
 inner! {
-    /// coshl(3).
+    /// coshl(3): (e^a + e^-a)/2 in f128 (e^a as m 2^k, so that it
+    /// neither overflows nor loses bits before the one rounding).
     fn cosh(x) {
         let a = x.abs();
         if !x.is_finite() {
             a.mul(a)
-        } else if a.lt(X80::HALF) {
-            let t = expm1(a);
-            X80::ONE.add(t.mul(t).div(X80::TWO.mul(X80::ONE.add(t))))
         } else {
-            let h = exp(a.mul(X80::HALF));
-            let big = h.mul(h.mul(X80::HALF));
-            big.add(X80::new(0x3ffd, 1 << 63).div(big))
+            let (m, k) = crate::ldmath::kernel::exp_scaled(a.to_f128());
+            if k < 64 {
+                let e = m * crate::ldmath::pow2(k);
+                from_scaled((e + 1.0 / e, -1))
+            } else {
+                from_scaled((m, k - 1)) // e^-a is below 2^-128 of e^a
+            }
         }
     }
 }
@@ -1268,24 +1210,140 @@ inner! {
 }
 
 unsafe extern "C" {
-    /// The C library's own `lgamma` (`src/c/math.rs`), called by name so
-    /// that `lgammal` sets the same `signgam`.
-    safe fn lgamma(x: f64) -> f64;
+    /// The C library's `signgam` (`src/c/math.rs`), named here so that
+    /// `lgammal` sets the variable `lgamma` sets.
+    static mut signgam: c_int;
+}
+
+/// The result of an `f128` kernel, `v 2^k`, rounded once to the 80-bit
+/// format; overflow and underflow raise their flags (by an x87 operation
+/// that overflows or underflows too), as does inexactness.
+fn from_scaled((v, k): (f128, i32)) -> X80 {
+    if v.is_nan() {
+        return X80::NAN;
+    }
+    let b = v.to_bits();
+    let neg = b >> 127 != 0;
+    let ef = (b >> 112) as i32 & 0x7fff;
+    let frac = b & ((1u128 << 112) - 1);
+    if ef == 0x7fff {
+        return X80::INF.with_sign(neg);
+    }
+    if ef == 0 && frac == 0 {
+        return X80::ZERO.with_sign(neg);
+    }
+    // sig 2^(e - 112), the leading bit of sig at 112.
+    let (mut sig, mut e) = if ef == 0 {
+        (frac, -16382)
+    } else {
+        (frac | 1u128 << 112, ef - 16383)
+    };
+    let lz = sig.leading_zeros() as i32 - 15;
+    sig <<= lz;
+    e = e - lz + k.clamp(-40000, 40000);
+    // Keep 64 bits, fewer below the least normal exponent.
+    let shift = (49 + (-16382 - e).max(0)).min(120) as u32;
+    let (mut q, rem, half) = (
+        sig >> shift,
+        sig & ((1u128 << shift) - 1),
+        1u128 << (shift - 1),
+    );
+    if rem > half || (rem == half && q & 1 == 1) {
+        q += 1;
+    }
+    if rem != 0 {
+        let _ = X80::ONE.add(X80::new(0x3fff - 100, 1 << 63)); // inexact
+    }
+    let mut be = if e < -16382 { 0 } else { e + 16383 };
+    if q >> 64 != 0 {
+        q >>= 1; // rounded up to the next power of two
+        be += 1;
+    } else if be == 0 && q >> 63 != 0 {
+        be = 1; // a subnormal rounded up to the least normal
+    }
+    if be >= 0x7fff {
+        let max = X80::new(0x7ffe, u64::MAX);
+        return max.mul(max).with_sign(neg); // overflow: +-inf
+    }
+    if be == 0 && rem != 0 {
+        let min = X80::new(1, 1 << 63);
+        let _ = min.mul(min); // underflow
+    }
+    X80::new(be as u16 | (neg as u16) << 15, q as u64)
+}
+
+impl X80 {
+    /// `self` exactly (finite; the formats share their exponent range).
+    fn to_f128(self) -> f128 {
+        let b = (self.sign() as u128) << 127
+            | (self.exp() as u128) << 112
+            | ((self.m & !(1 << 63)) as u128) << 49;
+        f128::from_bits(b)
+    }
 }
 
 inner! {
-    /// erfl(3), computed in double.
-    fn erf(x) { X80::from_f64(libm::erf(x.to_f64())) }
+    /// erfl(3): [`ldmath::erf`](crate::ldmath::erf) in `f128`.
+    fn erf(x) {
+        if x.is_nan() {
+            x.add(x)
+        } else if x.is_inf() {
+            X80::ONE.with_sign(x.sign())
+        } else {
+            from_scaled(crate::ldmath::erf::erf(x.to_f128()))
+        }
+    }
 }
 inner! {
-    /// erfcl(3), computed in double.
-    fn erfc(x) { X80::from_f64(libm::erfc(x.to_f64())) }
+    /// erfcl(3).
+    fn erfc(x) {
+        if x.is_nan() {
+            x.add(x)
+        } else if x.is_inf() {
+            if x.sign() { X80::TWO } else { X80::ZERO }
+        } else {
+            from_scaled(crate::ldmath::erf::erfc(x.to_f128()))
+        }
+    }
 }
 inner! {
-    /// lgammal(3), computed in double by the C `lgamma` (sets `signgam`).
-    fn lgammal(x) { X80::from_f64(lgamma(x.to_f64())) }
+    /// lgammal(3), setting `signgam`: +inf with the divide-by-zero flag at
+    /// the poles (0 and the negative integers).
+    fn lgammal(x) {
+        let (v, s) = if x.is_nan() {
+            (x.add(x), 1)
+        } else if x.is_inf() {
+            (X80::INF, 1)
+        } else {
+            let (v, s) = crate::ldmath::gamma::lgamma(x.to_f128());
+            let r = if v != f128::INFINITY {
+                from_scaled((v, 0))
+            } else if x.is_zero() || x.sign() {
+                X80::ONE.div(X80::ZERO) // a pole: +inf, divide-by-zero
+            } else {
+                from_scaled((1.0, 20000)) // overflow (x beyond 1e4928)
+            };
+            (r, s)
+        };
+        // SAFETY: a plain int store; C leaves races on signgam to the program.
+        unsafe { (&raw mut signgam).write(s) };
+        v
+    }
 }
 inner! {
-    /// tgammal(3), computed in double.
-    fn tgamma(x) { X80::from_f64(libm::tgamma(x.to_f64())) }
+    /// tgammal(3): +-inf with divide-by-zero at +-0, NaN (invalid) at the
+    /// negative integers and -inf; overflow and underflow flagged.
+    fn tgamma(x) {
+        if x.is_nan() {
+            x.add(x)
+        } else if x.is_zero() {
+            X80::ONE.with_sign(x.sign()).div(X80::ZERO)
+        } else if x.sign() && (x.is_inf() || x.rint_mode(3).eq(x)) {
+            x.sub(x).div(x.sub(x)).abs() // 0/0: invalid; glibc's NaN is positive
+        } else if x.is_inf() {
+            x
+        } else {
+            from_scaled(crate::ldmath::gamma::tgamma(x.to_f128()))
+        }
+    }
 }
