@@ -593,13 +593,14 @@ fn convert<A: Args + ?Sized>(
             }
             return Ok(true);
         }
-        _ if s.len == Length::BigL => {
-            let (f, bits) = src.args.long_double(v);
-            ldfloat::format(w, f, bits, conv, flags, prec);
-            return Ok(true);
-        }
         _ => {
-            float::format(w, f64::from_bits(v), conv, flags, prec);
+            // One engine for both: a double is a long double format too.
+            let (f, bits) = if s.len == Length::BigL {
+                src.args.long_double(v)
+            } else {
+                (LdFormat::Double, v as u128)
+            };
+            ldfloat::format(w, f, bits, conv, flags, prec);
             return Ok(true);
         }
     };
