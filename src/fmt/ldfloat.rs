@@ -359,8 +359,11 @@ fn expand(big: &mut Big, mut m: u128, mut e: i32, fixed: bool, prec: usize) {
     big.a = end;
     big.z = end;
     big.point = end;
-    for k in (0..4).rev() {
-        big.mul_pow2(32, (m >> (32 * k)) as u32);
+    for _ in 0..4 {
+        // The next 32 bits, from the top (a rotation: no variable shift
+        // of a u128, which would link a helper on most arches).
+        m = m.rotate_left(32);
+        big.mul_pow2(32, m as u32);
     }
     if e >= 0 {
         let mut k = e as u32;
