@@ -433,7 +433,7 @@ impl Digits {
 
     /// Drops trailing zero digits.
     fn trim(&mut self) {
-        while self.len > 0 && self.sig().last() == Some(&b'0') {
+        while self.len > 0 && self.d.get(self.len - 1) == Some(&b'0') {
             self.len -= 1;
         }
     }
