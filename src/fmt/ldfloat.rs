@@ -320,10 +320,12 @@ impl Big {
         }
     }
 
-    /// `x[a..z] = x[a..z] × 2^sh + add` (`sh <= 32`), new words at the
-    /// front as the carry needs them.
+    /// `x[a..z] = x[a..z] × 2^sh + add` (`sh <= 32`). The carry fits in
+    /// the two (zero) words before `a`, which the loop takes in; `a` then
+    /// moves to the first nonzero word.
     fn mul_pow2(&mut self, sh: u32, add: u32) {
         let mut carry = add as u64;
+        self.a = self.a.saturating_sub(2);
         let mut i = self.z;
         while i > self.a {
             i -= 1;
@@ -331,10 +333,13 @@ impl Big {
             self.set(i, (t % BASE as u64) as u32);
             carry = t / BASE as u64;
         }
-        while carry != 0 && self.a > 0 {
-            self.a -= 1;
-            self.set(self.a, (carry % BASE as u64) as u32);
-            carry /= BASE as u64;
+        self.strip();
+    }
+
+    /// Moves `a` past leading zero words.
+    fn strip(&mut self) {
+        while self.a < self.z && self.w(self.a) == 0 {
+            self.a += 1;
         }
     }
 }
@@ -391,9 +396,7 @@ fn expand(big: &mut Big, mut m: u128, mut e: i32, fixed: bool, prec: usize) {
             big.set(big.z, carry);
             big.z += 1;
         }
-        while big.a < big.z && big.w(big.a) == 0 {
-            big.a += 1;
-        }
+        big.strip();
         // Keep only what the precision needs.
         let base = if fixed { big.point } else { big.a };
         big.z = big.z.min(base + need);
@@ -405,14 +408,14 @@ fn expand(big: &mut Big, mut m: u128, mut e: i32, fixed: bool, prec: usize) {
         }
         k -= sh as i32;
     }
-    // The exact expansion has `-e` fraction digits, the last nonzero.
-    big.more = (big.z - big.point) * 9 < (-e) as usize;
+    // The exact expansion has `-e` fraction digits, the last nonzero (a
+    // window that ends before the point has them all past it).
+    big.more = big.z.saturating_sub(big.point) * 9 < (-e) as usize;
 }
 
 /// Room for the significant digits of any value: `m × 2^e` with `m <
-/// 2^113` and `e >= -16494` has at most 11564 (`m × 5^16494`), one more
-/// for the digit that stands for a cut-off rest, and a word's leading
-/// zeros.
+/// 2^113` and `e >= -16494` has at most 11564 (`m × 5^16494`), and a
+/// word's leading zeros.
 const D: usize = 11_576;
 
 /// The digits a conversion prints, ASCII: decimal `0.d₀d₁… × 10^exp`
@@ -423,6 +426,10 @@ struct Digits {
     d: [u8; D],
     len: usize,
     exp: i32,
+    /// Set when nonzero digits lie past the stored ones (they only break
+    /// ties: [`round_in`](Self::round_in) takes the stored digits, zeros
+    /// past them, as exact up to where it rounds).
+    more: bool,
 }
 
 impl Digits {
@@ -438,10 +445,8 @@ impl Digits {
         }
     }
 
-    /// Takes the digits of the words `big` holds. When nonzero digits lie
-    /// past them, a final 1 stands for them: `expand` keeps guard words
-    /// past any place the conversion rounds at, so that digit only breaks
-    /// ties.
+    /// Takes the digits of the words `big` holds, and whether nonzero
+    /// digits lie past them.
     #[optimize(size)]
     fn load(&mut self, big: &Big) {
         if big.a == big.z {
@@ -463,14 +468,8 @@ impl Digits {
             }
             pos += 9;
         }
-        let mut len = (pos as usize).min(D - 1);
-        if big.more {
-            if let Some(c) = self.d.get_mut(len) {
-                *c = b'1';
-            }
-            len += 1;
-        }
-        self.len = len;
+        self.len = (pos as usize).min(D);
+        self.more = big.more;
         self.trim();
     }
 
@@ -495,7 +494,7 @@ impl Digits {
         // The parity of a digit's value: that of its ASCII code for 0-9,
         // the opposite for a-f (bit 6 set).
         let odd = k > 0 && ds.get(k - 1).is_some_and(|&c| (c ^ c >> 6) & 1 == 1);
-        let up = first > half || (first == half && (self.len > k + 1 || odd));
+        let up = first > half || (first == half && (self.len > k + 1 || self.more || odd));
         self.len = k;
         if up {
             let mut i = k;
@@ -573,6 +572,7 @@ fn format_parts(w: &mut W<'_>, p: &Parts, h: &Hex, conv: u8, mut flags: u32, pre
         d: [0; D],
         len: 0,
         exp: 1,
+        more: false,
     };
     let mut e = 1;
     let mut fp;
