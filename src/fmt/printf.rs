@@ -594,13 +594,20 @@ fn convert<A: Args + ?Sized>(
             return Ok(true);
         }
         _ => {
-            // One engine for both: a double is a long double format too.
             let (f, bits) = if s.len == Length::BigL {
                 src.args.long_double(v)
             } else {
                 (LdFormat::Double, v as u128)
             };
-            ldfloat::format(w, f, bits, conv, flags, prec);
+            // Where `long double` is `double` (arm, and a source with no
+            // long double of its own), the smaller double-only engine;
+            // else one engine for both (a double is one of its formats).
+            // (The format of a zero is a constant: no memory is read.)
+            if src.args.long_double(0).0 == LdFormat::Double {
+                float::format(w, f64::from_bits(bits as u64), conv, flags, prec);
+            } else {
+                ldfloat::format(w, f, bits, conv, flags, prec);
+            }
             return Ok(true);
         }
     };
