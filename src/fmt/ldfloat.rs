@@ -1,20 +1,22 @@
-//! Exact `printf` conversion of `long double` (`%Lf %Le %Lg %La` and their
-//! capitals) in each architecture's format, byte for byte as glibc prints
-//! the same value.
+//! Exact `printf` conversion of floating point (`%f %e %g %a` and their
+//! capitals), of `double` and of `long double` in each architecture's
+//! format, byte for byte as glibc prints the same value. One engine for
+//! both: a double is decoded into the same parts as a `long double`
+//! ([`LdFormat::Double`]), so printf links a single one.
 //!
-//! This is a separate engine from [`float`](super::float), which stays
-//! sized for `double`: only `%L` conversions reach it. A finite value is
-//! `m × 2^e` with `m < 2^113` and `-16494 <= e`. Its decimal digits are
-//! computed in base 10⁹ words: for `e >= 0` the integer `m × 2^e` (at most
-//! 4933 digits) by repeated multiplication by `2^29`; for `e < 0` by
-//! repeated division of `m` by `2^29`, which adds fraction words on the
-//! right. Only the words the precision needs (plus guard words) are kept:
-//! dropping the words past a position leaves the kept ones exactly the
-//! value's digits there (each division floors the dropped part away, and
-//! the floor of a floor divided by `2^k` is the floor of the quotient). And
-//! whether anything nonzero lies past the kept words is known without
-//! them: with `m` odd, `m × 2^e` (e < 0) has exactly `-e` fraction digits,
-//! the last a 5. The words take about 7.4 KB of stack.
+//! A finite value is `m × 2^e` with `m < 2^113` and `-16494 <= e`. Its
+//! decimal digits are computed in base 10⁹ words: for `e >= 0` the integer
+//! `m × 2^e` (at most 4933 digits) by repeated multiplication by powers of
+//! 2; for `e < 0` by repeated division of `m` by `2^9`, which adds fraction
+//! words on the right. Only the words the precision needs (plus guard
+//! words) are kept: dropping the words past a position leaves the kept
+//! ones exactly the value's digits there (each division floors the dropped
+//! part away, and the floor of a floor divided by `2^k` is the floor of
+//! the quotient). And whether anything nonzero lies past the kept words is
+//! known without them: with `m` odd, `m × 2^e` (e < 0) has exactly `-e`
+//! fraction digits, the last a 5. The kept words then become ASCII digits,
+//! which are rounded (the same code rounds `%a`'s hexadecimal digits) and
+//! printed. The words take about 7.4 KB of stack, the digits 11.6 KB.
 
 use super::float::{tail, utoa};
 use super::printf::{ALT, W, ZERO, prefix, sign};
@@ -202,7 +204,17 @@ pub fn decode(f: LdFormat, bits: u128) -> Parts {
             p.m = frac | ((biased != 0) as u128) << 112;
             p.e = biased.max(1) - 16383 - 112;
         }
-        LdFormat::IbmDouble | LdFormat::Double => {
+        LdFormat::Double => {
+            let b = bits as u64;
+            let biased = dexp(b);
+            p.neg = b >> 63 != 0;
+            if biased == 0x7ff {
+                p.class = if b << 12 == 0 { 1 } else { 2 };
+            }
+            p.m = (b & ((1 << 52) - 1) | ((biased != 0) as u64) << 52) as u128;
+            p.e = biased.max(1) - 1075;
+        }
+        LdFormat::IbmDouble => {
             let hi = (bits >> 64) as u64;
             let lo = bits as u64;
             p.neg = hi >> 63 != 0;
@@ -247,7 +259,22 @@ fn hex_of(f: LdFormat, bits: u128) -> Hex {
                 },
             }
         }
-        _ => ibm_hex((bits >> 64) as u64, bits as u64),
+        LdFormat::Double => {
+            let b = bits as u64;
+            let biased = dexp(b);
+            let frac = b & ((1 << 52) - 1);
+            Hex {
+                lead: (biased != 0) as u32,
+                frac: frac as u128,
+                nfrac: 13,
+                exp: if frac == 0 && biased == 0 {
+                    0
+                } else {
+                    biased.max(1) - 1023
+                },
+            }
+        }
+        LdFormat::IbmDouble => ibm_hex((bits >> 64) as u64, bits as u64),
     }
 }
 
@@ -278,11 +305,6 @@ fn ndigits(mut v: u32) -> usize {
     n
 }
 
-/// `10^k`, `k <= 9` (never zero, so dividing by it cannot fail).
-fn pow10(k: usize) -> u32 {
-    10u32.pow(k as u32).max(1)
-}
-
 /// Every access goes through these (out of range: 0, or nothing), so
 /// the engine has no panicking path: printf links no panic machinery.
 impl Big {
@@ -298,105 +320,12 @@ impl Big {
         }
     }
 
-    /// Digits before the first word's leading one that the word's 9 places
-    /// hold as zeros.
-    fn lead_pad(&self) -> usize {
-        9 - ndigits(self.w(self.a))
-    }
-
-    /// The decimal exponent: the value is `0.d₀d₁… × 10^exp`.
-    fn exp(&self) -> i32 {
-        9 * (self.point as i32 - self.a as i32) - self.lead_pad() as i32
-    }
-
-    /// Significant digit `i` (zero past the stored ones).
-    fn digit(&self, i: usize) -> u8 {
-        let j = i + self.lead_pad();
-        let w = self.a + j / 9;
-        if w >= self.z {
-            return b'0';
-        }
-        b'0' + (self.w(w) / pow10(8 - j % 9) % 10) as u8
-    }
-
-    /// Significant digits stored (trailing zeros dropped).
-    fn len(&self) -> usize {
-        let mut z = self.z;
-        while z > self.a && self.w(z - 1) == 0 {
-            z -= 1;
-        }
-        if z == self.a {
-            return 0;
-        }
-        let mut last = self.w(z - 1);
-        let mut t = 0;
-        while last.is_multiple_of(10) && t < 9 {
-            last /= 10;
-            t += 1;
-        }
-        (9 * (z - self.a)).saturating_sub(self.lead_pad() + t)
-    }
-
-    /// Rounds to `keep` significant digits, to nearest with ties to even
-    /// (`keep < 0`: to zero; the exponent is kept). Needs `a > 0` for a
-    /// carry out of the first word.
-    #[optimize(size)]
-    fn round(&mut self, keep: isize) {
-        if keep < 0 {
-            self.z = self.a;
-            self.more = false;
-            return;
-        }
-        let k = keep as usize;
-        let j = k + self.lead_pad();
-        let wi = self.a + j / 9;
-        if wi >= self.z {
-            // Every stored digit is kept (`more` never comes with fewer
-            // stored digits than the precision asks for).
-            return;
-        }
-        // The place value of the first dropped digit, and of the last kept.
-        let unit = pow10(8 - j % 9);
-        let v = self.w(wi);
-        let next = v / unit % 10;
-        let mut rest = !v.is_multiple_of(unit) || self.more;
-        for i in wi + 1..self.z {
-            rest |= self.w(i) != 0;
-        }
-        let prev = if k == 0 { 0 } else { self.digit(k - 1) - b'0' };
-        let up = next > 5 || (next == 5 && (rest || prev & 1 == 1));
-        self.set(wi, v - v % (unit * 10).max(1));
-        self.z = wi + 1;
-        self.more = false;
-        if up {
-            let (mut i, mut add) = if unit * 10 == BASE {
-                (wi.wrapping_sub(1), 1)
-            } else {
-                (wi, unit * 10)
-            };
-            loop {
-                if i < self.a || i == usize::MAX {
-                    // Carried out of the first word.
-                    self.a = self.a.saturating_sub(1);
-                    self.set(self.a, 1);
-                    break;
-                }
-                let t = self.w(i) + add;
-                if t < BASE {
-                    self.set(i, t);
-                    break;
-                }
-                self.set(i, t - BASE);
-                add = 1;
-                i = i.wrapping_sub(1);
-            }
-        }
-    }
-
-    /// `x[a..z] = x[a..z] × 2^sh + add` (`sh <= 32`), new words at the
-    /// front as the carry needs them.
+    /// `x[a..z] = x[a..z] × 2^sh + add` (`sh <= 32`). The carry fits in
+    /// the two (zero) words before `a`, which the loop takes in; `a` then
+    /// moves to the first nonzero word.
     fn mul_pow2(&mut self, sh: u32, add: u32) {
         let mut carry = add as u64;
+        self.a = self.a.saturating_sub(2);
         let mut i = self.z;
         while i > self.a {
             i -= 1;
@@ -404,52 +333,15 @@ impl Big {
             self.set(i, (t % BASE as u64) as u32);
             carry = t / BASE as u64;
         }
-        while carry != 0 && self.a > 0 {
-            self.a -= 1;
-            self.set(self.a, (carry % BASE as u64) as u32);
-            carry /= BASE as u64;
+        self.strip();
+    }
+
+    /// Moves `a` past leading zero words.
+    fn strip(&mut self) {
+        while self.a < self.z && self.w(self.a) == 0 {
+            self.a += 1;
         }
     }
-}
-
-/// Where [`put_range`] takes digits: `small` (a word or hexadecimal
-/// digits), or `big` when `dec`.
-struct Digits<'a> {
-    big: &'a Big,
-    small: [u8; 32],
-    dec: bool,
-    len: usize,
-}
-
-impl Digits<'_> {
-    fn get(&self, i: usize) -> u8 {
-        if self.dec {
-            self.big.digit(i)
-        } else {
-            self.small.get(i).copied().unwrap_or(b'0')
-        }
-    }
-}
-
-/// Writes the `n` significant digits from index `lo` on (zeros outside
-/// `0..len`) with `get`.
-fn put_range(w: &mut W<'_>, d: &Digits<'_>, lo: isize, n: usize) {
-    let len = d.len;
-    let lead = if lo < 0 { lo.unsigned_abs().min(n) } else { 0 };
-    w.pad(b'0', lead);
-    let mut i = lo.max(0) as usize;
-    let mut left = n - lead;
-    let mut buf = [0u8; 64];
-    while left > 0 && i < len {
-        let k = left.min(len - i).min(64);
-        for (t, c) in buf.iter_mut().take(k).enumerate() {
-            *c = d.get(i + t);
-        }
-        w.put(buf.get(..k).unwrap_or_default());
-        i += k;
-        left -= k;
-    }
-    w.pad(b'0', left);
 }
 
 /// Makes `big` the digits of `m × 2^e` (`m` nonzero) that a conversion
@@ -472,8 +364,11 @@ fn expand(big: &mut Big, mut m: u128, mut e: i32, fixed: bool, prec: usize) {
     big.a = end;
     big.z = end;
     big.point = end;
-    for k in (0..4).rev() {
-        big.mul_pow2(32, (m >> (32 * k)) as u32);
+    for _ in 0..4 {
+        // The next 32 bits, from the top (a rotation: no variable shift
+        // of a u128, which would link a helper on most arches).
+        m = m.rotate_left(32);
+        big.mul_pow2(32, m as u32);
     }
     if e >= 0 {
         let mut k = e as u32;
@@ -501,9 +396,7 @@ fn expand(big: &mut Big, mut m: u128, mut e: i32, fixed: bool, prec: usize) {
             big.set(big.z, carry);
             big.z += 1;
         }
-        while big.a < big.z && big.w(big.a) == 0 {
-            big.a += 1;
-        }
+        big.strip();
         // Keep only what the precision needs.
         let base = if fixed { big.point } else { big.a };
         big.z = big.z.min(base + need);
@@ -515,15 +408,134 @@ fn expand(big: &mut Big, mut m: u128, mut e: i32, fixed: bool, prec: usize) {
         }
         k -= sh as i32;
     }
-    // The exact expansion has `-e` fraction digits, the last nonzero.
-    big.more = (big.z - big.point) * 9 < (-e) as usize;
+    // The exact expansion has `-e` fraction digits, the last nonzero (a
+    // window that ends before the point has them all past it).
+    big.more = big.z.saturating_sub(big.point) * 9 < (-e) as usize;
+}
+
+/// Room for the significant digits of any value: `m × 2^e` with `m <
+/// 2^113` and `e >= -16494` has at most 11564 (`m × 5^16494`), and a
+/// word's leading zeros.
+const D: usize = 11_576;
+
+/// The digits a conversion prints, ASCII: decimal `0.d₀d₁… × 10^exp`
+/// (`d₀` nonzero unless `len` is 0), `%a`'s hexadecimal digits (with
+/// `exp` 1 until a carry out of the first one), or `inf`/`nan`. Digits
+/// past `len` are zeros.
+struct Digits {
+    d: [u8; D],
+    len: usize,
+    exp: i32,
+    /// Set when nonzero digits lie past the stored ones (they only break
+    /// ties: [`round_in`](Self::round_in) takes the stored digits, zeros
+    /// past them, as exact up to where it rounds).
+    more: bool,
+}
+
+impl Digits {
+    /// The significant digits.
+    fn sig(&self) -> &[u8] {
+        self.d.get(..self.len).unwrap_or_default()
+    }
+
+    /// Drops trailing zero digits.
+    fn trim(&mut self) {
+        while self.len > 0 && self.d.get(self.len - 1) == Some(&b'0') {
+            self.len -= 1;
+        }
+    }
+
+    /// Takes the digits of the words `big` holds, and whether nonzero
+    /// digits lie past them.
+    #[optimize(size)]
+    fn load(&mut self, big: &Big) {
+        if big.a == big.z {
+            // Nothing left at this precision: rounds to zero (`%f`).
+            self.exp = 0;
+            return;
+        }
+        // Position of the first word's first digit (its leading zeros
+        // fall before the buffer and are dropped).
+        let mut pos = ndigits(big.w(big.a)) as isize - 9;
+        self.exp = 9 * (big.point as i32 - big.a as i32) + pos as i32;
+        for i in big.a..big.z {
+            let mut v = big.w(i);
+            for k in (0..9).rev() {
+                if let Some(c) = self.d.get_mut((pos + k) as usize) {
+                    *c = b'0' + (v % 10) as u8;
+                }
+                v /= 10;
+            }
+            pos += 9;
+        }
+        self.len = (pos as usize).min(D);
+        self.more = big.more;
+        self.trim();
+    }
+
+    /// Rounds to the first `keep` digits, to nearest with ties to even, in
+    /// base 10 (`half` `5`, `top` `9`) or 16 (`8`, and `f` or `F` as the
+    /// letters' case). A carry out of the first digit leaves the single
+    /// digit 1 and raises `exp`; `keep < 0` rounds to zero. A value
+    /// rounded to zero keeps its `exp` (at most 0 then, which prints as no
+    /// integer digits).
+    #[optimize(size)]
+    fn round_in(&mut self, keep: isize, half: u8, top: u8) {
+        if keep >= self.len as isize {
+            return;
+        }
+        if keep < 0 {
+            self.len = 0;
+            return;
+        }
+        let k = keep as usize;
+        let ds = &mut self.d;
+        let first = ds.get(k).copied().unwrap_or(b'0');
+        // The parity of a digit's value: that of its ASCII code for 0-9,
+        // the opposite for a-f (bit 6 set).
+        let odd = k > 0 && ds.get(k - 1).is_some_and(|&c| (c ^ c >> 6) & 1 == 1);
+        let up = first > half || (first == half && (self.len > k + 1 || self.more || odd));
+        self.len = k;
+        if up {
+            let mut i = k;
+            loop {
+                if i == 0 {
+                    // Carried out of the first digit (9.96 to 10.0).
+                    ds[0] = b'1';
+                    self.len = 1;
+                    self.exp += 1;
+                    break;
+                }
+                i -= 1;
+                let Some(c) = ds.get_mut(i) else { break };
+                if *c != top {
+                    // After 9: a or A, as `top` is f or F.
+                    *c = if *c == b'9' { top - 5 } else { *c + 1 };
+                    break;
+                }
+                *c = b'0';
+            }
+        }
+        self.trim();
+    }
+
+    /// The `n` digits from index `lo` on (zeros outside the stored ones)
+    /// to `w`.
+    fn put_range(&self, w: &mut W<'_>, lo: isize, n: usize) {
+        let lead = if lo < 0 { lo.unsigned_abs().min(n) } else { 0 };
+        w.pad(b'0', lead);
+        let rest = n - lead;
+        let s = self.sig().get(lo.max(0) as usize..).unwrap_or_default();
+        let s = s.get(..rest).unwrap_or(s);
+        w.put(s);
+        w.pad(b'0', rest - s.len());
+    }
 }
 
 /// Formats the raw `long double` `bits` of format `f` for the conversion
-/// `conv` (`f F e E g G a A`), as [`float::format`](super::float::format)
-/// does for a double. Inlined where `f` is a constant, so that only that
-/// format's decoding is linked (and for [`LdFormat::Double`], none: the
-/// double engine prints it).
+/// `conv` (`f F e E g G a A`), as `printf` does; [`LdFormat::Double`]
+/// is how a double comes (one engine for both). Inlined where `f` is a
+/// constant, so that only that format's decoding is linked.
 #[inline(always)]
 pub(crate) fn format(
     w: &mut W<'_>,
@@ -533,15 +545,19 @@ pub(crate) fn format(
     flags: u32,
     prec: Option<usize>,
 ) {
-    if f == LdFormat::Double {
-        super::float::format(w, f64::from_bits(bits as u64), conv, flags, prec);
-    } else {
-        format_parts(w, &decode(f, bits), &hex_of(f, bits), conv, flags, prec);
-    }
+    format_parts(w, &decode(f, bits), &hex_of(f, bits), conv, flags, prec);
 }
 
 /// [`format`] of a decoded value: `p` for the decimal conversions, `h`
-/// for `%a`.
+/// for `%a`, with the field width in `w` and `prec` (`None` when absent).
+///
+/// Every case becomes the same shape, written by the one piece of code at
+/// the end: a prefix (sign, `0x`), the digits with the point after the
+/// first `e` of them (zeros where there are none), `fp` digits after the
+/// point, and a suffix (`e+05`, `p-3`). `inf` and `nan` are three
+/// "digits" with no point; `%a` is `%e` of hexadecimal digits. Every
+/// letter takes the case of the conversion (bit 0x20 of an ASCII letter
+/// is its case).
 #[inline(never)]
 #[optimize(size)]
 fn format_parts(w: &mut W<'_>, p: &Parts, h: &Hex, conv: u8, mut flags: u32, prec: Option<usize>) {
@@ -549,139 +565,98 @@ fn format_parts(w: &mut W<'_>, p: &Parts, h: &Hex, conv: u8, mut flags: u32, pre
     let conv = conv | 0x20;
     let alt = flags & ALT != 0;
     let pre = [sign(p.neg, flags), b'0', b'X' | lower];
-    let mut big = Big {
-        x: [0; N],
-        a: 0,
-        z: 0,
-        point: 0,
+    let mut hex = false;
+    // The exponent suffix: marker (0: none), then at least `emin` digits.
+    let (mut marker, mut x2, mut emin) = (0, 0, 2);
+    let mut d = Digits {
+        d: [0; D],
+        len: 0,
+        exp: 1,
         more: false,
     };
-    let mut small = [0u8; 32];
-    let mut dec = false;
-    let mut hex = false;
-    // The shape (see float::format): `e` integer digits, then `fp`
-    // fraction digits, then the suffix (marker, sign, at least `emin`
-    // exponent digits).
-    let (mut marker, mut x2, mut emin) = (0u8, 0i32, 2);
-    let mut e = 1i32;
-    let fp;
-    let len;
+    let mut e = 1;
+    let mut fp;
     if p.class != 0 {
         let s = if p.class == 2 { b"NAN" } else { b"INF" };
-        for (c, &s) in small.iter_mut().zip(s.iter()) {
+        for (c, &s) in d.d.iter_mut().zip(s) {
             *c = s | lower;
         }
+        d.len = 3;
         e = 3;
         fp = 0;
-        len = 3;
         flags &= !(ZERO | ALT);
     } else if conv == b'a' {
-        x2 = h.exp;
+        // The leading digit, then `nfrac` fraction digits.
         let nf = h.nfrac as usize;
-        let mut lead = h.lead;
-        let mut frac = h.frac;
-        let keep = prec.unwrap_or_else(|| {
-            let tz = if frac == 0 {
-                nf
-            } else {
-                frac.trailing_zeros() as usize / 4
-            };
-            nf - tz.min(nf)
-        });
-        let shown = keep.min(nf);
-        if keep < nf {
-            let drop = 4 * (nf - keep) as u32;
-            let rest = frac & ((1u128 << drop) - 1);
-            let half = 1u128 << (drop - 1);
-            frac >>= drop;
-            let odd = if keep == 0 {
-                lead & 1
-            } else {
-                (frac & 1) as u32
-            };
-            if rest > half || (rest == half && odd == 1) {
-                frac += 1;
-                if frac >> (4 * keep) != 0 {
-                    frac = 0;
-                    lead += 1;
-                    if lead == 16 {
-                        // x87: the leading digit carries into a new one.
-                        lead = 1;
-                        x2 += 4;
-                    }
-                }
-            }
+        let mut f = h.frac;
+        for c in d.d.get_mut(1..=nf).unwrap_or_default().iter_mut().rev() {
+            *c = hex_digit(f as u32 & 15, lower);
+            f >>= 4;
         }
-        for (i, c) in small.iter_mut().take(shown + 1).enumerate() {
-            let d = if i == 0 {
-                lead
-            } else {
-                (frac >> (4 * (shown - i))) as u32 & 15
-            };
-            *c = hex_digit(d, lower);
-        }
-        len = shown + 1;
-        fp = keep;
+        d.d[0] = hex_digit(h.lead, lower);
+        d.len = nf + 1;
+        d.trim();
+        fp = prec.unwrap_or(d.len.saturating_sub(1));
+        d.round_in(fp.min(nf) as isize + 1, b'8', b'F' | lower);
+        // A carry out of the leading digit (x87's can be f) makes it 1,
+        // four bits up.
+        x2 = h.exp + 4 * (d.exp - 1);
         hex = true;
         marker = b'P';
         emin = 1;
     } else {
-        // Precisions past every digit there is all print the same digits.
         let preq = prec.unwrap_or(6);
-        let mut pp = preq.min(1 << 20);
-        let fixed = conv == b'f';
+        // Precisions past every digit there is all print the same digits.
+        let pp = preq.min(1 << 20);
         if p.m != 0 {
-            expand(&mut big, p.m, p.e, fixed, pp.max(1) + 1);
+            let mut big = Big {
+                x: [0; N],
+                a: 0,
+                z: 0,
+                point: 0,
+                more: false,
+            };
+            expand(&mut big, p.m, p.e, conv == b'f', pp.max(1) + 1);
+            d.load(&big);
         }
-        let exp = if p.m == 0 {
-            1
-        } else if big.a == big.z {
-            0
-        } else {
-            big.exp()
-        };
         let mut sci = conv == b'e';
         let q = pp.max(1);
-        if big.a != big.z {
-            big.round(if conv == b'g' {
+        d.round_in(
+            if conv == b'g' {
                 q as isize
             } else if sci {
                 pp as isize + 1
             } else {
-                exp as isize + pp as isize
-            });
-        }
-        let l = if big.a == big.z { 0 } else { big.len() };
-        let ex = if l == 0 { exp } else { big.exp() };
+                d.exp as isize + pp as isize
+            },
+            b'5',
+            b'9',
+        );
+        fp = preq;
         if conv == b'g' {
-            let x10 = ex - 1;
-            let sig = if alt { q } else { l.min(q) };
+            // Style e if the exponent is below -4 or not below the
+            // precision; trailing zeros dropped unless `alt`.
+            let x10 = d.exp - 1;
+            let sig = if alt { q } else { d.len.min(q) };
             if x10 < -4 || x10 >= q as i32 {
                 sci = true;
-                pp = sig.max(1) - 1;
+                fp = sig.max(1) - 1;
             } else {
-                pp = (sig as isize - ex as isize).max(0) as usize;
+                fp = (sig as isize - d.exp as isize).max(0) as usize;
             }
         }
         if sci {
             marker = b'E';
-            x2 = if l == 0 { 0 } else { ex - 1 };
+            // (Zero has `exp` 1; %e keeps a digit of anything else.)
+            x2 = d.exp - 1;
         } else {
-            e = ex;
+            e = d.exp;
         }
-        fp = if conv == b'g' { pp } else { preq };
-        len = l;
-        dec = true;
     }
-    let d = Digits {
-        big: &big,
-        small,
-        dec,
-        len,
-    };
     let mut sfx = [0u8; 24];
     let mut slen = 0;
     if marker != 0 {
+        // (At most 5 exponent digits: the indices are in range.)
         slen = utoa(&mut sfx, x2.unsigned_abs() as u64, 10, false, emin) + 2;
         if let Some(c) = sfx.get_mut(24 - slen) {
             *c = marker | lower;
@@ -694,11 +669,11 @@ fn format_parts(w: &mut W<'_>, p: &Parts, h: &Hex, conv: u8, mut flags: u32, pre
     let int_digits = e.max(1);
     let total = (int_digits as usize + point as usize + slen).saturating_add(fp);
     w.begin(flags, prefix(&pre, hex), total);
-    put_range(w, &d, (e - int_digits) as isize, int_digits as usize);
+    d.put_range(w, (e - int_digits) as isize, int_digits as usize);
     if point {
         w.put(b".");
     }
-    put_range(w, &d, e as isize, fp);
+    d.put_range(w, e as isize, fp);
     w.put(tail(&sfx, slen));
     w.end();
 }

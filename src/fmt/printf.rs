@@ -593,13 +593,21 @@ fn convert<A: Args + ?Sized>(
             }
             return Ok(true);
         }
-        _ if s.len == Length::BigL => {
-            let (f, bits) = src.args.long_double(v);
-            ldfloat::format(w, f, bits, conv, flags, prec);
-            return Ok(true);
-        }
         _ => {
-            float::format(w, f64::from_bits(v), conv, flags, prec);
+            let (f, bits) = if s.len == Length::BigL {
+                src.args.long_double(v)
+            } else {
+                (LdFormat::Double, v as u128)
+            };
+            // Where `long double` is `double` (arm, and a source with no
+            // long double of its own), the smaller double-only engine;
+            // else one engine for both (a double is one of its formats).
+            // (The format of a zero is a constant: no memory is read.)
+            if src.args.long_double(0).0 == LdFormat::Double {
+                float::format(w, f64::from_bits(bits as u64), conv, flags, prec);
+            } else {
+                ldfloat::format(w, f, bits, conv, flags, prec);
+            }
             return Ok(true);
         }
     };
