@@ -295,6 +295,11 @@ pub extern "C" fn exp2(x: f64) -> f64 {
             black_box(f64::MIN_POSITIVE) * f64::MIN_POSITIVE
         };
     }
+    if libm::fabs(x) < f64::from_bits(0x3c90000000000000) {
+        // |x| < 2^-54: 2^x is within 2^-54.5 of 1, so 1 (inexact), and the
+        // products below would underflow and raise it spuriously.
+        return 1.0 + x;
+    }
     // |x| < 1076: x·128 is exact and rounds to an integer within i32.
     let k = libm::rint(x * 128.0);
     let r = x - k / 128.0;
@@ -327,8 +332,11 @@ pub extern "C" fn exp2(x: f64) -> f64 {
         let (wa, wc) = (a * sc, c * sc);
         let (s, e) = fast_two_sum(1.0, wa);
         let f = s + (e + wc);
-        if r != 0.0 || k & 127 != 0 {
-            // Inexact and tiny: the multiply below is exact, so raise
+        if r != 0.0 || k & 127 != 0 || x < -1074.0 {
+            // (An exact subnormal, 2^-1074 and the like, raises nothing,
+            // as IEEE 754 says; glibc raises underflow and inexact.)
+            // Inexact (x not an integer, or 2^x below the least
+            // subnormal) and tiny: the multiply below is exact, so raise
             // underflow here.
             let _ = black_box(black_box(f64::MIN_POSITIVE) * f64::MIN_POSITIVE);
         }
