@@ -300,8 +300,11 @@ pub extern "C" fn exp2(x: f64) -> f64 {
         // products below would underflow and raise it spuriously.
         return 1.0 + x;
     }
-    // |x| < 1076: x·128 is exact and rounds to an integer within i32.
-    let k = libm::rint(x * 128.0);
+    // |x| < 1076: x·128 is exact; adding and taking away 1.5·2^52 rounds
+    // it to an integer (to nearest; another rounding mode gives a
+    // neighbour, and |r| <= 1/128 keeps the error terms below 2^-75).
+    const SHIFT: f64 = 6755399441055744.0;
+    let k = (x * 128.0 + SHIFT) - SHIFT;
     let r = x - k / 128.0;
     let k = k as i32;
     let m = k >> 7;
