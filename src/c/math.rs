@@ -126,7 +126,8 @@ const LN2_HI: f64 = core::f64::consts::LN_2;
 const LN2_LO: f64 = 2.3190468138462996e-17;
 
 /// 2^(j/128) for j in 0..128 as double-doubles `(hi, lo)` (hi the
-/// correctly rounded value), computed with 80-digit decimal arithmetic.
+/// correctly rounded value), computed with 80-digit decimal arithmetic
+/// by `tools/exp2_table.py` (its output is this table).
 #[allow(clippy::excessive_precision)]
 static EXP2_TABLE: [(f64, f64); 128] = [
     (1.0, 0.0),
