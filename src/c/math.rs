@@ -43,10 +43,10 @@ macro_rules! binary {
 }
 
 unary!(f64: acos asin atan cos sin tan asinh atanh cosh sinh tanh
-    exp exp2 exp10 expm1 log log10 log1p log2 cbrt fabs sqrt erf erfc tgamma
+    exp exp10 expm1 log log10 log1p log2 cbrt fabs sqrt erf erfc tgamma
     ceil floor rint round trunc j0 j1 y0 y1);
 unary!(f32: acosf asinf atanf cosf sinf tanf atanhf sinhf tanhf
-    expf expm1f logf log10f log1pf log2f fabsf sqrtf erff tgammaf
+    expm1f log10f log1pf fabsf sqrtf erff tgammaf
     ceilf floorf rintf roundf truncf j0f j1f y0f y1f);
 /// Exports `fn NAMEf(x: f32) -> f32` as libm's double function, rounded
 /// once: where the libm crate's float version (an older FreeBSD algorithm
@@ -63,7 +63,9 @@ macro_rules! via_f64 {
 }
 
 via_f64! {
-    exp2f = exp2;
+    expf = exp;
+    logf = log;
+    log2f = log2;
     exp10f = exp10;
     cbrtf = cbrt;
     coshf = cosh;
@@ -72,7 +74,284 @@ via_f64! {
 }
 
 binary!(f64: atan2 hypot pow fmod remainder copysign nextafter fdim fmax fmin);
-binary!(f32: atan2f powf fmodf remainderf copysignf nextafterf fdimf fmaxf fminf);
+binary!(f32: atan2f fmodf remainderf copysignf nextafterf fdimf fmaxf fminf);
+
+/// exp2f(3): [`exp2`] (correctly rounded in practice) rounded to float.
+/// A float's 2^x lies within 2^-53 relative of a float rounding boundary
+/// only by chance, so the double rounding is the float's correct rounding
+/// in practice.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn exp2f(x: f32) -> f32 {
+    exp2(x as f64) as f32
+}
+
+/// powf(3): `pow` of the two floats as doubles, rounded to float. The
+/// doubles are the floats' exact values, so every special case (signed
+/// zeros, infinities, a negative base with an integer or non-integer
+/// exponent) is the double one's; the libm crate's pow is well under a
+/// double ulp, so the one rounding to float is correct in practice, and
+/// overflow/underflow come from the narrowing with their flags.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn powf(x: f32, y: f32) -> f32 {
+    libm::pow(x as f64, y as f64) as f32
+}
+
+/// `a * b` exactly, as `hi + lo` (Dekker's product: no FMA, which most of
+/// the target CPUs' baseline lacks; valid while nothing overflows).
+fn two_prod(a: f64, b: f64) -> (f64, f64) {
+    /// 2^27 + 1: splits a double into two 26-bit halves.
+    const SPLIT: f64 = 134217729.0;
+    fn split(v: f64) -> (f64, f64) {
+        let c = SPLIT * v;
+        let hi = c - (c - v);
+        (hi, v - hi)
+    }
+    let p = a * b;
+    let (ah, al) = split(a);
+    let (bh, bl) = split(b);
+    (p, ((ah * bh - p) + ah * bl + al * bh) + al * bl)
+}
+
+/// `a + b` exactly, as `hi + lo`, for `|a| >= |b|` (or `a` zero).
+fn fast_two_sum(a: f64, b: f64) -> (f64, f64) {
+    let s = a + b;
+    (s, b - (s - a))
+}
+
+/// ln 2 as a double-double.
+const LN2_HI: f64 = core::f64::consts::LN_2;
+/// ln 2 − [`LN2_HI`].
+const LN2_LO: f64 = 2.3190468138462996e-17;
+
+/// 2^(j/128) for j in 0..128 as double-doubles `(hi, lo)` (hi the
+/// correctly rounded value), computed with 80-digit decimal arithmetic
+/// by `tools/exp2_table.py` (its output is this table).
+#[allow(clippy::excessive_precision)]
+static EXP2_TABLE: [(f64, f64); 128] = [
+    (1.0, 0.0),
+    (1.0054299011128027, 9.499186535455032e-17),
+    (1.0108892860517005, -1.5234778603368577e-17),
+    (1.016378314910953, -5.77217007319966e-17),
+    (1.0218971486541166, 5.109225028973444e-17),
+    (1.0274459491187637, -4.9560741746453704e-17),
+    (1.0330248790212284, 7.600838874027088e-18),
+    (1.0386341019613787, 5.996273788852511e-17),
+    (1.0442737824274138, 8.551889705537965e-17),
+    (1.0499440858006872, 5.592937848127003e-17),
+    (1.0556451783605572, 1.759325738772092e-18),
+    (1.061377227289262, -1.1973537085365658e-17),
+    (1.0671404006768237, -7.899853966841582e-17),
+    (1.0729348675259756, -3.839668843358824e-18),
+    (1.0787607977571199, -6.656660436056593e-17),
+    (1.0846183622133092, 3.166152845816346e-17),
+    (1.0905077326652577, -3.046782079812471e-17),
+    (1.0964290818163769, -5.919933484449316e-17),
+    (1.102382583307841, 5.2660368715706944e-17),
+    (1.1083684117236787, -8.786813845180527e-17),
+    (1.1143867425958924, 1.0410278456845571e-16),
+    (1.1204377524096067, -6.201085906554179e-17),
+    (1.1265216186082418, 5.165856758795457e-17),
+    (1.1326385195987192, 3.237356166738e-17),
+    (1.1387886347566916, 8.912812676025408e-17),
+    (1.1449721444318042, 4.6412898921700107e-17),
+    (1.1511892299529827, 3.250710218863827e-17),
+    (1.1574400736337511, -9.1238712311344e-17),
+    (1.1637248587775775, 3.8292048369240935e-17),
+    (1.1700437696832502, -1.8477442017900047e-18),
+    (1.1763969916502812, 5.554203254218079e-17),
+    (1.182784710984341, 1.542975430079076e-17),
+    (1.189207115002721, 3.982015231465646e-17),
+    (1.1956643920398273, 4.6166036704814814e-17),
+    (1.202156731452703, 6.644981499252301e-17),
+    (1.2086843236265816, -4.746725945228984e-17),
+    (1.215247359980469, -7.712630692681488e-17),
+    (1.2218460329727576, -1.0611021211402691e-16),
+    (1.22848053610687, -1.89878163130253e-17),
+    (1.2351510639369334, -1.0755244344307841e-16),
+    (1.241857812073484, 4.658027591836937e-17),
+    (1.2486009771892048, -8.261810999021964e-17),
+    (1.255380757024691, -6.7113898212968784e-18),
+    (1.2621973503942507, -3.0844648874738465e-17),
+    (1.2690509571917332, 2.667932131342186e-18),
+    (1.275941778396392, 9.91543024421429e-17),
+    (1.2828700160787783, 1.713594918243561e-17),
+    (1.2898358734066657, 8.949257530897592e-17),
+    (1.2968395546510096, 2.5382502794888315e-17),
+    (1.3038812651919358, 8.647675598267871e-17),
+    (1.3109612115247644, -7.181536135519454e-17),
+    (1.318079601266064, -5.4579558271491535e-17),
+    (1.3252366431597413, -2.8587312100388614e-17),
+    (1.3324325470831615, -5.101586630916744e-17),
+    (1.339667524053303, 8.927282594831732e-17),
+    (1.3469417862329458, 3.224065101254679e-17),
+    (1.3542555469368927, 7.70094837980299e-17),
+    (1.3616090206382248, 1.533787661270668e-18),
+    (1.3690024229745905, 9.593797919118849e-17),
+    (1.3764359707545302, -6.898588935871801e-17),
+    (1.383909881963832, -6.770511658794786e-17),
+    (1.3914243757719262, -4.9061748652889893e-17),
+    (1.3989796725383112, -9.614213209051323e-17),
+    (1.4065759938190154, 7.034914812136422e-18),
+    (core::f64::consts::SQRT_2, -9.667293313452913e-17),
+    (1.4218926021691656, -1.6077828915890244e-17),
+    (1.42961333839197, -1.2031642489053655e-17),
+    (1.4373759974489824, -4.2040340164675566e-17),
+    (1.4451808069770467, -3.0237581349939873e-17),
+    (1.4530279958490526, -5.779948609396106e-17),
+    (1.460917794180647, -5.600377186075216e-17),
+    (1.4688504333369818, 8.465882756533628e-17),
+    (1.4768261459394993, -3.483994556892796e-17),
+    (1.4848451658727524, 1.0780086764407481e-16),
+    (1.4929077282912648, 1.4192920154284036e-17),
+    (1.5010140696264256, -6.413767275790235e-17),
+    (1.5091644275934228, -1.016455327754295e-16),
+    (1.5173590411982147, -4.308699472043341e-17),
+    (1.5255981507445384, -1.1024941712342561e-16),
+    (1.533881997840956, 8.875226844438446e-17),
+    (1.5422108254079407, 7.949834809697621e-17),
+    (1.550584877685, -1.4600706590689385e-17),
+    (1.559004400237837, 3.7812070533575275e-17),
+    (1.567469639965553, -1.0352061768849722e-16),
+    (1.5759808451078865, -1.0136916471278304e-17),
+    (1.5845382652524937, -1.9337717034585703e-17),
+    (1.593142151342267, -1.0094406542311964e-16),
+    (1.6017927556826934, -6.054917453527784e-17),
+    (1.6104903319492543, 2.4707192569797888e-17),
+    (1.6192351351948637, 2.0941334154229092e-17),
+    (1.6280274218573478, -6.712955084707084e-17),
+    (1.6368674497669644, 7.698325071319876e-17),
+    (1.645755478153965, -1.0125679913674773e-16),
+    (1.6546917676561943, 9.643294303196029e-17),
+    (1.6636765803267364, 5.8909926967131e-17),
+    (1.6727101796415966, -5.476715964599563e-17),
+    (1.681792830507429, 8.199010020581497e-17),
+    (1.6909247992693053, -9.66967147439488e-17),
+    (1.7001063537185235, -8.0237193703977e-18),
+    (1.709337763100463, -9.868779456632931e-17),
+    (1.718619298122478, -1.851380418263111e-17),
+    (1.7279512309618377, -1.0750981861204642e-16),
+    (1.7373338352737062, 3.164389299292957e-17),
+    (1.746767386199169, -1.0752290483507515e-16),
+    (1.7562521603732995, 2.960140695448873e-17),
+    (1.7657884359332727, 9.461315018083268e-17),
+    (1.7753764925265212, 6.429731796556572e-17),
+    (1.785016611318935, 1.5330400121031314e-17),
+    (1.7947090750031072, 1.8227458427912087e-17),
+    (1.804454167806624, -5.177222408793318e-17),
+    (1.8142521755003989, -9.969531538920349e-17),
+    (1.8241033854070534, -1.0159627862277083e-16),
+    (1.8340080864093424, 3.283107224245627e-17),
+    (1.843966568958626, -5.939742026949965e-17),
+    (1.8539791250833855, 9.761887490727594e-17),
+    (1.864046048397789, 6.540912680620572e-17),
+    (1.8741676341103, -6.122763413004143e-17),
+    (1.8843441790323345, -8.226593125533711e-17),
+    (1.8945759815869656, 3.4034035352165297e-17),
+    (1.9048633418176741, 6.533857514718279e-17),
+    (1.9152065613971474, -1.0619946056195963e-16),
+    (1.925605943636125, -9.914963769693741e-17),
+    (1.9360617934922943, 1.0332385960676326e-16),
+    (1.9465744175792332, 6.811022349533877e-17),
+    (1.9571441241754002, 8.960767791036668e-17),
+    (1.9677712232331759, -1.0314928011531132e-16),
+    (1.978456026387951, 4.0388753109278167e-17),
+    (1.9891988469672663, 8.2051326383692e-18),
+];
+
+/// exp2(3), correctly rounded in practice (the libm crate's is up to an
+/// ulp off; musl's, and glibc's, are correctly rounded in practice).
+///
+/// x = m + j/128 + r with m, j integers, |r| <= 1/256 (exact: `r` keeps
+/// x's low bits). 2^x = 2^m · T[j] · e^t with t = r·ln 2, |t| < 0.0028;
+/// t is a double-double, e^t − 1 = t + t²/2 (t² exact) + a short Taylor
+/// tail (its terms under 2^-28, truncated at 2^-85), and the product with
+/// the table's double-double is summed so that the only sizeable error is
+/// the final rounding: the computed value is within about 2^-95 of 2^x, so
+/// it rounds wrongly only when 2^x is that close to a rounding boundary.
+/// A result below 2^-1022 is rounded once, at the subnormal's own last
+/// bit (by adding it to 1 in units of 2^-1022).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn exp2(x: f64) -> f64 {
+    use core::hint::black_box;
+    if x.is_nan() {
+        return x + x;
+    }
+    if x >= 1024.0 {
+        // +inf is exact; a finite x overflows, raising overflow.
+        return if x == f64::INFINITY {
+            x
+        } else {
+            black_box(f64::MAX) * 2.0
+        };
+    }
+    if x < -1075.0 {
+        // -inf gives an exact 0; a finite x underflows to 0, raising
+        // underflow and inexact.
+        return if x == f64::NEG_INFINITY {
+            0.0
+        } else {
+            black_box(f64::MIN_POSITIVE) * f64::MIN_POSITIVE
+        };
+    }
+    if libm::fabs(x) < f64::from_bits(0x3c90000000000000) {
+        // |x| < 2^-54: 2^x is within 2^-54.5 of 1, so 1 (inexact), and the
+        // products below would underflow and raise it spuriously.
+        return 1.0 + x;
+    }
+    // |x| < 1076: x·128 is exact; adding and taking away 1.5·2^52 rounds
+    // it to an integer (to nearest; another rounding mode gives a
+    // neighbour, and |r| <= 1/128 keeps the error terms below 2^-75).
+    const SHIFT: f64 = 6755399441055744.0;
+    let k = (x * 128.0 + SHIFT) - SHIFT;
+    let r = x - k / 128.0;
+    let k = k as i32;
+    let m = k >> 7;
+    let (th_tab, tl_tab) = EXP2_TABLE[(k & 127) as usize];
+    // t = r·ln 2 as th + tl.
+    let (th, e1) = two_prod(r, LN2_HI);
+    let tl = e1 + r * LN2_LO;
+    // e^t − 1 = th + q_hi + q_lo.
+    let (s2h, s2l) = two_prod(th, th);
+    let q_hi = 0.5 * s2h;
+    let tail = th
+        * th
+        * th
+        * (1.0 / 6.0
+            + th * (1.0 / 24.0 + th * (1.0 / 120.0 + th * (1.0 / 720.0 + th * (1.0 / 5040.0)))));
+    let q_lo = 0.5 * s2l + th * tl + tail;
+    let (sh, e2) = fast_two_sum(th, q_hi);
+    let sl = e2 + (tl + q_lo);
+    // T·e^t = T + T·(sh + sl).
+    let (ph, pl) = two_prod(th_tab, sh);
+    let rest = pl + th_tab * sl + tl_tab + tl_tab * sh;
+    let (a, b) = fast_two_sum(th_tab, ph);
+    let c = b + rest;
+    if x < -1022.0 {
+        // 2^x < 2^-1022: w = 2^x / 2^-1022 < 1, and 1 + w rounds w at
+        // the subnormal's last bit (2^-52 in these units).
+        let sc = f64::from_bits(((m + 1022 + 1023) as u64) << 52);
+        let (wa, wc) = (a * sc, c * sc);
+        let (s, e) = fast_two_sum(1.0, wa);
+        let f = s + (e + wc);
+        if r != 0.0 || k & 127 != 0 || x < -1074.0 {
+            // (An exact subnormal, 2^-1074 and the like, raises nothing,
+            // as IEEE 754 says; glibc raises underflow and inexact.)
+            // Inexact (x not an integer, or 2^x below the least
+            // subnormal) and tiny: the multiply below is exact, so raise
+            // underflow here.
+            let _ = black_box(black_box(f64::MIN_POSITIVE) * f64::MIN_POSITIVE);
+        }
+        return (f - 1.0) * f64::MIN_POSITIVE;
+    }
+    let v = a + c;
+    if m > 1023 {
+        return v * 2.0 * f64::from_bits(2046u64 << 52);
+    }
+    v * f64::from_bits(((m + 1023) as u64) << 52)
+}
 
 /// acosh(3). Below 1 a domain error (NaN, invalid): the libm crate, like
 /// musl, returns a number for some negative arguments, where
