@@ -31,6 +31,7 @@ use core::ffi::{c_char, c_int, c_long, c_longlong};
 
 #[path = "dd_exact.rs"]
 mod dd_exact;
+use crate::ldmath::eft::two_sum;
 use dd_exact::{gcc_add, gcc_div, gcc_mul};
 
 /// `LDBL_MANT_DIG`: 106 bits in the two doubles.
@@ -45,19 +46,6 @@ pub struct DoubleDouble {
 }
 
 use DoubleDouble as Dd;
-
-/// `a + b` as `(s, e)` with `s + e == a + b` exactly.
-fn two_sum(a: f64, b: f64) -> (f64, f64) {
-    let s = a + b;
-    let bb = s - a;
-    (s, (a - (s - bb)) + (b - bb))
-}
-
-/// `a * b` as `(p, e)` exactly (by `fma`).
-fn two_prod(a: f64, b: f64) -> (f64, f64) {
-    let p = a * b;
-    (p, libm::fma(a, b, -p))
-}
 
 impl Dd {
     /// The double `v`.
@@ -642,36 +630,30 @@ via_double! {
 // libgcc's double-double arithmetic, which clang and gcc call for `+ - * /`
 // on `long double` (a C program doing `long double` arithmetic needs them
 // linked). Each takes the two operands as four doubles (`f1`..`f4`) and
-// returns the double-double in `f1`, `f2`; results are accurate to about
-// 2^-105 relative, as libgcc's.
+// returns the double-double in `f1`, `f2`. They are `dd_exact.rs`'s
+// step-for-step forms of libgcc's, so that a program's `long double`
+// arithmetic gives the bits it gives with gcc and glibc (about 2^-105
+// relative; double-double arithmetic is not correctly rounded).
 
 /// `(a + aa) + (c + cc)`.
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn __gcc_qadd(a: f64, aa: f64, c: f64, cc: f64) -> Dd {
-    let s = a + c;
-    if !s.is_finite() {
-        return Dd::of(s);
-    }
-    Dd { hi: a, lo: aa }.add(Dd { hi: c, lo: cc })
+    dd(gcc_add(a, aa, c, cc))
 }
 
 /// `(a + aa) - (c + cc)`.
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn __gcc_qsub(a: f64, aa: f64, c: f64, cc: f64) -> Dd {
-    __gcc_qadd(a, aa, -c, -cc)
+    dd(gcc_add(a, aa, -c, -cc))
 }
 
 /// `(a + aa) * (c + cc)`.
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn __gcc_qmul(a: f64, aa: f64, c: f64, cc: f64) -> Dd {
-    let (p, pe) = two_prod(a, c);
-    if !p.is_finite() || p == 0.0 {
-        return Dd::of(p);
-    }
-    Dd::sum(p, pe + a * cc + aa * c)
+    dd(gcc_mul(a, aa, c, cc))
 }
 
 /// `(a + aa) / (c + cc)`: the double quotient corrected once by the
@@ -679,13 +661,7 @@ pub extern "C" fn __gcc_qmul(a: f64, aa: f64, c: f64, cc: f64) -> Dd {
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn __gcc_qdiv(a: f64, aa: f64, c: f64, cc: f64) -> Dd {
-    let q = a / c;
-    if !q.is_finite() || q == 0.0 {
-        return Dd::of(q);
-    }
-    let (p, pe) = two_prod(q, c);
-    let r = (((a - p) - pe) + aa) - q * cc;
-    Dd::sum(q, r / c)
+    dd(gcc_div(a, aa, c, cc))
 }
 
 // libgcc's conversions between `long long` and double-double, which clang

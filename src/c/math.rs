@@ -17,6 +17,7 @@
 //! `long double`) are not here.
 
 use core::ffi::{CStr, c_char, c_int, c_long, c_longlong};
+use crate::ldmath::eft::{fast_two_sum, two_prod};
 
 /// Exports `fn NAME(x: T) -> T` as libm's function of the same name.
 macro_rules! unary {
@@ -96,28 +97,6 @@ pub extern "C" fn exp2f(x: f32) -> f32 {
 #[linkage = "weak"]
 pub extern "C" fn powf(x: f32, y: f32) -> f32 {
     libm::pow(x as f64, y as f64) as f32
-}
-
-/// `a * b` exactly, as `hi + lo` (Dekker's product: no FMA, which most of
-/// the target CPUs' baseline lacks; valid while nothing overflows).
-fn two_prod(a: f64, b: f64) -> (f64, f64) {
-    /// 2^27 + 1: splits a double into two 26-bit halves.
-    const SPLIT: f64 = 134217729.0;
-    fn split(v: f64) -> (f64, f64) {
-        let c = SPLIT * v;
-        let hi = c - (c - v);
-        (hi, v - hi)
-    }
-    let p = a * b;
-    let (ah, al) = split(a);
-    let (bh, bl) = split(b);
-    (p, ((ah * bh - p) + ah * bl + al * bh) + al * bl)
-}
-
-/// `a + b` exactly, as `hi + lo`, for `|a| >= |b|` (or `a` zero).
-fn fast_two_sum(a: f64, b: f64) -> (f64, f64) {
-    let s = a + b;
-    (s, b - (s - a))
 }
 
 /// ln 2 as a double-double.

@@ -20,6 +20,7 @@ pub mod atan;
 pub mod cbrt;
 pub mod consts;
 pub mod dd;
+pub mod eft;
 pub mod erf;
 pub mod gamma;
 pub mod hypot;
