@@ -434,22 +434,6 @@ macro_rules! via_double {
 }
 
 via_double! {
-    /// sinhl(3), computed in double.
-    sinhl = libm::sinh, true;
-    /// coshl(3), computed in double.
-    coshl = libm::cosh, false;
-    /// tanhl(3), computed in double.
-    tanhl = libm::tanh, true;
-    /// acoshl(3), computed in double.
-    acoshl = libm::acosh, false;
-    /// atanhl(3), computed in double.
-    atanhl = libm::atanh, true;
-    /// expl(3), computed in double.
-    expl = libm::exp, false;
-    /// exp2l(3), computed in double.
-    exp2l = libm::exp2, false;
-    /// expm1l(3), computed in double.
-    expm1l = libm::expm1, true;
     /// erfl(3), computed in double.
     erfl = libm::erf, false;
     /// erfcl(3), computed in double.
@@ -465,75 +449,6 @@ unsafe extern "C" {
     /// The C library's own `lgamma` (`src/c/math.rs`), called by name so
     /// that `lgammal` sets the same `signgam`.
     safe fn lgamma(x: f64) -> f64;
-}
-
-/// `ln 2` to double precision, and the rest.
-const LN2_HI: f64 = core::f64::consts::LN_2;
-/// `log10(2)` to double precision.
-const LOG10_2: f64 = core::f64::consts::LOG10_2;
-
-/// `x` split as `m * 2^e` with `m` in [sqrt(1/2), sqrt(2)) as a double
-/// (rounded), for the logarithms: positive finite `x` only.
-fn log_split(x: f128) -> (f64, f64) {
-    let (m, e) = frexp(x);
-    let (m, e) = if m < core::f128::consts::FRAC_1_SQRT_2 {
-        (m * 2.0, e - 1)
-    } else {
-        (m, e)
-    };
-    (m as f64, e as f64)
-}
-
-/// `x` positive, finite and outside double's normal range?
-fn beyond_double(x: f128) -> bool {
-    x > 0.0 && x.is_finite() && !(x >= f64::MIN_POSITIVE as f128 && x <= f64::MAX as f128)
-}
-
-/// logl(3), computed in double (the binary exponent split off exactly).
-#[unsafe(no_mangle)]
-#[linkage = "weak"]
-pub extern "C" fn logl(x: f128) -> f128 {
-    if !beyond_double(x) {
-        return libm::log(x as f64) as f128;
-    }
-    let (m, e) = log_split(x);
-    (libm::log(m) + e * LN2_HI) as f128
-}
-
-/// log2l(3), computed in double (the binary exponent split off exactly).
-#[unsafe(no_mangle)]
-#[linkage = "weak"]
-pub extern "C" fn log2l(x: f128) -> f128 {
-    if !beyond_double(x) {
-        return libm::log2(x as f64) as f128;
-    }
-    let (m, e) = log_split(x);
-    (libm::log2(m) + e) as f128
-}
-
-/// log10l(3), computed in double (the binary exponent split off exactly).
-#[unsafe(no_mangle)]
-#[linkage = "weak"]
-pub extern "C" fn log10l(x: f128) -> f128 {
-    if !beyond_double(x) {
-        return libm::log10(x as f64) as f128;
-    }
-    let (m, e) = log_split(x);
-    (libm::log10(m) + e * LOG10_2) as f128
-}
-
-/// log1pl(3), computed in double; `x` itself below [`TINY`], and `logl`
-/// beyond double's range (where the 1 no longer matters).
-#[unsafe(no_mangle)]
-#[linkage = "weak"]
-pub extern "C" fn log1pl(x: f128) -> f128 {
-    if x.abs() < TINY {
-        return x;
-    }
-    if x > f64::MAX as f128 {
-        return logl(x);
-    }
-    libm::log1p(x as f64) as f128
 }
 
 /// Defines `long double` functions of one argument computed in binary128
@@ -564,6 +479,32 @@ binary128! {
     atanl = crate::ldmath::atan::atan;
     /// cbrtl(3).
     cbrtl = crate::ldmath::cbrt::cbrt;
+    /// expl(3).
+    expl = crate::ldmath::explog::exp;
+    /// exp2l(3).
+    exp2l = crate::ldmath::explog::exp2;
+    /// expm1l(3).
+    expm1l = crate::ldmath::explog::expm1;
+    /// logl(3).
+    logl = crate::ldmath::explog::log;
+    /// log2l(3).
+    log2l = crate::ldmath::explog::log2;
+    /// log10l(3).
+    log10l = crate::ldmath::explog::log10;
+    /// log1pl(3).
+    log1pl = crate::ldmath::explog::log1p;
+    /// sinhl(3).
+    sinhl = crate::ldmath::explog::sinh;
+    /// coshl(3).
+    coshl = crate::ldmath::explog::cosh;
+    /// tanhl(3).
+    tanhl = crate::ldmath::explog::tanh;
+    /// asinhl(3).
+    asinhl = crate::ldmath::explog::asinh;
+    /// acoshl(3).
+    acoshl = crate::ldmath::explog::acosh;
+    /// atanhl(3).
+    atanhl = crate::ldmath::explog::atanh;
 }
 
 /// hypotl(3), in binary128 by [`crate::ldmath`].
@@ -585,18 +526,4 @@ pub extern "C" fn atan2l(y: f128, x: f128) -> f128 {
 #[linkage = "weak"]
 pub extern "C" fn powl(x: f128, y: f128) -> f128 {
     libm::pow(x as f64, y as f64) as f128
-}
-
-/// asinhl(3), computed in double; beyond 2^60, `ln 2|x|` from `logl`.
-#[unsafe(no_mangle)]
-#[linkage = "weak"]
-pub extern "C" fn asinhl(x: f128) -> f128 {
-    let a = x.abs();
-    if a < TINY {
-        return x;
-    }
-    if a > 1.0 / TINY && a.is_finite() {
-        return libm::copysignf128(logl(a) + core::f64::consts::LN_2 as f128, x);
-    }
-    libm::asinh(x as f64) as f128
 }
