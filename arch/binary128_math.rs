@@ -412,43 +412,75 @@ pub extern "C" fn nanl(_tag: *const c_char) -> f128 {
     f128::from_bits(0x7fff_8000u128 << 96)
 }
 
-/// Below this magnitude `f(x) = x` to binary128 precision for the functions
-/// whose series starts `x + O(x^3)` (the next term is under 2^-120 of `x`).
-const TINY: f128 = 1.0 / 1152921504606846976.0; // 2^-60
-
-/// Defines `long double` functions of one argument as the double function
-/// rounded back; where `tiny` is true, arguments below [`TINY`] return
-/// themselves.
-macro_rules! via_double {
-    ($($(#[$doc:meta])* $name:ident = $f:path, $tiny:literal;)*) => {$(
-        $(#[$doc])*
-        #[unsafe(no_mangle)]
-        #[linkage = "weak"]
-        pub extern "C" fn $name(x: f128) -> f128 {
-            if $tiny && x.abs() < TINY {
-                return x;
-            }
-            $f(x as f64) as f128
-        }
-    )*};
-}
-
-via_double! {
-    /// erfl(3), computed in double.
-    erfl = libm::erf, false;
-    /// erfcl(3), computed in double.
-    erfcl = libm::erfc, false;
-    /// lgammal(3), computed in double by the C `lgamma`, which sets
-    /// `signgam`.
-    lgammal = lgamma, false;
-    /// tgammal(3), computed in double.
-    tgammal = libm::tgamma, false;
-}
-
 unsafe extern "C" {
-    /// The C library's own `lgamma` (`src/c/math.rs`), called by name so
-    /// that `lgammal` sets the same `signgam`.
-    safe fn lgamma(x: f64) -> f64;
+    /// The C library's `signgam` (`src/c/math.rs`), named here so that
+    /// `lgammal` sets the variable `lgamma` sets.
+    static mut signgam: c_int;
+}
+
+/// `v 2^k` (a result of [`crate::ldmath::erf`] or
+/// [`crate::ldmath::gamma`]) as one binary128 number, overflowing and
+/// underflowing as the value does.
+fn unscale((v, k): (f128, i32)) -> f128 {
+    crate::ldmath::scalbn(v, k.clamp(-32000, 32000))
+}
+
+/// erfl(3), in binary128 by [`crate::ldmath::erf`].
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn erfl(x: f128) -> f128 {
+    if x.is_nan() {
+        x + x
+    } else if x.is_infinite() {
+        libm::copysignf128(1.0, x)
+    } else {
+        unscale(crate::ldmath::erf::erf(x))
+    }
+}
+
+/// erfcl(3), in binary128 by [`crate::ldmath::erf`].
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn erfcl(x: f128) -> f128 {
+    if x.is_nan() {
+        x + x
+    } else if x.is_infinite() {
+        if x < 0.0 { 2.0 } else { 0.0 }
+    } else {
+        unscale(crate::ldmath::erf::erfc(x))
+    }
+}
+
+/// lgammal(3), in binary128 by [`crate::ldmath::gamma`], setting
+/// `signgam`: +inf by 1/0 (divide-by-zero) at the poles, 0 and the
+/// negative integers.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn lgammal(x: f128) -> f128 {
+    let (v, s) = crate::ldmath::gamma::lgamma(x);
+    let v = if v == f128::INFINITY && x.is_finite() && x <= 0.0 {
+        1.0 / 0.0f128
+    } else {
+        v
+    };
+    // SAFETY: a plain int store; C leaves races on signgam to the program.
+    unsafe { (&raw mut signgam).write(s) };
+    v
+}
+
+/// tgammal(3), in binary128 by [`crate::ldmath::gamma`]: +-inf at +-0
+/// (divide-by-zero), NaN (invalid) at the negative integers and -inf.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn tgammal(x: f128) -> f128 {
+    if x == 0.0 {
+        return 1.0 / x;
+    }
+    if x < 0.0 && (x.is_infinite() || libm::truncf128(x) == x) {
+        let z = x - x;
+        return z / z;
+    }
+    unscale(crate::ldmath::gamma::tgamma(x))
 }
 
 /// Defines `long double` functions of one argument computed in binary128
@@ -521,9 +553,9 @@ pub extern "C" fn atan2l(y: f128, x: f128) -> f128 {
     crate::ldmath::atan::atan2(y, x)
 }
 
-/// powl(3), computed in double.
+/// powl(3), in binary128 by [`crate::ldmath`].
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn powl(x: f128, y: f128) -> f128 {
-    libm::pow(x as f64, y as f64) as f128
+    crate::ldmath::explog::pow(x, y)
 }

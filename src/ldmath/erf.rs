@@ -12,7 +12,9 @@
 //!   against mpmath); erf x = 1 - erfc x.
 //! - Negative x: erf is odd, erfc(-x) = 2 - erfc x.
 
-use super::kernel::{exp_scaled, fabs};
+use super::dd::two_prod;
+use super::explog::exp_dd;
+use super::kernel::fabs;
 use super::pow2;
 use super::special::{INV_SQRT_PI, TWO_INV_SQRT_PI};
 
@@ -34,8 +36,10 @@ fn erf_series(a: f128) -> (f128, i32) {
             break;
         }
     }
-    let (m, k) = exp_scaled(-a2);
-    (s * m * TWO_INV_SQRT_PI, k)
+    // e^-(a^2) with a^2's rounding error e: e^-(a a - e) (1 - e) (the
+    // rounding of a^2 alone would cost its relative error times a^2).
+    let (k, h, l) = exp_dd(-a2);
+    (s * (h + (l - h * two_prod(a, a).1)) * TWO_INV_SQRT_PI, k)
 }
 
 /// erfc a for a >= 3 by the continued fraction; a >= 110 gives 2^-16600
@@ -49,8 +53,10 @@ fn erfc_cf(a: f128) -> (f128, i32) {
     for n in (1..=depth).rev() {
         t = a + (n as f128 * 0.5) / t;
     }
-    let (m, k) = exp_scaled(-(a * a));
-    (m * INV_SQRT_PI / t, k)
+    // e^-(a^2) with a^2's rounding error e: e^-(a a - e) (1 - e).
+    let (a2, e) = two_prod(a, a);
+    let (k, h, l) = exp_dd(-a2);
+    ((h + (l - h * e)) * INV_SQRT_PI / t, k)
 }
 
 /// `v 2^k` as one `f128` (k >= -200 or so: no underflow worth the name).

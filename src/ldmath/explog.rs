@@ -218,7 +218,7 @@ fn expm1_r(rh: f128, rl: f128) -> (f128, f128) {
 
 /// e^x as `(k, h, l)`, meaning 2^k (h + l), h + l within [0.7, 1.42]
 /// a double-`f128`, for |x| < 12000.
-fn exp_dd(x: f128) -> (i32, f128, f128) {
+pub fn exp_dd(x: f128) -> (i32, f128, f128) {
     let (k, rh, rl) = reduce(x);
     let (eh, el) = expm1_r(rh, rl);
     let (h, l) = fast_two_sum(1.0, eh);
@@ -353,7 +353,7 @@ pub fn cosh(x: f128) -> f128 {
         return x + x;
     }
     if a < TINY {
-        return 1.0 + a; // 1, inexact unless x is 0
+        return 1.0 + a * a; // 1 + x^2/2 rounds to 1 (inexact unless x is 0)
     }
     if a < 40.0 {
         let (eh, el) = expm1_dd(a);
@@ -460,4 +460,90 @@ pub fn atanh(x: f128) -> f128 {
     let (qh, ql) = dd::div(nh, nl, dh, dl);
     let r = ln_dd(qh, ql).0 * 0.5;
     if x < 0.0 { -r } else { r }
+}
+
+/// e^(h + l) for a double-`f128` `h + l` with |h| < 12000, as
+/// `(k, u, v)`, meaning 2^k (u + v) (see [`exp_dd`]).
+pub fn exp_dd2(h: f128, l: f128) -> (i32, f128, f128) {
+    let (k, rh, rl) = reduce(h);
+    let (rh, rl) = fast_two_sum(rh, rl + l);
+    let (eh, el) = expm1_r(rh, rl);
+    let (u, v) = fast_two_sum(1.0, eh);
+    let (u, v) = fast_two_sum(u, v + el);
+    (k, u, v)
+}
+
+/// `Some(odd)` when `y` is an integer (whether it is odd), else `None`.
+fn integer(y: f128) -> Option<bool> {
+    if !y.is_finite() {
+        return None;
+    }
+    let a = fabs(y);
+    if a >= pow2(113) {
+        return Some(false); // every such value is even
+    }
+    // a + 2^112 - 2^112 rounds a to an integer (for a < 2^112).
+    let t = if a < pow2(112) {
+        (a + pow2(112)) - pow2(112)
+    } else {
+        a
+    };
+    if t != a {
+        return None;
+    }
+    let h = a * 0.5;
+    let ht = if h < pow2(112) {
+        (h + pow2(112)) - pow2(112)
+    } else {
+        h
+    };
+    Some(ht != h)
+}
+
+/// powl(3): x^y = e^(y ln|x|) with ln|x| and the product as
+/// double-`f128`s (for |y ln x| up to 11357 that leaves an error of up to
+/// 2^-105 or so in the exponent: a few hundred ulps at the extremes of
+/// the range, about one where y ln x is small), with C99's special
+/// cases (Annex F.10.4.4).
+pub fn pow(x: f128, y: f128) -> f128 {
+    if y == 0.0 || x == 1.0 {
+        return 1.0;
+    }
+    if x.is_nan() || y.is_nan() {
+        return x + y;
+    }
+    let ax = fabs(x);
+    if y.is_infinite() {
+        return if ax == 1.0 {
+            1.0
+        } else if (ax < 1.0) == (y < 0.0) {
+            f128::INFINITY
+        } else {
+            0.0
+        };
+    }
+    let odd = integer(y);
+    let neg = x.is_sign_negative() && odd == Some(true);
+    let sign = |r: f128| if neg { -r } else { r };
+    if x == 0.0 {
+        return sign(if y < 0.0 { 1.0 / ax } else { ax });
+    }
+    if ax.is_infinite() {
+        return sign(if y < 0.0 { 0.0 } else { ax });
+    }
+    if x < 0.0 && odd.is_none() {
+        return invalid(x); // a negative number to a non-integer power
+    }
+    let (lh, ll) = ln_dd(ax, 0.0);
+    let t = y * lh;
+    if !(t < 12000.0) {
+        return sign(HUGE * HUGE);
+    }
+    if !(t > -12000.0) {
+        return sign(TINY_SQ * TINY_SQ);
+    }
+    let (th, tl) = two_prod(y, lh);
+    let (th, tl) = fast_two_sum(th, tl + y * ll);
+    let (k, u, v) = exp_dd2(th, tl);
+    sign(scale(u, v, k))
 }
