@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Prints src/ldmath/explog_consts.rs, the double-binary128 constants of
-src/ldmath/explog.rs (binary128 exponentials and logarithms). Standard
+src/ldmath/explog.rs (binary128 exponentials and logarithms) and of
+src/ldmath/gamma.rs. Standard
 library only. Run from anywhere:
 
     python3 tools/ldmath_explog.py > src/ldmath/explog_consts.rs
@@ -71,6 +72,38 @@ def pair(name, doc, value):
     print(f"pub const {name}_L: f128 = f128::from_bits(0x{bits128(lo):032x});")
 
 
+def euler_gamma():
+    """Euler's constant by Brent and McMillan's algorithm (B1), as in
+    tools/ldmath_special.py (error about e^-4n)."""
+    n = 80
+    a = -D(n).ln()
+    b = D(1)
+    u, v = a, b
+    k = 1
+    while True:
+        b = b * n * n / (k * k)
+        a = (a * n * n / k + b) / k
+        if b < D(10) ** -130 and abs(a) < D(10) ** -130:
+            break
+        u += a
+        v += b
+        k += 1
+    return u / v
+
+
+def pi():
+    """pi by Machin's formula."""
+    def atan_inv(n):
+        s = t = D(1) / n
+        k, n2 = 1, n * n
+        while abs(t) > D(10) ** -130:
+            t = -t / n2
+            k += 2
+            s += t / k
+        return s
+    return 16 * atan_inv(5) - 4 * atan_inv(239)
+
+
 def main():
     ln2 = frac(D(2).ln())
     ln10 = frac(D(10).ln())
@@ -82,6 +115,26 @@ def main():
     pair("INV_LN2", "1 / ln 2", 1 / ln2)
     pair("INV_LN10", "1 / ln 10", 1 / ln10)
     pair("LOG10_2", "log10 2 = ln 2 / ln 10", ln2 / ln10)
+    p = pi()
+    pair("LN_PI", "ln pi", frac(p.ln()))
+    pair("HALF_LN_2PI", "ln(2 pi) / 2", frac((2 * p).ln() / 2))
+    pair("ONE_MINUS_EULER", "1 - Euler's constant", 1 - frac(euler_gamma()))
+    pair("TWO_INV_SQRT_PI", "2 / sqrt(pi)", frac(2 / p.sqrt()))
+    print()
+    print("/// 1/n! for n = 0 ..= 6 as (head, tail) pairs: the leading")
+    print("/// coefficients of e^r to double-`f128` precision.")
+    print("pub const INV_FACT_DD: [(f128, f128); 7] = [")
+    f = 1
+    for n in range(7):
+        if n:
+            f *= n
+        h = round128(F(1, f))
+        lo = round128(F(1, f) - h)
+        print("    (")
+        print(f"        f128::from_bits(0x{bits128(h):032x}),")
+        print(f"        f128::from_bits(0x{bits128(lo):032x}),")
+        print("    ),")
+    print("];")
 
 
 main()

@@ -33,7 +33,7 @@
 
 use super::dd::{self, fast_two_sum, two_prod, two_sum};
 use super::explog_consts::{
-    INV_LN2_H, INV_LN2_L, INV_LN10_H, INV_LN10_L, LN2_H, LN2_L, LOG10_2_H, LOG10_2_L,
+    INV_FACT_DD, INV_LN2_H, INV_LN2_L, INV_LN10_H, INV_LN10_L, LN2_H, LN2_L, LOG10_2_H, LOG10_2_L,
 };
 use super::kernel::{fabs, round_int};
 use super::special::{INV_FACT, INV_LN2, LN2_HI, LN2_LO, SQRT2};
@@ -69,13 +69,13 @@ fn invalid(x: f128) -> f128 {
 }
 
 /// The double-`f128` sum of two double-`f128`s.
-fn add(ah: f128, al: f128, bh: f128, bl: f128) -> (f128, f128) {
+pub fn add(ah: f128, al: f128, bh: f128, bl: f128) -> (f128, f128) {
     let (s, e) = two_sum(ah, bh);
     fast_two_sum(s, e + al + bl)
 }
 
 /// The double-`f128` product of two double-`f128`s.
-fn mul(ah: f128, al: f128, bh: f128, bl: f128) -> (f128, f128) {
+pub fn mul(ah: f128, al: f128, bh: f128, bl: f128) -> (f128, f128) {
     let (p, e) = two_prod(ah, bh);
     fast_two_sum(p, e + ah * bl + al * bh)
 }
@@ -113,7 +113,7 @@ fn ln_parts(h: f128, l: f128) -> (i32, f128, f128) {
 }
 
 /// ln(h + l) as a double-`f128` (see [`ln_parts`]).
-fn ln_dd(h: f128, l: f128) -> (f128, f128) {
+pub fn ln_dd(h: f128, l: f128) -> (f128, f128) {
     let (e, u, v) = ln_parts(h, l);
     if e == 0 {
         return (u, v);
@@ -471,6 +471,25 @@ pub fn exp_dd2(h: f128, l: f128) -> (i32, f128, f128) {
     let (u, v) = fast_two_sum(1.0, eh);
     let (u, v) = fast_two_sum(u, v + el);
     (k, u, v)
+}
+
+/// e^(h + l) for a double-`f128` `h + l` with |h| < 12000, as
+/// `(k, u, v)` (see [`exp_dd2`]) but to about 2^-135 relatively, for
+/// erfc = 1 - erf: e^r's Taylor series with its terms from r^7/7! on in
+/// `f128` (at most 2^-22 of the result) and the rest in double-`f128`.
+pub fn exp_precise(h: f128, l: f128) -> (i32, f128, f128) {
+    let (k, rh, rl) = reduce(h);
+    let (rh, rl) = fast_two_sum(rh, rl + l);
+    let mut q = INV_FACT[26];
+    for c in INV_FACT[7..26].iter().rev() {
+        q = q * rh + *c;
+    }
+    let (mut ph, mut pl) = (q, 0.0);
+    for &(ch, cl) in INV_FACT_DD.iter().rev() {
+        (ph, pl) = mul(ph, pl, rh, rl);
+        (ph, pl) = add(ph, pl, ch, cl);
+    }
+    (k, ph, pl)
 }
 
 /// `Some(odd)` when `y` is an integer (whether it is odd), else `None`.

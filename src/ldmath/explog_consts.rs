@@ -18,3 +18,52 @@ pub const INV_LN10_L: f128 = f128::from_bits(0xbf8b1e6e08e5cfedd1b2efee2e0695d8)
 pub const LOG10_2_H: f128 = f128::from_bits(0x3ffd34413509f79fef311f12b35816f9);
 /// log10 2 = ln 2 / ln 10: tail (LOG10_2_H + LOG10_2_L to about 226 bits).
 pub const LOG10_2_L: f128 = f128::from_bits(0x3f8a17826ad30c543d1f3498a5e6f26b);
+/// ln pi: head.
+pub const LN_PI_H: f128 = f128::from_bits(0x3fff250d048e7a1bd0bd5f956c6a843f);
+/// ln pi: tail (LN_PI_H + LN_PI_L to about 226 bits).
+pub const LN_PI_L: f128 = f128::from_bits(0x3f8d266179b76fcecfc981b8ce00bb2c);
+/// ln(2 pi) / 2: head.
+pub const HALF_LN_2PI_H: f128 = f128::from_bits(0x3ffed67f1c864beb4a69297920028832);
+/// ln(2 pi) / 2: tail (HALF_LN_2PI_H + HALF_LN_2PI_L to about 226 bits).
+pub const HALF_LN_2PI_L: f128 = f128::from_bits(0x3f8c011e7d847c689a2c5a6ef635189a);
+/// 1 - Euler's constant: head.
+pub const ONE_MINUS_EULER_H: f128 = f128::from_bits(0x3ffdb0ee6072093ce16cb90701fbfab5);
+/// 1 - Euler's constant: tail (ONE_MINUS_EULER_H + ONE_MINUS_EULER_L to about 226 bits).
+pub const ONE_MINUS_EULER_L: f128 = f128::from_bits(0xbf8a6ad439d9875ecb980321807be68e);
+/// 2 / sqrt(pi): head.
+pub const TWO_INV_SQRT_PI_H: f128 = f128::from_bits(0x3fff20dd750429b6d11ae3a914fed7fe);
+/// 2 / sqrt(pi): tail (TWO_INV_SQRT_PI_H + TWO_INV_SQRT_PI_L to about 226 bits).
+pub const TWO_INV_SQRT_PI_L: f128 = f128::from_bits(0xbf8de5df5fb2f8a29e0c574632f53e7a);
+
+/// 1/n! for n = 0 ..= 6 as (head, tail) pairs: the leading
+/// coefficients of e^r to double-`f128` precision.
+pub const INV_FACT_DD: [(f128, f128); 7] = [
+    (
+        f128::from_bits(0x3fff0000000000000000000000000000),
+        f128::from_bits(0x00000000000000000000000000000000),
+    ),
+    (
+        f128::from_bits(0x3fff0000000000000000000000000000),
+        f128::from_bits(0x00000000000000000000000000000000),
+    ),
+    (
+        f128::from_bits(0x3ffe0000000000000000000000000000),
+        f128::from_bits(0x00000000000000000000000000000000),
+    ),
+    (
+        f128::from_bits(0x3ffc5555555555555555555555555555),
+        f128::from_bits(0x3f8a5555555555555555555555555555),
+    ),
+    (
+        f128::from_bits(0x3ffa5555555555555555555555555555),
+        f128::from_bits(0x3f885555555555555555555555555555),
+    ),
+    (
+        f128::from_bits(0x3ff81111111111111111111111111111),
+        f128::from_bits(0x3f841111111111111111111111111111),
+    ),
+    (
+        f128::from_bits(0x3ff56c16c16c16c16c16c16c16c16c17),
+        f128::from_bits(0xbf82f49f49f49f49f49f49f49f49f49f),
+    ),
+];
