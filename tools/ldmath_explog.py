@@ -120,6 +120,8 @@ def main():
     pair("HALF_LN_2PI", "ln(2 pi) / 2", frac((2 * p).ln() / 2))
     pair("ONE_MINUS_EULER", "1 - Euler's constant", 1 - frac(euler_gamma()))
     pair("TWO_INV_SQRT_PI", "2 / sqrt(pi)", frac(2 / p.sqrt()))
+    pair("THIRD", "1/3", F(1, 3))
+    pair("FIFTH", "1/5", F(1, 5))
     print()
     print("/// 1/n! for n = 0 ..= 6 as (head, tail) pairs: the leading")
     print("/// coefficients of e^r to double-`f128` precision.")

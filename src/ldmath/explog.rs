@@ -4,11 +4,11 @@
 //!
 //! - Logarithms: x = 2^e m with m within [sqrt(1/2), sqrt(2)), ln m =
 //!   2 atanh s with s = (m - 1)/(m + 1) as a double-`f128` (m - 1 is
-//!   exact), the series' tail 2 s^3 (1/3 + s^2/5 + ..) in `f128` (under
-//!   1/100 of the result, so its rounding hardly counts), e ln 2 from a
-//!   double-`f128` ln 2: ln x as a double-`f128` good to about 2^-118
-//!   relatively, which log2, log10 and log1p then scale or correct
-//!   before one rounding. An argument given as a double-`f128` `h + l`
+//!   exact), the series' first three terms in double-`f128` and the rest
+//!   in `f128` (under 2^-18 of the result), e ln 2 from a double-`f128`
+//!   ln 2: ln x as a double-`f128` good to about 2^-130 relatively, which
+//!   log2, log10, log1p and pow then scale or correct before one
+//!   rounding. An argument given as a double-`f128` `h + l`
 //!   adds l/h to ln m: that is how log1p, asinh, acosh and atanh avoid
 //!   the cancellations of their textbook formulas.
 //! - Exponentials: x = k ln 2 + r with r a double-`f128` (k ln 2's high
@@ -33,7 +33,8 @@
 
 use super::dd::{self, fast_two_sum, two_prod, two_sum};
 use super::explog_consts::{
-    INV_FACT_DD, INV_LN2_H, INV_LN2_L, INV_LN10_H, INV_LN10_L, LN2_H, LN2_L, LOG10_2_H, LOG10_2_L,
+    FIFTH_H, FIFTH_L, INV_FACT_DD, INV_LN2_H, INV_LN2_L, INV_LN10_H, INV_LN10_L, LN2_H, LN2_L,
+    LOG10_2_H, LOG10_2_L, THIRD_H, THIRD_L,
 };
 use super::kernel::{fabs, round_int};
 use super::special::{INV_FACT, INV_LN2, LN2_HI, LN2_LO, SQRT2};
@@ -83,7 +84,7 @@ pub fn mul(ah: f128, al: f128, bh: f128, bl: f128) -> (f128, f128) {
 /// ln(h + l) for a positive finite double-`f128` `h + l` (`|l|` at most
 /// half an ulp of `h`; `h` may be subnormal, with `l` zero) as `(e, u, v)`:
 /// ln(h + l) = e ln 2 + u + v, with u + v = ln m + l/h a double-`f128`
-/// (relative error about 2^-118).
+/// (relative error about 2^-130).
 fn ln_parts(h: f128, l: f128) -> (i32, f128, f128) {
     let c = l / h; // ln(h + l) = ln h + l/h, to 2^-226 relatively
     let (mut b, mut e) = (h.to_bits(), 0i32);
@@ -100,16 +101,22 @@ fn ln_parts(h: f128, l: f128) -> (i32, f128, f128) {
     let f = m - 1.0; // exact (Sterbenz)
     let (dh, dl) = two_sum(m, 1.0);
     let (sh, sl) = dd::div(f, 0.0, dh, dl);
-    let s2 = sh * sh;
-    let mut p = ODD_INV[24];
-    for k in ODD_INV[1..24].iter().rev() {
-        p = p * s2 + *k;
+    // atanh s = s + s^3 (1/3 + s^2 (1/5 + s^2 q)), q = 1/7 + s^2/9 + ..
+    // in f128 (s^7 q is below 2^-18 of s), the rest in double-f128.
+    let (s2h, s2l) = mul(sh, sl, sh, sl);
+    let mut q = ODD_INV[24];
+    for k in ODD_INV[3..24].iter().rev() {
+        q = q * s2h + *k;
     }
-    // 2 atanh s = 2s + 2 s^3 p; s's low part in the tail as 2 sl (1 + s^2).
-    let tail = 2.0 * sh * s2 * p + 2.0 * sl * (1.0 + s2);
-    let (u, v) = two_sum(2.0 * sh, c);
-    let (u, v2) = fast_two_sum(u, tail + v);
-    (e, u, v2)
+    let (ph, pl) = mul(s2h, s2l, q, 0.0);
+    let (ph, pl) = add(ph, pl, FIFTH_H, FIFTH_L);
+    let (ph, pl) = mul(ph, pl, s2h, s2l);
+    let (ph, pl) = add(ph, pl, THIRD_H, THIRD_L);
+    let (ph, pl) = mul(ph, pl, s2h, s2l);
+    let (ph, pl) = mul(ph, pl, sh, sl);
+    let (u, v) = add(sh, sl, ph, pl);
+    let (u, v) = add(2.0 * u, 2.0 * v, c, 0.0);
+    (e, u, v)
 }
 
 /// ln(h + l) as a double-`f128` (see [`ln_parts`]).
@@ -120,8 +127,7 @@ pub fn ln_dd(h: f128, l: f128) -> (f128, f128) {
     }
     let ef = e as f128;
     let (p, pe) = two_prod(ef, LN2_H);
-    let (s, se) = two_sum(p, u);
-    fast_two_sum(s, se + pe + ef * LN2_L + v)
+    add(p, pe + ef * LN2_L, u, v)
 }
 
 /// What the logarithms return outside (0, inf): NaN for NaN and negative
@@ -520,10 +526,9 @@ fn integer(y: f128) -> Option<bool> {
 }
 
 /// powl(3): x^y = e^(y ln|x|) with ln|x| and the product as
-/// double-`f128`s (for |y ln x| up to 11357 that leaves an error of up to
-/// 2^-105 or so in the exponent: a few hundred ulps at the extremes of
-/// the range, about one where y ln x is small), with C99's special
-/// cases (Annex F.10.4.4).
+/// double-`f128`s (for |y ln x| up to 11357 that leaves an error of about
+/// 2^-117 in the exponent: within an ulp), with C99's special cases
+/// (Annex F.10.4.4).
 pub fn pow(x: f128, y: f128) -> f128 {
     if y == 0.0 || x == 1.0 {
         return 1.0;

@@ -34,6 +34,14 @@ pub const ONE_MINUS_EULER_L: f128 = f128::from_bits(0xbf8a6ad439d9875ecb98032180
 pub const TWO_INV_SQRT_PI_H: f128 = f128::from_bits(0x3fff20dd750429b6d11ae3a914fed7fe);
 /// 2 / sqrt(pi): tail (TWO_INV_SQRT_PI_H + TWO_INV_SQRT_PI_L to about 226 bits).
 pub const TWO_INV_SQRT_PI_L: f128 = f128::from_bits(0xbf8de5df5fb2f8a29e0c574632f53e7a);
+/// 1/3: head.
+pub const THIRD_H: f128 = f128::from_bits(0x3ffd5555555555555555555555555555);
+/// 1/3: tail (THIRD_H + THIRD_L to about 226 bits).
+pub const THIRD_L: f128 = f128::from_bits(0x3f8b5555555555555555555555555555);
+/// 1/5: head.
+pub const FIFTH_H: f128 = f128::from_bits(0x3ffc999999999999999999999999999a);
+/// 1/5: tail (FIFTH_H + FIFTH_L to about 226 bits).
+pub const FIFTH_L: f128 = f128::from_bits(0xbf8a999999999999999999999999999a);
 
 /// 1/n! for n = 0 ..= 6 as (head, tail) pairs: the leading
 /// coefficients of e^r to double-`f128` precision.
