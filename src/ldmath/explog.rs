@@ -560,10 +560,10 @@ pub fn pow(x: f128, y: f128) -> f128 {
     }
     let (lh, ll) = ln_dd(ax, 0.0);
     let t = y * lh;
-    if !(t < 12000.0) {
+    if t >= 12000.0 {
         return sign(HUGE * HUGE);
     }
-    if !(t > -12000.0) {
+    if t <= -12000.0 {
         return sign(TINY_SQ * TINY_SQ);
     }
     let (th, tl) = two_prod(y, lh);
