@@ -476,8 +476,7 @@ pub extern "C" fn tgammal(x: f128) -> f128 {
         return 1.0 / x;
     }
     if x < 0.0 && (x.is_infinite() || libm::truncf128(x) == x) {
-        let z = x - x;
-        return z / z;
+        return crate::ldmath::explog::invalid(x);
     }
     unscale(crate::ldmath::gamma::tgamma(x))
 }
