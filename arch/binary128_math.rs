@@ -12,18 +12,17 @@
 //! `fmodl`, `remainderl`, `remquol`, `frexpl`, `ldexpl`, `scalbnl`,
 //! `ilogbl`, `logbl`, `modfl`, `copysignl`, `fabsl`, `fdiml`, `fmaxl`,
 //! `fminl`, `nextafterl`, `nexttowardl`) are correctly rounded, as binary128
-//! demands. `sinl`, `cosl`, `tanl` (reduced exactly for every argument),
-//! `asinl`, `acosl`, `atanl`, `atan2l`, `cbrtl` and `hypotl` are computed
-//! in binary128 by the portable `crate::ldmath`, within about one ulp, as
-//! musl's binary128 versions are. The others are computed in double, as
-//! musl does for binary128: the argument is rounded to double and the
-//! double function's result (within about 1 ulp of double) widened back,
-//! so they are accurate to about 2^-52 relative, which is some 2^60
-//! binary128 ulps. Two things are better than a plain round trip through
-//! double: arguments so small that the function is `x` to binary128
-//! precision return `x` itself, and the logarithms split off the binary
-//! exponent first, so they also work on the binary128 range beyond
-//! double's.
+//! demands. Every other function is computed in binary128 by the portable
+//! `crate::ldmath`, not through `double`: `sinl`, `cosl`, `tanl` (reduced
+//! exactly for every argument), `asinl`, `acosl`, `atanl`, `atan2l`,
+//! `cbrtl` and `hypotl`; the exponentials, logarithms, hyperbolic
+//! functions and `powl` (`ldmath::explog`, intermediate values as
+//! double-`f128`s and one rounding); `erfl`, `erfcl`, `lgammal` and
+//! `tgammal` (`ldmath::erf`, `ldmath::gamma`). All are within about one
+//! ulp (`tests/mathl_diff.c` holds each to a few ulp of glibc's
+//! binary128 functions), except `lgammal` near its zeros on the negative
+//! axis, where the absolute error stays small (up to 2^-107 for
+//! -32 < x < 0) while the result nears 0.
 //!
 //! musl does not set `errno` in its maths functions (`math_errhandling` is
 //! `MATH_ERREXCEPT`); neither do these.
@@ -412,128 +411,74 @@ pub extern "C" fn nanl(_tag: *const c_char) -> f128 {
     f128::from_bits(0x7fff_8000u128 << 96)
 }
 
-/// Below this magnitude `f(x) = x` to binary128 precision for the functions
-/// whose series starts `x + O(x^3)` (the next term is under 2^-120 of `x`).
-const TINY: f128 = 1.0 / 1152921504606846976.0; // 2^-60
-
-/// Defines `long double` functions of one argument as the double function
-/// rounded back; where `tiny` is true, arguments below [`TINY`] return
-/// themselves.
-macro_rules! via_double {
-    ($($(#[$doc:meta])* $name:ident = $f:path, $tiny:literal;)*) => {$(
-        $(#[$doc])*
-        #[unsafe(no_mangle)]
-        #[linkage = "weak"]
-        pub extern "C" fn $name(x: f128) -> f128 {
-            if $tiny && x.abs() < TINY {
-                return x;
-            }
-            $f(x as f64) as f128
-        }
-    )*};
-}
-
-via_double! {
-    /// sinhl(3), computed in double.
-    sinhl = libm::sinh, true;
-    /// coshl(3), computed in double.
-    coshl = libm::cosh, false;
-    /// tanhl(3), computed in double.
-    tanhl = libm::tanh, true;
-    /// acoshl(3), computed in double.
-    acoshl = libm::acosh, false;
-    /// atanhl(3), computed in double.
-    atanhl = libm::atanh, true;
-    /// expl(3), computed in double.
-    expl = libm::exp, false;
-    /// exp2l(3), computed in double.
-    exp2l = libm::exp2, false;
-    /// expm1l(3), computed in double.
-    expm1l = libm::expm1, true;
-    /// erfl(3), computed in double.
-    erfl = libm::erf, false;
-    /// erfcl(3), computed in double.
-    erfcl = libm::erfc, false;
-    /// lgammal(3), computed in double by the C `lgamma`, which sets
-    /// `signgam`.
-    lgammal = lgamma, false;
-    /// tgammal(3), computed in double.
-    tgammal = libm::tgamma, false;
-}
-
 unsafe extern "C" {
-    /// The C library's own `lgamma` (`src/c/math.rs`), called by name so
-    /// that `lgammal` sets the same `signgam`.
-    safe fn lgamma(x: f64) -> f64;
+    /// The C library's `signgam` (`src/c/math.rs`), named here so that
+    /// `lgammal` sets the variable `lgamma` sets.
+    static mut signgam: c_int;
 }
 
-/// `ln 2` to double precision, and the rest.
-const LN2_HI: f64 = core::f64::consts::LN_2;
-/// `log10(2)` to double precision.
-const LOG10_2: f64 = core::f64::consts::LOG10_2;
+/// `v 2^k` (a result of [`crate::ldmath::erf`] or
+/// [`crate::ldmath::gamma`]) as one binary128 number, overflowing and
+/// underflowing as the value does.
+fn unscale((v, k): (f128, i32)) -> f128 {
+    crate::ldmath::scalbn(v, k.clamp(-32000, 32000))
+}
 
-/// `x` split as `m * 2^e` with `m` in [sqrt(1/2), sqrt(2)) as a double
-/// (rounded), for the logarithms: positive finite `x` only.
-fn log_split(x: f128) -> (f64, f64) {
-    let (m, e) = frexp(x);
-    let (m, e) = if m < core::f128::consts::FRAC_1_SQRT_2 {
-        (m * 2.0, e - 1)
+/// erfl(3), in binary128 by [`crate::ldmath::erf`].
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn erfl(x: f128) -> f128 {
+    if x.is_nan() {
+        x + x
+    } else if x.is_infinite() {
+        libm::copysignf128(1.0, x)
     } else {
-        (m, e)
+        unscale(crate::ldmath::erf::erf(x))
+    }
+}
+
+/// erfcl(3), in binary128 by [`crate::ldmath::erf`].
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn erfcl(x: f128) -> f128 {
+    if x.is_nan() {
+        x + x
+    } else if x.is_infinite() {
+        if x < 0.0 { 2.0 } else { 0.0 }
+    } else {
+        unscale(crate::ldmath::erf::erfc(x))
+    }
+}
+
+/// lgammal(3), in binary128 by [`crate::ldmath::gamma`], setting
+/// `signgam`: +inf by 1/0 (divide-by-zero) at the poles, 0 and the
+/// negative integers.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn lgammal(x: f128) -> f128 {
+    let (v, s) = crate::ldmath::gamma::lgamma(x);
+    let v = if v == f128::INFINITY && x.is_finite() && x <= 0.0 {
+        1.0 / 0.0f128
+    } else {
+        v
     };
-    (m as f64, e as f64)
+    // SAFETY: a plain int store; C leaves races on signgam to the program.
+    unsafe { (&raw mut signgam).write(s) };
+    v
 }
 
-/// `x` positive, finite and outside double's normal range?
-fn beyond_double(x: f128) -> bool {
-    x > 0.0 && x.is_finite() && !(x >= f64::MIN_POSITIVE as f128 && x <= f64::MAX as f128)
-}
-
-/// logl(3), computed in double (the binary exponent split off exactly).
+/// tgammal(3), in binary128 by [`crate::ldmath::gamma`]: +-inf at +-0
+/// (divide-by-zero), NaN (invalid) at the negative integers and -inf.
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
-pub extern "C" fn logl(x: f128) -> f128 {
-    if !beyond_double(x) {
-        return libm::log(x as f64) as f128;
+pub extern "C" fn tgammal(x: f128) -> f128 {
+    if x == 0.0 {
+        return 1.0 / x;
     }
-    let (m, e) = log_split(x);
-    (libm::log(m) + e * LN2_HI) as f128
-}
-
-/// log2l(3), computed in double (the binary exponent split off exactly).
-#[unsafe(no_mangle)]
-#[linkage = "weak"]
-pub extern "C" fn log2l(x: f128) -> f128 {
-    if !beyond_double(x) {
-        return libm::log2(x as f64) as f128;
+    if x < 0.0 && (x.is_infinite() || libm::truncf128(x) == x) {
+        return crate::ldmath::explog::invalid(x);
     }
-    let (m, e) = log_split(x);
-    (libm::log2(m) + e) as f128
-}
-
-/// log10l(3), computed in double (the binary exponent split off exactly).
-#[unsafe(no_mangle)]
-#[linkage = "weak"]
-pub extern "C" fn log10l(x: f128) -> f128 {
-    if !beyond_double(x) {
-        return libm::log10(x as f64) as f128;
-    }
-    let (m, e) = log_split(x);
-    (libm::log10(m) + e * LOG10_2) as f128
-}
-
-/// log1pl(3), computed in double; `x` itself below [`TINY`], and `logl`
-/// beyond double's range (where the 1 no longer matters).
-#[unsafe(no_mangle)]
-#[linkage = "weak"]
-pub extern "C" fn log1pl(x: f128) -> f128 {
-    if x.abs() < TINY {
-        return x;
-    }
-    if x > f64::MAX as f128 {
-        return logl(x);
-    }
-    libm::log1p(x as f64) as f128
+    unscale(crate::ldmath::gamma::tgamma(x))
 }
 
 /// Defines `long double` functions of one argument computed in binary128
@@ -564,6 +509,32 @@ binary128! {
     atanl = crate::ldmath::atan::atan;
     /// cbrtl(3).
     cbrtl = crate::ldmath::cbrt::cbrt;
+    /// expl(3).
+    expl = crate::ldmath::explog::exp;
+    /// exp2l(3).
+    exp2l = crate::ldmath::explog::exp2;
+    /// expm1l(3).
+    expm1l = crate::ldmath::explog::expm1;
+    /// logl(3).
+    logl = crate::ldmath::explog::log;
+    /// log2l(3).
+    log2l = crate::ldmath::explog::log2;
+    /// log10l(3).
+    log10l = crate::ldmath::explog::log10;
+    /// log1pl(3).
+    log1pl = crate::ldmath::explog::log1p;
+    /// sinhl(3).
+    sinhl = crate::ldmath::explog::sinh;
+    /// coshl(3).
+    coshl = crate::ldmath::explog::cosh;
+    /// tanhl(3).
+    tanhl = crate::ldmath::explog::tanh;
+    /// asinhl(3).
+    asinhl = crate::ldmath::explog::asinh;
+    /// acoshl(3).
+    acoshl = crate::ldmath::explog::acosh;
+    /// atanhl(3).
+    atanhl = crate::ldmath::explog::atanh;
 }
 
 /// hypotl(3), in binary128 by [`crate::ldmath`].
@@ -580,23 +551,9 @@ pub extern "C" fn atan2l(y: f128, x: f128) -> f128 {
     crate::ldmath::atan::atan2(y, x)
 }
 
-/// powl(3), computed in double.
+/// powl(3), in binary128 by [`crate::ldmath`].
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn powl(x: f128, y: f128) -> f128 {
-    libm::pow(x as f64, y as f64) as f128
-}
-
-/// asinhl(3), computed in double; beyond 2^60, `ln 2|x|` from `logl`.
-#[unsafe(no_mangle)]
-#[linkage = "weak"]
-pub extern "C" fn asinhl(x: f128) -> f128 {
-    let a = x.abs();
-    if a < TINY {
-        return x;
-    }
-    if a > 1.0 / TINY && a.is_finite() {
-        return libm::copysignf128(logl(a) + core::f64::consts::LN_2 as f128, x);
-    }
-    libm::asinh(x as f64) as f128
+    crate::ldmath::explog::pow(x, y)
 }

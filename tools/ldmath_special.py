@@ -34,24 +34,6 @@ def pi():
     return 16 * atan_inv(5) - 4 * atan_inv(239)
 
 
-def euler_gamma():
-    """Euler's constant by Brent and McMillan's algorithm (B1)."""
-    n = 60  # error about e^-4n: far below 10^-90
-    a = -ln(D(n))
-    b = D(1)
-    u, v = a, b
-    k = 1
-    while True:
-        b = b * n * n / (k * k)
-        a = (a * n * n / k + b) / k
-        if b < D(10) ** -100 and abs(a) < D(10) ** -100:
-            break
-        u += a
-        v += b
-        k += 1
-    return u / v
-
-
 def zeta_minus_1(s):
     """zeta(s) - 1 for an integer s >= 2: the sum over n >= 2 up to N,
     then Euler-Maclaurin's tail (N^(1-s)/(s-1) + N^-s/2 + Bernoulli terms)."""
@@ -115,16 +97,8 @@ def main():
     print(f"pub const INV_LN2: f128 = {lit(1 / l2)};")
     print("/// sqrt(2).")
     print(f"pub const SQRT2: f128 = {lit(D(2).sqrt())};")
-    print("/// ln pi.")
-    print(f"pub const LN_PI: f128 = {lit(ln(p))};")
-    print("/// ln(2 pi) / 2.")
-    print(f"pub const HALF_LN_2PI: f128 = {lit(ln(2 * p) / 2)};")
     print("/// 1 / sqrt(pi).")
     print(f"pub const INV_SQRT_PI: f128 = {lit(1 / p.sqrt())};")
-    print("/// 2 / sqrt(pi).")
-    print(f"pub const TWO_INV_SQRT_PI: f128 = {lit(2 / p.sqrt())};")
-    print("/// Euler's constant gamma.")
-    print(f"pub const EULER: f128 = {lit(euler_gamma())};")
     print()
     print("/// 1/n! for n = 0 ..= 26 (e^r's Taylor coefficients).")
     print("pub const INV_FACT: [f128; 27] = [")

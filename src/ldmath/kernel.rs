@@ -1,10 +1,11 @@
-//! The `f128` building blocks of [`super::erf`] and [`super::gamma`]:
-//! e^x as a value and a power of two (so that neither overflows nor
-//! underflows), ln x, sin(pi x), and powers of two. Each is good to a few
-//! units of binary128's 113 bits, some 2^45 times finer than the 64-bit
-//! significand the callers round to.
+//! `f128` building blocks of the x87 functions (`arch/x86_64/x87_math.rs`)
+//! and of [`super::explog`]: e^x as a value and a power of two (so that
+//! neither overflows nor underflows), ln x, |x| and rounding to an
+//! integer. e^x and ln x are good to a few units of binary128's 113 bits,
+//! some 2^45 times finer than the 64-bit significand the x87 callers
+//! round to; the binary128 functions use [`super::explog`]'s
+//! double-`f128` versions instead.
 
-use super::consts::PI_H as PI;
 use super::pow2;
 use super::special::{INV_FACT, INV_LN2, LN2_HI, LN2_LO, SQRT2};
 
@@ -69,27 +70,4 @@ pub fn ln(x: f128) -> f128 {
     }
     let ef = e as f128;
     ef * LN2_HI + (2.0 * s * p + ef * LN2_LO)
-}
-
-/// sin(pi f) for f within [0, 1/2]: sin(pi f) by its Taylor series for
-/// f <= 1/4, else cos(pi (1/2 - f)) (1/2 - f is exact), both on
-/// arguments below pi/4 (13 terms: under 2^-100 relatively).
-pub fn sin_pi(f: f128) -> f128 {
-    if f <= 0.25 {
-        let a = PI * f;
-        let a2 = a * a;
-        let mut p = INV_FACT[25];
-        for j in (0..12).rev() {
-            p = p * -a2 + INV_FACT[2 * j + 1];
-        }
-        a * p
-    } else {
-        let a = PI * (0.5 - f);
-        let a2 = a * a;
-        let mut p = INV_FACT[26];
-        for j in (0..13).rev() {
-            p = p * -a2 + INV_FACT[2 * j];
-        }
-        p
-    }
 }
