@@ -16,8 +16,8 @@
 //! The `long double` (`l`) variants and `nexttoward[f]` (which take a
 //! `long double`) are not here.
 
-use core::ffi::{CStr, c_char, c_int, c_long, c_longlong};
 use crate::ldmath::eft::{fast_two_sum, two_prod};
+use core::ffi::{CStr, c_char, c_int, c_long, c_longlong};
 
 /// Exports `fn NAME(x: T) -> T` as libm's function of the same name.
 macro_rules! unary {

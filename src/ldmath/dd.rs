@@ -1,41 +1,11 @@
 //! Double-`f128` arithmetic: a value carried as `hi + lo`, an unevaluated
 //! sum of two `f128`s with `|lo| <= ulp(hi)/2`, for about 226 bits. Built
-//! on the error-free transformations (the exact rounding error of a sum or
-//! product is itself an `f128`), from `+`, `-`, `*` and `/` alone: the
+//! on the error-free transformations of [`super::eft`] (the exact
+//! rounding error of a sum or product is itself an `f128`), from `+`, `-`, `*` and `/` alone: the
 //! `libm` crate's `fmaf128` and `sqrtf128` exist only where rustc calls
 //! `f128` reliable, which leaves out powerpc64le.
 
-/// `a` split as `hi + lo`, each of at most 56 significant bits, exactly
-/// (Veltkamp, with 2^57 + 1 for binary128's 113 bits), when `|a|` is below
-/// 2^16326 (so that `a (2^57 + 1)` does not overflow).
-fn split(a: f128) -> (f128, f128) {
-    let g = a * 144115188075855873.0; // 2^57 + 1
-    let hi = g - (g - a);
-    (hi, a - hi)
-}
-
-/// `(s, e)` with `s = a + b` rounded and `s + e = a + b` exactly, when
-/// `|a| >= |b|` (or `a` is zero).
-pub fn fast_two_sum(a: f128, b: f128) -> (f128, f128) {
-    let s = a + b;
-    (s, b - (s - a))
-}
-
-/// `(s, e)` with `s = a + b` rounded and `s + e = a + b` exactly (Knuth).
-pub fn two_sum(a: f128, b: f128) -> (f128, f128) {
-    let s = a + b;
-    let bb = s - a;
-    (s, (a - (s - bb)) + (b - bb))
-}
-
-/// `(p, e)` with `p = a * b` rounded and `p + e = a * b` exactly (Dekker;
-/// when nothing underflows, and `a` and `b` are below 2^16326).
-pub fn two_prod(a: f128, b: f128) -> (f128, f128) {
-    let p = a * b;
-    let (ah, al) = split(a);
-    let (bh, bl) = split(b);
-    (p, ((ah * bh - p) + ah * bl + al * bh) + al * bl)
-}
+pub use super::eft::{fast_two_sum, two_prod, two_sum};
 
 /// `c - a * b` when that is a binary128 number (`c` within a few ulps of
 /// `a * b`: a remainder), exactly: `c - p` is exact by Sterbenz's lemma and

@@ -9,7 +9,8 @@
 use super::pow2;
 use super::special::{INV_FACT, INV_LN2, LN2_HI, LN2_LO, SQRT2};
 
-/// |x|.
+/// |x|, by clearing the sign bit: plain integer work on every arch (no
+/// soft-float routine or libcall, whatever rustc's `f128` support there).
 pub fn fabs(x: f128) -> f128 {
     f128::from_bits(x.to_bits() & !(1u128 << 127))
 }
