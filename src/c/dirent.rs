@@ -45,6 +45,11 @@ pub struct Dir {
     end: usize,
     /// `d_off` of the last entry returned (`telldir`).
     tell: i64,
+    /// Positions too large for a `long` (32-bit arches under a 64-bit
+    /// kernel's hashes), which `telldir` hands out as `-1 - index`.
+    far: *mut i64,
+    /// How many `far` holds.
+    nfar: usize,
     /// Kernel records; 8-aligned as the records are.
     buf: [u64; BUF_LEN / 8],
 }
@@ -62,6 +67,8 @@ fn new_dir(fd: c_int) -> *mut Dir {
         (*d).pos = 0;
         (*d).end = 0;
         (*d).tell = 0;
+        (*d).far = null_mut();
+        (*d).nfar = 0;
     }
     d
 }
@@ -115,8 +122,11 @@ pub extern "C" fn fdopendir(fd: c_int) -> *mut Dir {
 pub unsafe extern "C" fn closedir(d: *mut Dir) -> c_int {
     // SAFETY: the caller passes a stream from opendir.
     let f = unsafe { (*d).fd };
-    // SAFETY: the stream was malloced by new_dir.
-    unsafe { free(d.cast()) };
+    // SAFETY: the stream and its table were malloced here.
+    unsafe {
+        free((*d).far.cast());
+        free(d.cast());
+    }
     // Not a cancellation point: the descriptor must not leak.
     drop(OwnedFd::new(Fd(f)));
     0
@@ -200,13 +210,23 @@ pub unsafe extern "C" fn readdir_r(
     }
 }
 
+/// A `long` as 64 bits (it is 32 on i386 and arm).
+#[allow(clippy::useless_conversion)]
+fn wide(v: c_long) -> i64 {
+    i64::from(v)
+}
+
 /// seekdir(3): back to a position `telldir` gave.
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub unsafe extern "C" fn seekdir(d: *mut Dir, pos: c_long) {
     // SAFETY: the caller passes a stream from opendir.
     let d = unsafe { &mut *d };
-    let pos = i64::from(pos);
+    let pos = match usize::try_from(-1 - wide(pos)) {
+        // SAFETY: a cookie telldir made indexes the table.
+        Ok(i) if i < d.nfar => unsafe { *d.far.add(i) },
+        _ => wide(pos),
+    };
     let _ = fd::lseek(Fd(d.fd), pos, 0);
     (d.pos, d.end, d.tell) = (0, 0, pos);
 }
@@ -219,12 +239,38 @@ pub unsafe extern "C" fn rewinddir(d: *mut Dir) {
     unsafe { seekdir(d, 0) }
 }
 
-/// telldir(3): the position after the last entry read.
+/// telldir(3): the position after the last entry read. One a `long`
+/// cannot hold is kept in a table and given as a negative cookie (real
+/// positions are never negative); -1 with `ENOMEM` if the table cannot grow.
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub unsafe extern "C" fn telldir(d: *mut Dir) -> c_long {
     // SAFETY: the caller passes a stream from opendir.
-    unsafe { (*d).tell as c_long }
+    let d = unsafe { &mut *d };
+    if let Ok(v) = c_long::try_from(d.tell)
+        && v >= 0
+    {
+        return v;
+    }
+    // SAFETY: far holds nfar positions.
+    let known = (0..d.nfar).find(|&i| unsafe { *d.far.add(i) } == d.tell);
+    let i = match known {
+        Some(i) => i,
+        None => {
+            // SAFETY: far is null or our chunk.
+            let t = unsafe { realloc(d.far.cast(), (d.nfar + 1) * size_of::<i64>()) };
+            if t.is_null() {
+                Errno::ENOMEM.set_last();
+                return -1;
+            }
+            d.far = t.cast();
+            // SAFETY: the table has room for nfar + 1.
+            unsafe { *d.far.add(d.nfar) = d.tell };
+            d.nfar += 1;
+            d.nfar - 1
+        }
+    };
+    -1 - i as c_long
 }
 
 /// dirfd(3): the stream's descriptor.
