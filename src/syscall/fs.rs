@@ -394,6 +394,10 @@ type KStatfs = g::statfs64;
 #[cfg(target_pointer_width = "32")]
 const KSTATFS_LEN: usize = core::mem::offset_of!(KStatfs, f_spare) + 16;
 
+/// Widens the kernel's record. Its field types differ per arch (`long`
+/// on x86_64, `u64` in `statfs64`, `u32` sizes on s390x), so a cast that
+/// is needed on one arch is a no-op on another.
+#[allow(clippy::unnecessary_cast)]
 fn fs_stats(k: &KStatfs) -> FsStats {
     FsStats {
         bsize: k.f_bsize as u64,
