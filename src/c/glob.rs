@@ -172,14 +172,20 @@ fn expand(st: &mut State, buf: &mut [u8; PATH_MAX], len: usize, pat: &[u8]) -> R
             lit[k] = comp[i];
             (i, k) = (i + 1, k + 1);
         }
-        let Some(end) = join(buf, &lit[..k]) else { return Ok(()) };
+        let Some(end) = join(buf, &lit[..k]) else {
+            return Ok(());
+        };
         let r = next(st, buf, end);
         buf[len] = 0;
         return r;
     }
     // The directory to read: buf[..len], or "." for an empty one.
     buf[len] = 0;
-    let dir = if len == 0 { c".".as_ptr() } else { buf.as_ptr().cast() };
+    let dir = if len == 0 {
+        c".".as_ptr()
+    } else {
+        buf.as_ptr().cast()
+    };
     // SAFETY: a NUL-terminated path.
     let d = unsafe { opendir(dir) };
     if d.is_null() {
@@ -189,7 +195,11 @@ fn expand(st: &mut State, buf: &mut [u8; PATH_MAX], len: usize, pat: &[u8]) -> R
         }
         // SAFETY: the caller's callback, given a path and an error number.
         let stop = st.errfunc.is_some_and(|f| unsafe { f(dir, e.raw()) } != 0);
-        return if stop || st.flags & ERR != 0 { Err(ABORTED) } else { Ok(()) };
+        return if stop || st.flags & ERR != 0 {
+            Err(ABORTED)
+        } else {
+            Ok(())
+        };
     }
     let mut pc = [0u8; 257];
     let n = comp.len().min(256);
@@ -230,7 +240,12 @@ fn expand(st: &mut State, buf: &mut [u8; PATH_MAX], len: usize, pat: &[u8]) -> R
 /// 0, `GLOB_NOMATCH`, `GLOB_ABORTED` or `GLOB_NOSPACE`.
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
-pub unsafe extern "C" fn glob(pattern: *const c_char, flags: c_int, errfunc: ErrFn, g: *mut Glob) -> c_int {
+pub unsafe extern "C" fn glob(
+    pattern: *const c_char,
+    flags: c_int,
+    errfunc: ErrFn,
+    g: *mut Glob,
+) -> c_int {
     // SAFETY: the caller passes a NUL-terminated pattern and a glob_t.
     let (pat, g) = unsafe { (CStr::from_ptr(pattern).to_bytes(), &mut *g) };
     if flags & APPEND == 0 {
@@ -240,7 +255,13 @@ pub unsafe extern "C" fn glob(pattern: *const c_char, flags: c_int, errfunc: Err
             g.gl_offs = 0;
         }
     }
-    let mut st = State { list: null_mut(), n: 0, cap: 0, flags, errfunc };
+    let mut st = State {
+        list: null_mut(),
+        n: 0,
+        cap: 0,
+        flags,
+        errfunc,
+    };
     let mut buf = [0u8; PATH_MAX];
     let (len, rel) = if pat.first() == Some(&b'/') {
         buf[0] = b'/';
@@ -249,23 +270,37 @@ pub unsafe extern "C" fn glob(pattern: *const c_char, flags: c_int, errfunc: Err
         (0, pat)
     };
     let mut r = if rel.is_empty() {
-        if len == 1 && !st.push(b"/", false) { Err(NOSPACE) } else { Ok(()) }
+        if len == 1 && !st.push(b"/", false) {
+            Err(NOSPACE)
+        } else {
+            Ok(())
+        }
     } else {
         expand(&mut st, &mut buf, len, rel)
     };
     if r.is_ok() && st.n == 0 {
         r = if flags & NOCHECK != 0 {
-            if st.push(pat, false) { Ok(()) } else { Err(NOSPACE) }
+            if st.push(pat, false) {
+                Ok(())
+            } else {
+                Err(NOSPACE)
+            }
         } else {
             Err(NOMATCH)
         };
     }
     if r.is_ok() && flags & NOSORT == 0 && st.n > 1 {
         /// Orders two path pointers by their bytes.
-        unsafe extern "C" fn cmp(a: *const core::ffi::c_void, b: *const core::ffi::c_void) -> c_int {
+        unsafe extern "C" fn cmp(
+            a: *const core::ffi::c_void,
+            b: *const core::ffi::c_void,
+        ) -> c_int {
             // SAFETY: qsort passes pointers to two of our strings.
             let (a, b) = unsafe {
-                (CStr::from_ptr(*a.cast::<*const c_char>()), CStr::from_ptr(*b.cast::<*const c_char>()))
+                (
+                    CStr::from_ptr(*a.cast::<*const c_char>()),
+                    CStr::from_ptr(*b.cast::<*const c_char>()),
+                )
             };
             a.cmp(b) as c_int
         }
