@@ -30,9 +30,15 @@
 #define AT_SYMLINK_NOFOLLOW 0x100
 #define AT_REMOVEDIR 0x200
 #define AT_EMPTY_PATH 0x1000
+#define AT_SYMLINK_FOLLOW 0x400
+#define AT_NO_AUTOMOUNT 0x800
+/* faccessat: check with the effective ids. */
+#define AT_EACCESS 0x200
 
 int open(const char *path, int flags, ...);
 int openat(int dirfd, const char *path, int flags, ...);
 int fcntl(int fd, int cmd, ...);
+/* open(path, O_WRONLY | O_CREAT | O_TRUNC, mode). */
+int creat(const char *path, mode_t mode);
 
 #endif

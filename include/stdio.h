@@ -44,6 +44,11 @@ FILE *tmpfile(void);
 char *tmpnam(char *s);
 int remove(const char *path);
 int rename(const char *old, const char *new);
+int renameat(int olddirfd, const char *old, int newdirfd, const char *new);
+#define RENAME_NOREPLACE 1
+#define RENAME_EXCHANGE 2
+#define RENAME_WHITEOUT 4
+int renameat2(int olddirfd, const char *old, int newdirfd, const char *new, unsigned flags);
 /* Memory streams (POSIX 2008), unbuffered: the NUL rules and the caller's
  * variables hold after every write. fmemopen: modes r w a with + and b;
  * size 0 is EINVAL; a write past the end fails with ENOSPC; buf NULL

@@ -88,4 +88,13 @@ size_t wcstombs(char *__restrict dst, const wchar_t *__restrict src, size_t n);
 
 extern char **environ;
 
+/* The last six characters (before suffixlen more) must be XXXXXX
+ * (EINVAL); the file is created O_RDWR with mode 0600, the directory 0700. */
+int mkstemp(char *template);
+int mkstemps(char *template, int suffixlen);
+char *mkdtemp(char *template);
+/* Resolved one component at a time (no /proc needed); resolved NULL: a
+ * malloc'ed result. */
+char *realpath(const char *__restrict path, char *__restrict resolved);
+
 #endif

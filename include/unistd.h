@@ -28,6 +28,35 @@ int dup(int fd);
 int dup2(int oldfd, int newfd);
 int unlink(const char *path);
 int rmdir(const char *path);
+/* flags: AT_REMOVEDIR. */
+int unlinkat(int dirfd, const char *path, int flags);
+
+#define F_OK 0
+#define X_OK 1
+#define W_OK 2
+#define R_OK 4
+int access(const char *path, int mode);
+/* flags: AT_EACCESS, AT_SYMLINK_NOFOLLOW (Linux 5.8 and later). */
+int faccessat(int dirfd, const char *path, int mode, int flags);
+int chdir(const char *path);
+int fchdir(int fd);
+int chown(const char *path, uid_t uid, gid_t gid);
+int fchown(int fd, uid_t uid, gid_t gid);
+int lchown(const char *path, uid_t uid, gid_t gid);
+int fchownat(int dirfd, const char *path, uid_t uid, gid_t gid, int flags);
+/* Does not follow a symbolic link old (as glibc). */
+int link(const char *old, const char *new);
+int linkat(int olddirfd, const char *old, int newdirfd, const char *new, int flags);
+int symlink(const char *target, const char *path);
+int symlinkat(const char *target, int dirfd, const char *path);
+ssize_t readlink(const char *__restrict path, char *__restrict buf, size_t len);
+ssize_t readlinkat(int dirfd, const char *__restrict path, char *__restrict buf, size_t len);
+/* On i386 and arm, lengths of 2 GiB and more give EFBIG for now. */
+int truncate(const char *path, off_t len);
+int ftruncate(int fd, off_t len);
+void sync(void);
+int fsync(int fd);
+int fdatasync(int fd);
 /* buf must not be NULL (muslin has no allocator yet): EINVAL. */
 char *getcwd(char *buf, size_t size);
 pid_t getpid(void);

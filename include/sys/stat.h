@@ -41,8 +41,46 @@ struct stat {
 #define S_ISLNK(m) (((m) & S_IFMT) == S_IFLNK)
 #define S_ISSOCK(m) (((m) & S_IFMT) == S_IFSOCK)
 
+#define S_ISUID 04000
+#define S_ISGID 02000
+#define S_ISVTX 01000
+#define S_IRWXU 0700
+#define S_IRUSR 0400
+#define S_IWUSR 0200
+#define S_IXUSR 0100
+#define S_IRWXG 0070
+#define S_IRGRP 0040
+#define S_IWGRP 0020
+#define S_IXGRP 0010
+#define S_IRWXO 0007
+#define S_IROTH 0004
+#define S_IWOTH 0002
+#define S_IXOTH 0001
+
+/* In a tv_nsec given to utimensat or futimens. */
+#define UTIME_NOW 0x3fffffff
+#define UTIME_OMIT 0x3ffffffe
+
 int stat(const char *__restrict path, struct stat *__restrict st);
 int fstat(int fd, struct stat *st);
 int mkdir(const char *path, mode_t mode);
+int lstat(const char *__restrict path, struct stat *__restrict st);
+/* flags: AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH, AT_NO_AUTOMOUNT. */
+int fstatat(int dirfd, const char *__restrict path, struct stat *__restrict st, int flags);
+int mkdirat(int dirfd, const char *path, mode_t mode);
+int chmod(const char *path, mode_t mode);
+int fchmod(int fd, mode_t mode);
+/* AT_SYMLINK_NOFOLLOW on a symbolic link: EOPNOTSUPP (Linux before 6.6
+ * cannot change a link's mode; on 6.6 and later the kernel decides). */
+int fchmodat(int dirfd, const char *path, mode_t mode, int flags);
+/* dev as makedev makes it; EINVAL when the kernel cannot hold it. */
+int mknod(const char *path, mode_t mode, dev_t dev);
+int mknodat(int dirfd, const char *path, mode_t mode, dev_t dev);
+int mkfifo(const char *path, mode_t mode);
+int mkfifoat(int dirfd, const char *path, mode_t mode);
+mode_t umask(mode_t mask);
+/* times NULL: both now; path NULL: EINVAL. */
+int utimensat(int dirfd, const char *path, const struct timespec times[2], int flags);
+int futimens(int fd, const struct timespec times[2]);
 
 #endif

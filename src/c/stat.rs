@@ -2,7 +2,7 @@ use super::ret_zero;
 use crate::syscall::fd::{AT_FDCWD, Fd};
 use crate::syscall::fs::{self, Stat};
 use core::ffi::{c_char, c_int};
-use linux_raw_sys::general::AT_EMPTY_PATH;
+use linux_raw_sys::general::{AT_EMPTY_PATH, AT_SYMLINK_NOFOLLOW};
 
 /// stat(2).
 #[unsafe(no_mangle)]
@@ -31,4 +31,26 @@ pub unsafe extern "C" fn fstat(fd: c_int, st: *mut Stat) -> c_int {
 pub unsafe extern "C" fn mkdir(path: *const c_char, mode: u32) -> c_int {
     // SAFETY: the kernel validates the path.
     ret_zero(unsafe { fs::mkdirat_raw(AT_FDCWD, path.cast(), mode) })
+}
+
+/// lstat(2): a symbolic link itself.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub unsafe extern "C" fn lstat(path: *const c_char, st: *mut Stat) -> c_int {
+    let f = AT_SYMLINK_NOFOLLOW as c_int;
+    // SAFETY: the kernel validates both pointers.
+    ret_zero(unsafe { fs::fstatat_raw(AT_FDCWD, path.cast(), st, f) })
+}
+
+/// fstatat(2): `AT_SYMLINK_NOFOLLOW`, `AT_EMPTY_PATH`, `AT_NO_AUTOMOUNT`.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub unsafe extern "C" fn fstatat(
+    dir: c_int,
+    path: *const c_char,
+    st: *mut Stat,
+    flags: c_int,
+) -> c_int {
+    // SAFETY: the kernel validates both pointers.
+    ret_zero(unsafe { fs::fstatat_raw(Fd(dir), path.cast(), st, flags) })
 }

@@ -1,0 +1,178 @@
+//! fnmatch(3): shell wildcard matching (`*`, `?`, bracket expressions with
+//! ranges and `[:class:]`, backslash escapes) in the C locale, bytewise.
+
+use core::ffi::{CStr, c_char, c_int};
+
+/// `FNM_NOESCAPE`: a backslash is an ordinary character.
+const NOESCAPE: c_int = 2;
+/// `FNM_PATHNAME`: only a literal `/` in the pattern matches `/`.
+const PATHNAME: c_int = 1;
+/// `FNM_PERIOD`: a leading `.` must be matched literally.
+const PERIOD: c_int = 4;
+/// `FNM_LEADING_DIR`: a match may stop before a `/` in the string.
+const LEADING_DIR: c_int = 8;
+/// `FNM_CASEFOLD`: letters match either case.
+const CASEFOLD: c_int = 16;
+/// `FNM_NOMATCH`.
+const NOMATCH: c_int = 1;
+
+/// Whether `c` belongs to the named class (`alpha`, `digit`, ...); `None`
+/// for an unknown name.
+fn in_class(name: &[u8], c: u8) -> Option<bool> {
+    Some(match name {
+        b"alnum" => c.is_ascii_alphanumeric(),
+        b"alpha" => c.is_ascii_alphabetic(),
+        b"blank" => c == b' ' || c == b'\t',
+        b"cntrl" => c.is_ascii_control(),
+        b"digit" => c.is_ascii_digit(),
+        b"graph" => c.is_ascii_graphic(),
+        b"lower" => c.is_ascii_lowercase(),
+        b"print" => c.is_ascii_graphic() || c == b' ',
+        b"punct" => c.is_ascii_punctuation(),
+        b"space" => c.is_ascii_whitespace() || c == 0x0b,
+        b"upper" => c.is_ascii_uppercase(),
+        b"xdigit" => c.is_ascii_hexdigit(),
+        _ => return None,
+    })
+}
+
+/// Matches `c` against the bracket expression starting after `[` at
+/// `p[i..]`: `Some((matched, index after ']'))`, or `None` when the
+/// expression is not closed (the `[` is then an ordinary character).
+fn bracket(p: &[u8], mut i: usize, c: u8, flags: c_int) -> Option<(bool, usize)> {
+    let fold = flags & CASEFOLD != 0;
+    let eq = |a: u8, b: u8| a == b || (fold && a.eq_ignore_ascii_case(&b));
+    let negate = matches!(p.get(i), Some(b'!' | b'^'));
+    if negate {
+        i += 1;
+    }
+    let mut found = false;
+    let mut first = true;
+    loop {
+        let mut lo = *p.get(i)?;
+        if lo == b']' && !first {
+            return Some((found != negate, i + 1));
+        }
+        first = false;
+        if lo == b'[' && p.get(i + 1) == Some(&b':') {
+            let start = i + 2;
+            let len = p.get(start..)?.windows(2).position(|w| w == b":]")?;
+            let name = &p[start..start + len];
+            // As glibc: a class is not widened by FNM_CASEFOLD.
+            found |= in_class(name, c)?;
+            i = start + len + 2;
+            continue;
+        }
+        if lo == b'\\' && flags & NOESCAPE == 0 {
+            i += 1;
+            lo = *p.get(i)?;
+        }
+        i += 1;
+        let mut hi = lo;
+        if p.get(i) == Some(&b'-') && p.get(i + 1).is_some_and(|&h| h != b']') {
+            hi = p[i + 1];
+            i += 2;
+            if hi == b'\\' && flags & NOESCAPE == 0 {
+                hi = *p.get(i)?;
+                i += 1;
+            }
+        }
+        if lo == hi {
+            found |= eq(c, lo);
+        } else {
+            let in_range = |x: u8| lo <= x && x <= hi;
+            found |= in_range(c)
+                || (fold && (in_range(c.to_ascii_lowercase()) || in_range(c.to_ascii_uppercase())));
+        }
+    }
+}
+
+/// Whether position `j` of `s` is a leading one for `FNM_PERIOD`.
+fn leading(s: &[u8], j: usize, flags: c_int) -> bool {
+    flags & PERIOD != 0 && (j == 0 || (flags & PATHNAME != 0 && s[j - 1] == b'/'))
+}
+
+/// The match, with one backtracking point: the last `*` seen.
+fn matches(p: &[u8], s: &[u8], flags: c_int) -> bool {
+    let fold = flags & CASEFOLD != 0;
+    let path = flags & PATHNAME != 0;
+    let (mut i, mut j) = (0, 0);
+    // (pattern index after the star, string index it resumes at)
+    let mut star: Option<(usize, usize)> = None;
+    loop {
+        if i == p.len() {
+            if j == s.len() || (flags & LEADING_DIR != 0 && s[j] == b'/') {
+                return true;
+            }
+        } else if p[i] == b'*' {
+            while p.get(i) == Some(&b'*') {
+                i += 1;
+            }
+            if j < s.len() && s[j] == b'.' && leading(s, j, flags) {
+                // The star may only be empty here.
+                star = None;
+            } else {
+                star = Some((i, j));
+            }
+            continue;
+        } else if j < s.len() {
+            let c = s[j];
+            let ok = match p[i] {
+                b'?' => {
+                    i += 1;
+                    !(path && c == b'/') && !(c == b'.' && leading(s, j, flags))
+                }
+                b'[' => match bracket(p, i + 1, c, flags) {
+                    Some((hit, next)) => {
+                        i = next;
+                        hit && !(path && c == b'/') && !(c == b'.' && leading(s, j, flags))
+                    }
+                    None => {
+                        i += 1;
+                        c == b'['
+                    }
+                },
+                b'\\' if flags & NOESCAPE == 0 && i + 1 < p.len() => {
+                    i += 2;
+                    c == p[i - 1] || (fold && c.eq_ignore_ascii_case(&p[i - 1]))
+                }
+                pc => {
+                    i += 1;
+                    c == pc || (fold && c.eq_ignore_ascii_case(&pc))
+                }
+            };
+            if ok {
+                j += 1;
+                continue;
+            }
+        }
+        // Mismatch: let the last star take one more character.
+        match star {
+            Some((si, sj)) if sj < s.len() && !(path && s[sj] == b'/') => {
+                star = Some((si, sj + 1));
+                (i, j) = (si, sj + 1);
+            }
+            _ => return false,
+        }
+    }
+}
+
+/// fnmatch(3): 0 when `string` matches `pattern`, else `FNM_NOMATCH`.
+/// Flags: `FNM_NOESCAPE`, `FNM_PATHNAME`, `FNM_PERIOD`, `FNM_LEADING_DIR`,
+/// `FNM_CASEFOLD`.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub unsafe extern "C" fn fnmatch(
+    pattern: *const c_char,
+    string: *const c_char,
+    flags: c_int,
+) -> c_int {
+    // SAFETY: the caller passes two NUL-terminated strings.
+    let (p, s) = unsafe {
+        (
+            CStr::from_ptr(pattern).to_bytes(),
+            CStr::from_ptr(string).to_bytes(),
+        )
+    };
+    if matches(p, s, flags) { 0 } else { NOMATCH }
+}
