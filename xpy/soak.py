@@ -400,6 +400,7 @@ class Soak:
         self.ref_built = {}
         self.results = {arch: {} for arch in self.arches}
         self.lines = []
+        self.per_arch = {}  # arch -> [passed, failed] (a build failure is in lines)
         self.started = time.monotonic()
 
     def elapsed(self):
@@ -474,7 +475,9 @@ class Soak:
         self.pool.shutdown()
         shutil.rmtree(self.work, ignore_errors=True)
         for arch in self.arches:
-            self.lines += judge(arch, self.results[arch])
+            res = judge(arch, self.results[arch])
+            self.per_arch[arch] = [sum(st == w for st, _ in res) for w in ("pass", "fail")]
+            self.lines += res
         for status, line in self.lines:
             print(f"{status.upper():5} {line}")
         npass = sum(s == "pass" for s, _ in self.lines)
@@ -534,7 +537,10 @@ def write_summary(s):
            f"{s.c['ld_chunk']}), {s.c['math']} inputs per math function, {s.c['mathl']} "
            f"per long double function, {s.c['time']} random times per zone. "
            f"Took {time.monotonic() - s.started:.0f} s, {s.cpu():.0f} CPU s.", ""]
-    out += ["## CPU time (seconds; qemu's included)", "",
+    out += ["| arch | passed | failed |", "|---|---|---|"]
+    out += [f"| {arch} | {p} | {f} |" for arch, (p, f) in s.per_arch.items()]
+    out += [f"- {line}" for st, line in s.lines if st == "fail" and ": build failed" in line]
+    out += ["", "## CPU time (seconds; qemu's included)", "",
             "| arch | part | libc | runs |", "|---|---|---|---|"]
     for arch in s.arches:
         for (part, libc), p in sorted(s.results[arch].items()):
