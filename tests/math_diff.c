@@ -15,6 +15,21 @@
  * `ok NAME: max ulp X` when the largest error in ulps (against glibc) is
  * within the bound in the table below, FAIL otherwise, with the worst input.
  *
+ * Against the exact value (`./x.py soak`): built with -DREFERENCE -DEXACT
+ * and linked with GCC's libquadmath (x86_64), the reference also prints,
+ * after glibc's results, each value output's exact value as a binary128
+ * (two 16-digit hex halves, high first): the function's libquadmath
+ * counterpart called on the same inputs (113 bits, so its own error is
+ * about 2^-60 of a double's ulp), or glibc's result itself for the
+ * functions whose result is exactly specified (no counterpart in `qfns`:
+ * the roundings, fmod, ldexp, frexp, nextafter, ...). The muslin side, run
+ * with MATH_DIFF_EXACT=1, reads them and appends to each line
+ * `; exact: max E ulp (glibc's G) at INPUT`: the largest |result - exact|
+ * in ulps of the result's format at the exact value (a real number: 0.5 at
+ * most for a correctly rounded result), its own and glibc's over the same
+ * inputs. An integer output (an exponent, a quotient, a sign) that differs
+ * from glibc's makes the error inf, as does a NaN that should not be one.
+ *
  * The bounds are musl's own: the same program built with musl-gcc, fed the
  * same reference, gives each function's largest distance from glibc
  * (measured once by hand, x86_64, N = 100000: run with MATH_DIFF_MEASURE=1,
@@ -564,11 +579,101 @@ static void out_dec(unsigned long long v)
 
 #ifdef REFERENCE
 
+#ifdef EXACT
+#include <quadmath.h>
+
+typedef __float128 quad;
+typedef quad (*q_q)(quad);
+typedef quad (*q_qq)(quad, quad);
+typedef quad (*q_qqq)(quad, quad, quad);
+typedef quad (*q_iq)(int, quad);
+
+static quad exp10_q(quad x)
+{
+	return powq(10, x); /* 10 and x exact: powq's own accuracy */
+}
+
+/* The libquadmath counterpart of each function whose result is rounded
+ * (a float function's is its double one's: floats are doubles' subset).
+ * The others' results are exactly specified: glibc's are the exact ones. */
+static const struct {
+	const char *name;
+	void *q;
+} qfns[] = {
+	{"acos", acosq}, {"asin", asinq}, {"atan", atanq}, {"atan2", atan2q},
+	{"cos", cosq}, {"sin", sinq}, {"tan", tanq}, {"acosh", acoshq},
+	{"asinh", asinhq}, {"atanh", atanhq}, {"cosh", coshq}, {"sinh", sinhq},
+	{"tanh", tanhq}, {"exp", expq}, {"exp2", exp2q}, {"exp10", exp10_q},
+	{"expm1", expm1q}, {"log", logq}, {"log10", log10q}, {"log1p", log1pq},
+	{"log2", log2q}, {"cbrt", cbrtq}, {"sqrt", sqrtq}, {"erf", erfq},
+	{"erfc", erfcq}, {"lgamma", lgammaq}, {"lgamma_r", lgammaq},
+	{"tgamma", tgammaq}, {"j0", j0q}, {"j1", j1q}, {"y0", y0q}, {"y1", y1q},
+	{"jn", jnq}, {"yn", ynq}, {"hypot", hypotq}, {"pow", powq},
+	{"fdim", fdimq}, {"fma", fmaq}, {"sincos", sincosq},
+};
+
+static void *quad_of(const struct fn *f)
+{
+	char base[32];
+	size_t len = strlen(f->name);
+	memcpy(base, f->name, len + 1);
+	if (is_float(f->shape)) {
+		/* expf -> exp, lgammaf_r -> lgamma_r */
+		size_t at = len >= 3 && !strcmp(base + len - 2, "_r") ? len - 3 : len - 1;
+		memmove(base + at, base + at + 1, len - at);
+	}
+	for (size_t i = 0; i < sizeof qfns / sizeof qfns[0]; i++)
+		if (!strcmp(qfns[i].name, base))
+			return qfns[i].q;
+	return 0;
+}
+
+static quad as_quad(uint64_t b, int fl)
+{
+	return fl ? (quad)flt((uint32_t)b) : (quad)dbl(b);
+}
+
+/* The exact values of a call's value outputs (glibc's `out` for an
+ * exactly specified function). */
+static void exact(const struct fn *f, void *g, const uint64_t in[4], const uint64_t out[2],
+		  quad ex[2])
+{
+	int fl = is_float(f->shape);
+	quad x0 = as_quad(in[0], fl), x1 = as_quad(in[1], fl), x2 = as_quad(in[2], fl);
+	ex[0] = as_quad(out[0], fl);
+	ex[1] = as_quad(out[1], fl);
+	if (!g)
+		return;
+	switch (f->shape) {
+	case D_D: case F_F: case D_DPIS: case F_FPIS: ex[0] = ((q_q)g)(x0); break;
+	case D_DD: case F_FF: ex[0] = ((q_qq)g)(x0, x1); break;
+	case D_DDD: case F_FFF: ex[0] = ((q_qqq)g)(x0, x1, x2); break;
+	case D_ID: case F_IF: ex[0] = ((q_iq)g)((int)(int64_t)in[3], x0); break;
+	case DD_SINCOS: case FF_SINCOS: sincosq(x0, &ex[0], &ex[1]); break;
+	default: abort(); /* a counterpart for a shape that has none */
+	}
+}
+
+/* A binary128 as two hex halves, the high one first. */
+static void out_quad(quad v)
+{
+	uint64_t h[2]; /* x86_64: the low half first */
+	memcpy(h, &v, sizeof h);
+	out_str(" ");
+	out_hex_w(h[1], 16);
+	out_str(" ");
+	out_hex_w(h[0], 16);
+}
+#endif
+
 int main(void)
 {
 	long n = count();
 	for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
 		const struct fn *f = &fns[i];
+#ifdef EXACT
+		void *g = quad_of(f);
+#endif
 		for (long k = 0; k < n; k++) {
 			uint64_t in[4], out[2];
 			inputs(f, i, k, in);
@@ -578,6 +683,14 @@ int main(void)
 				out_str(" ");
 				out_hex_w(out[1], width1(f->shape));
 			}
+#ifdef EXACT
+			quad ex[2];
+			exact(f, g, in, out, ex);
+			if (out0_is_value(f->shape))
+				out_quad(ex[0]);
+			if (out1_is_value(f->shape))
+				out_quad(ex[1]);
+#endif
 			out_str("\n");
 		}
 	}
@@ -688,9 +801,134 @@ static uint64_t ulp_dist(uint64_t a, uint64_t b, int fl)
 	return ka > kb ? (uint64_t)(ka - kb) : (uint64_t)(kb - ka);
 }
 
+/* The error of a result (bits `b`, a float's if `fl`) from an exact
+ * value (binary128, halves `qh` and `ql`), in ulps of the result's format
+ * at the exact value: 2^(e - p + 1) for an exact value in [2^e, 2^(e+1)),
+ * e not below the format's least normal exponent nor above its largest.
+ * NaN matches only NaN, an infinite exact value only the same infinity. A
+ * result of +-inf for a finite exact value counts as +-2^(emax+1) (where
+ * the exponent range would go on), so an overflow is right (0) for an
+ * exact value past that and a misrounded one is a little over half an ulp
+ * wrong. The arithmetic is in doubles scaled by the ulp, exact but for the
+ * last 7 of the exact value's 113 bits (2^-53 ulp). */
+static double err_exact(uint64_t b, int fl, uint64_t qh, uint64_t ql)
+{
+	int p = fl ? 24 : 53, emin = fl ? -126 : -1022, emax = fl ? 127 : 1023;
+	int qe = (int)((qh >> 48) & 0x7fff), neg = (int)(qh >> 63);
+	uint64_t qf = qh & 0xffffffffffffULL;
+	double got = fl ? (double)flt((uint32_t)b) : dbl(b);
+	if (qe == 0x7fff) {
+		if (qf | ql)
+			return isnan(got) ? 0 : INFINITY;
+		return got == (neg ? -INFINITY : INFINITY) ? 0 : INFINITY;
+	}
+	if (isnan(got))
+		return INFINITY;
+	/* exact = (2^112 + qf 2^64 + ql) 2^(e - 112) = (mh 2^60 + ml) 2^(e - 112);
+	 * a binary128 subnormal (below 2^-16382) counts as 0. */
+	int e = qe ? qe - 16383 : emin;
+	uint64_t mh = qe ? (1ULL << 52 | qf << 4 | ql >> 60) : 0;
+	uint64_t ml = qe ? ql & ((1ULL << 60) - 1) : 0;
+	int u = (e < emin ? emin : e > emax ? emax : e) - p + 1;
+	if (isinf(got)) {
+		if (e > emax && (got < 0) == neg)
+			return 0;
+		got = copysign(ldexp(1, emax + 1 - u), got);
+	} else {
+		got = ldexp(got, -u);
+	}
+	double xh = ldexp((double)mh, e - 52 - u), xl = ldexp((double)ml, e - 112 - u);
+	if (neg) {
+		xh = -xh;
+		xl = -xl;
+	}
+	return fabs((got - xh) - xl);
+}
+
+/* A non-negative number with 3 decimals (3 significant digits and an
+ * exponent from 10^9 on), or inf. */
+static void out_real(double v)
+{
+	char d[5];
+	if (!(v < 1e300)) {
+		out_str("inf");
+		return;
+	}
+	if (v >= 1e9) {
+		int k = 0;
+		while (v >= 10) {
+			v /= 10;
+			k++;
+		}
+		unsigned m = (unsigned)(v * 100 + 0.5);
+		if (m >= 1000) {
+			m /= 10;
+			k++;
+		}
+		d[0] = (char)('0' + m / 100);
+		d[1] = '.';
+		d[2] = (char)('0' + m / 10 % 10);
+		d[3] = (char)('0' + m % 10);
+		d[4] = 0;
+		out_str(d);
+		out_str("e");
+		out_dec((unsigned long long)k);
+		return;
+	}
+	unsigned long long m = (unsigned long long)(v * 1000 + 0.5);
+	out_dec(m / 1000);
+	d[0] = '.';
+	d[1] = (char)('0' + m / 100 % 10);
+	d[2] = (char)('0' + m / 10 % 10);
+	d[3] = (char)('0' + m % 10);
+	d[4] = 0;
+	out_str(d);
+}
+
+static void out_input(const uint64_t in[4])
+{
+	out_str("0x");
+	out_hex(in[0]);
+	out_str(" 0x");
+	out_hex(in[1]);
+	out_str(" 0x");
+	out_hex(in[2]);
+	out_str(" n=");
+	out_dec(in[3] & 0xffffffff);
+}
+
+/* The line's exact values (MATH_DIFF_EXACT): the largest error of `got`
+ * and of glibc's `want` over the value outputs; inf where an integer
+ * output differs from glibc's. */
+static void errors(const struct fn *f, const uint64_t got[2], const uint64_t want[2],
+		   const uint64_t q[4], double *e_got, double *e_want)
+{
+	int fl = is_float(f->shape);
+	const uint64_t *qq = q;
+	*e_got = *e_want = 0;
+	if (out0_is_value(f->shape)) {
+		*e_got = err_exact(got[0], fl, qq[0], qq[1]);
+		*e_want = err_exact(want[0], fl, qq[0], qq[1]);
+		qq += 2;
+	} else if (got[0] != want[0]) {
+		*e_got = INFINITY;
+	}
+	if (!has_out1(f->shape))
+		return;
+	if (out1_is_value(f->shape)) {
+		double a = err_exact(got[1], fl, qq[0], qq[1]);
+		double b = err_exact(want[1], fl, qq[0], qq[1]);
+		*e_got = a > *e_got ? a : *e_got;
+		*e_want = b > *e_want ? b : *e_want;
+	} else if (got[1] != want[1]) {
+		*e_got = INFINITY;
+	}
+}
+
 int main(void)
 {
 	long n = count();
+	int exact = getenv("MATH_DIFF_EXACT") != 0;
 	int measure = getenv("MATH_DIFF_MEASURE") != 0, failed = 0, ok = 1;
 	const char *st = getenv("MATH_DIFF_STRIDE");
 	long stride = st && atol(st) > 0 ? atol(st) : emulated() ? EMULATED_STRIDE : 1;
@@ -707,12 +945,16 @@ int main(void)
 		const struct fn *f = &fns[i];
 		int fl = is_float(f->shape);
 		uint64_t worst = 0, worst_in[4] = {0}, worst_got[2] = {0}, worst_want[2] = {0};
+		uint64_t eworst_in[4] = {0};
+		double eworst = 0, eworst_glibc = 0;
+		/* the exact values: two 16-digit halves, each after a space */
+		int nq = exact ? out0_is_value(f->shape) + out1_is_value(f->shape) : 0;
 		for (long k = 0; k < n; k++) {
-			uint64_t in[4], out[2], want[2] = {0, 0};
+			uint64_t in[4], out[2], want[2] = {0, 0}, q[4];
 			if (k % stride) {
 				/* the line: the values, a space between, a newline */
 				int w1 = width1(f->shape);
-				in_skip((size_t)(width0(f->shape) + (w1 ? 1 + w1 : 0) + 1));
+				in_skip((size_t)(width0(f->shape) + (w1 ? 1 + w1 : 0) + 34 * nq + 1));
 				continue;
 			}
 			inputs(f, i, k, in);
@@ -720,8 +962,20 @@ int main(void)
 			want[0] = in_hex(&ok);
 			if (has_out1(f->shape))
 				want[1] = in_hex(&ok);
+			for (int j = 0; j < 2 * nq; j++)
+				q[j] = in_hex(&ok);
 			if (!ok)
 				break;
+			if (exact) {
+				double eg, ew;
+				errors(f, out, want, q, &eg, &ew);
+				if (eg > eworst || k == 0) {
+					eworst = eg;
+					memcpy(eworst_in, in, sizeof eworst_in);
+				}
+				if (ew > eworst_glibc)
+					eworst_glibc = ew;
+			}
 			uint64_t d = out0_is_value(f->shape) ? ulp_dist(out[0], want[0], fl)
 							     : (out[0] == want[0] ? 0 : UINT64_MAX);
 			if (has_out1(f->shape)) {
@@ -752,6 +1006,10 @@ int main(void)
 				out_str("inf");
 			else
 				out_dec(worst);
+			if (exact) {
+				out_str(" ");
+				out_real(eworst);
+			}
 			out_str("\n");
 			continue;
 		}
@@ -767,14 +1025,8 @@ int main(void)
 			failed = 1;
 			out_str(" > bound ");
 			out_dec(f->bound);
-			out_str(" at input 0x");
-			out_hex(worst_in[0]);
-			out_str(" 0x");
-			out_hex(worst_in[1]);
-			out_str(" 0x");
-			out_hex(worst_in[2]);
-			out_str(" n=");
-			out_dec(worst_in[3] & 0xffffffff);
+			out_str(" at input ");
+			out_input(worst_in);
 			out_str(": got 0x");
 			out_hex(worst_got[0]);
 			out_str(" 0x");
@@ -783,6 +1035,14 @@ int main(void)
 			out_hex(worst_want[0]);
 			out_str(" 0x");
 			out_hex(worst_want[1]);
+		}
+		if (exact) {
+			out_str("; exact: max ");
+			out_real(eworst);
+			out_str(" ulp (glibc's ");
+			out_real(eworst_glibc);
+			out_str(") at ");
+			out_input(eworst_in);
 		}
 		out_str("\n");
 	}

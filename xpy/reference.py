@@ -49,15 +49,16 @@ def reference_arch(kind, arch):
     return "x86_64" if kind == "host" else REFERENCE_ARCH[arch]
 
 
-def build(src, ref_arch, outdir=None):
+def build(src, ref_arch, outdir=None, flags=(), libs=()):
     """Compiles `src` against glibc for `ref_arch` (into `outdir`, by
-    default out/reference/ARCH/): the executable's path."""
+    default out/reference/ARCH/), with `flags` (e.g. -D options) and
+    `libs` (linked before libm): the executable's path."""
     gcc, _ = COMPILERS[ref_arch]
     name = os.path.splitext(os.path.basename(src))[0]
     outdir = outdir or os.path.join(OUT_DIR, "reference", ref_arch)
     os.makedirs(outdir, exist_ok=True)
     exe = os.path.join(outdir, name)
-    cmd = [gcc, "-DREFERENCE", "-O1", "-static", "-w", "-o", exe, src, "-lm"]
+    cmd = [gcc, "-DREFERENCE", *flags, "-O1", "-static", "-w", "-o", exe, src, *libs, "-lm"]
     p = subprocess.run(cmd, capture_output=True, text=True)
     if p.returncode != 0:
         raise BuildError(f"reference build failed: {' '.join(cmd)}\n{p.stderr}")

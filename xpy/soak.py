@@ -1,5 +1,6 @@
-"""`./x.py soak`: the long differential runs against glibc that `./x.py test`
-is too short for (not part of `test` or CI).
+"""`./x.py soak`: the long differential runs against glibc (and, for
+math, against the exact value) that `./x.py test` is too short for (not
+part of `test` or CI).
 
 Per arch, each part builds its test's muslin side (tests/NAME.c, like the
 test) and the glibc reference (xpy/reference.py's compilers, under qemu
@@ -11,6 +12,10 @@ ld     tests/ld_diff.c: 10^6 long double printf cases (and a third as many
        same long double format
 math   tests/math_diff.c: 10^5 inputs per function, all compared
        (MATH_DIFF_STRIDE=1), the max ulp per function against x86_64 glibc
+       (the test's bound) and the max error from the exact value, in
+       real ulps: its reference is built -DEXACT with libquadmath
+       (MATH_REF_BUILD) and writes each result's binary128 value too
+       (MATH_DIFF_EXACT=1 makes the muslin side read them)
 mathl  tests/mathl_diff.c: MATHL_DIFF_N inputs per long double function,
        the max ulp per function
 time   tests/time_diff.c: localtime, mktime, strftime, ctime, gmtime in 14
@@ -18,8 +23,12 @@ time   tests/time_diff.c: localtime, mktime, strftime, ctime, gmtime in 14
 
 On x86_64 the muslin side of math_diff and mathl_diff is also built with
 musl-gcc and fed the same reference: each function's row shows muslin's
-max ulp next to musl's, and a function where muslin's is larger is WORSE
-(a failure: issue 12 asks for no worse than musl).
+error next to musl's, and a function where muslin's is larger is WORSE
+(a failure: issue 12 asks for no worse than musl). For math both are
+errors from the exact value, and WORSE means larger by more than
+WORSE_EPS ulp (0.01: the measurement itself is good to about 2^-53 ulp,
+so that only ignores differences too small to matter); for mathl (still
+against glibc's long double functions) any larger max ulp is WORSE.
 
 A reference's output is written once and read by every arch and libc
 that uses it (x86_64 and i386 share x86_64 glibc's; the binary128 arches
@@ -65,6 +74,10 @@ SRC = {p: os.path.join(ROOT, "tests", n + ".c") for p, n in
         ("time", "time_diff"))}
 KIND = {"ld": "long-double", "math": "host", "mathl": "long-double", "time": "host"}
 MUSL_PARTS = ("math", "mathl")  # also built with musl-gcc on x86_64
+# math's reference: -DEXACT adds each result's exact value (libquadmath,
+# GCC's binary128 maths: `apt-get install gcc` has it) to glibc's results.
+MATH_REF_BUILD = dict(flags=["-DEXACT"], libs=["-lquadmath"])
+WORSE_EPS = 0.01  # ulp: math's error may exceed musl's by this much
 
 
 def counts(scale):
@@ -182,7 +195,8 @@ def part_runs(part, arch, c):
         return ld_runs(arch, c)
     if part == "math":
         env = {"MATH_DIFF_N": str(c["math"])}
-        return [(("math", ref, c["math"]), [], env, [], dict(env, MATH_DIFF_STRIDE="1"))]
+        return [(("math", ref, c["math"]), [], env, [],
+                 dict(env, MATH_DIFF_STRIDE="1", MATH_DIFF_EXACT="1"))]
     if part == "mathl":
         env = {"MATHL_DIFF_N": str(c["mathl"])}
         return [(("mathl", ref, c["mathl"]), [], env, [], env)]
@@ -201,18 +215,22 @@ def variants(arch, parts):
 # ---- parsing each part's output ------------------------------------------
 
 LD_LINE = re.compile(r"^  (\S+): (?:(\d+) of )?(\d+) cases(?: differ)?$", re.M)
-MATH_LINE = re.compile(r"^(ok|FAIL) (\S+): max ulp (\d+|inf)", re.M)
+MATH_LINE = re.compile(r"^(ok|FAIL) (\S+): max ulp (\d+|inf)"
+                       r"(?:.*?; exact: max (\S+) ulp \(glibc's (\S+)\))?", re.M)
 MATHL_LINE = re.compile(r"^(ok|FAIL) (\S+): max (\S+) ulp", re.M)
 CHECK_LINE = re.compile(r"^(ok|FAIL) (.*?)(?:: (.*))?$", re.M)
 
 
 def parse(part, text):
-    """{case: value}: ld {kind: (cases, differing)}, math/mathl {fn: (ok,
-    max ulp)}, time {name: (ok, why)}."""
+    """{case: value}: ld {kind: (cases, differing)}, math {fn: (ok, max ulp
+    against glibc, max error from the exact value, glibc's)} (the errors
+    None without the exact values), mathl {fn: (ok, max ulp)}, time {name:
+    (ok, why)}."""
     if part == "ld":
         return {m[1]: (int(m[3]), int(m[2] or 0)) for m in LD_LINE.finditer(text)}
     if part == "math":
-        return {m[2]: (m[1] == "ok", math.inf if m[3] == "inf" else int(m[3]))
+        return {m[2]: (m[1] == "ok", math.inf if m[3] == "inf" else int(m[3]),
+                       float(m[4]) if m[4] else None, float(m[5]) if m[5] else None)
                 for m in MATH_LINE.finditer(text)}
     if part == "mathl":
         return {m[2]: (m[1] == "ok", float(m[3])) for m in MATHL_LINE.finditer(text)}
@@ -225,6 +243,21 @@ def fmt_ulp(v):
     if v == int(v) and v < 1e6:
         return str(int(v))
     return f"{v:.3g}"
+
+
+def fmt_err(v):
+    """An error from the exact value (a real number of ulps)."""
+    if v is None:
+        return "-"
+    return "inf" if v == math.inf else f"{v:.3f}" if v < 1e6 else f"{v:.3g}"
+
+
+def math_worse(mine, musl):
+    """Whether muslin's math row is worse than musl's (parse()'s values):
+    by the errors from the exact value where both have them."""
+    if mine[2] is not None and musl[2] is not None:
+        return mine[2] > musl[2] + WORSE_EPS
+    return mine[1] > musl[1]
 
 
 # ---- one arch and part's results ----------------------------------------
@@ -280,7 +313,20 @@ def judge(arch, parts):
                 n, bad = v
                 res.append(("pass" if n and not bad else "fail",
                             f"{label} ld::{name}: {n} cases, {bad} differ"))
-            elif part in ("math", "mathl"):
+            elif part == "math":
+                ok, ulp, err, gerr = v
+                line = f"{label} math::{name}: max ulp {fmt_ulp(ulp)} against glibc" + \
+                    ("" if ok else " (over the test's bound)")
+                if err is not None:
+                    line += f", error {fmt_err(err)} (glibc's {fmt_err(gerr)})"
+                if musl and name in musl.cases:
+                    mv = musl.cases[name]
+                    worse = math_worse(v, mv)
+                    line += f", musl {fmt_err(mv[2]) if mv[2] is not None else fmt_ulp(mv[1])}" + \
+                        (" WORSE" if worse else " ok")
+                    ok = ok and not worse
+                res.append(("pass" if ok else "fail", line))
+            elif part == "mathl":
                 ok, ulp = v
                 line = f"{label} {part}::{name}: max ulp {fmt_ulp(ulp)}" + \
                     ("" if ok else " (over the test's bound)")
@@ -327,7 +373,8 @@ def reference_cmd(part, ref_arch, args, lock, built, work):
         key = (part, ref_arch)
         if key not in built:
             outdir = os.path.join(work, "reference", ref_arch)
-            built[key] = reference.build(SRC[part], ref_arch, outdir)
+            built[key] = reference.build(SRC[part], ref_arch, outdir,
+                                         **(MATH_REF_BUILD if part == "math" else {}))
     return reference.COMPILERS[ref_arch][1] + [built[key], *args]
 
 
@@ -353,6 +400,7 @@ class Soak:
         self.ref_built = {}
         self.results = {arch: {} for arch in self.arches}
         self.lines = []
+        self.per_arch = {}  # arch -> [passed, failed] (a build failure is in lines)
         self.started = time.monotonic()
 
     def elapsed(self):
@@ -427,7 +475,9 @@ class Soak:
         self.pool.shutdown()
         shutil.rmtree(self.work, ignore_errors=True)
         for arch in self.arches:
-            self.lines += judge(arch, self.results[arch])
+            res = judge(arch, self.results[arch])
+            self.per_arch[arch] = [sum(st == w for st, _ in res) for w in ("pass", "fail")]
+            self.lines += res
         for status, line in self.lines:
             print(f"{status.upper():5} {line}")
         npass = sum(s == "pass" for s, _ in self.lines)
@@ -487,7 +537,10 @@ def write_summary(s):
            f"{s.c['ld_chunk']}), {s.c['math']} inputs per math function, {s.c['mathl']} "
            f"per long double function, {s.c['time']} random times per zone. "
            f"Took {time.monotonic() - s.started:.0f} s, {s.cpu():.0f} CPU s.", ""]
-    out += ["## CPU time (seconds; qemu's included)", "",
+    out += ["| arch | passed | failed |", "|---|---|---|"]
+    out += [f"| {arch} | {p} | {f} |" for arch, (p, f) in s.per_arch.items()]
+    out += [f"- {line}" for st, line in s.lines if st == "fail" and ": build failed" in line]
+    out += ["", "## CPU time (seconds; qemu's included)", "",
             "| arch | part | libc | runs |", "|---|---|---|---|"]
     for arch in s.arches:
         for (part, libc), p in sorted(s.results[arch].items()):
@@ -507,7 +560,28 @@ def write_summary(s):
             out += ["| ld_diff | cases | differ |", "|---|---|---|"]
             out += [f"| {k} | {n} | {b} |" for k, (n, b) in sorted(ld.cases.items())]
             out += [f"- {e}" for e in ld.errors] + [""]
-        for part in ("math", "mathl"):
+        p, m = parts.get(("math", "muslin")), parts.get(("math", "musl"))
+        if p:
+            out += ["math_diff: max ulp against glibc (and the test's bound on it); "
+                    "error: max |result - exact| in ulps of the result at the exact "
+                    "value (libquadmath), over the same inputs for muslin, glibc"
+                    + (" and musl; WORSE: muslin's over musl's by more than "
+                       f"{WORSE_EPS}" if m else "") + ".", ""]
+            out += ["| function | max ulp vs glibc | bound | error | glibc's error | " +
+                    ("musl's error | vs musl |" if m else ""),
+                    "|---|---|---|---|---|" + ("---|---|" if m else "")]
+            for name, v in sorted(p.cases.items()):
+                ok, ulp, err, gerr = v
+                row = f"| {name} | {fmt_ulp(ulp)} | {'ok' if ok else 'FAIL'} | " \
+                    f"{fmt_err(err)} | {fmt_err(gerr)} |"
+                if m:
+                    mv = m.cases.get(name)
+                    row += " - | - |" if mv is None else \
+                        f" {fmt_err(mv[2]) if mv[2] is not None else fmt_ulp(mv[1])} | " + \
+                        ("WORSE" if math_worse(v, mv) else "ok") + " |"
+                out.append(row)
+            out += [f"- {e}" for e in p.errors] + [""]
+        for part in ("mathl",):
             p, m = parts.get((part, "muslin")), parts.get((part, "musl"))
             if not p:
                 continue
