@@ -235,7 +235,11 @@ pub fn decode(f: LdFormat, bits: u128) -> Parts {
     }
     // The leading digit's exponent (zero's is 0; subnormals show the
     // smallest normal exponent, as `e` has it).
-    p.hx = if p.hm == 0 { 0 } else { p.e + 4 * p.nfrac as i32 };
+    p.hx = if p.hm == 0 {
+        0
+    } else {
+        p.e + 4 * p.nfrac as i32
+    };
     p
 }
 
@@ -291,8 +295,10 @@ impl Big {
         while i > self.a {
             i -= 1;
             let t = ((self.w(i) as u64) << sh) + carry;
-            self.set(i, (t % BASE as u64) as u32);
+            // (The remainder from the quotient: one 64-bit division, no
+            // second helper call on 32-bit targets.)
             carry = t / BASE as u64;
+            self.set(i, (t - carry * BASE as u64) as u32);
         }
         self.strip();
     }
