@@ -553,15 +553,14 @@ fn format_parts(w: &mut W<'_>, p: &Parts, conv: u8, mut flags: u32, prec: Option
         fp = 0;
         flags &= !(ZERO | ALT);
     } else if conv == b'a' {
-        // The leading digit, then `nfrac` fraction digits: the fraction
-        // digits from the last, what is left the leading one.
+        // The leading digit, then `nfrac` fraction digits, written from
+        // the last (the leading digit is what is left, below 16).
         let nf = p.nfrac as usize;
         let mut f = p.hm;
-        for c in d.d.get_mut(1..=nf).unwrap_or_default().iter_mut().rev() {
+        for c in d.d.get_mut(..=nf).unwrap_or_default().iter_mut().rev() {
             *c = hex_digit(f as u32 & 15, lower);
             f >>= 4;
         }
-        d.d[0] = hex_digit(f as u32, lower);
         d.len = nf + 1;
         d.trim();
         fp = prec.unwrap_or(d.len.saturating_sub(1));
