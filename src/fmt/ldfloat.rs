@@ -48,16 +48,13 @@ pub struct Parts {
     pub m: u128,
     /// The binary exponent of `m`'s last bit.
     pub e: i32,
-}
-
-/// How `%La` shows a finite value: the leading hexadecimal digit `lead`,
-/// then the `nfrac` digits of `frac`, times `2^exp`.
-#[derive(Clone, Copy)]
-pub struct Hex {
-    lead: u32,
-    frac: u128,
-    nfrac: u32,
-    exp: i32,
+    /// `%a`'s digits: the leading hexadecimal digit, then `nfrac` digits
+    /// (`m` but for x87 pseudo-denormals and IBM double-doubles).
+    pub hm: u128,
+    /// The number of `%a` fraction digits in `hm`.
+    pub nfrac: u32,
+    /// `%a`'s binary exponent (of the leading digit).
+    pub hx: i32,
 }
 
 /// The biased exponent field of a double's bits.
@@ -65,11 +62,11 @@ fn dexp(b: u64) -> i32 {
     ((b >> 52) & 0x7ff) as i32
 }
 
-/// `%La`'s digits for the IBM double-double `hi`, `lo`, as glibc forms
-/// them: 52 bits of `hi`'s fraction, then `lo`'s significand (shifted
-/// to line up with the first, truncated) in 60 bits, `lo`'s sign folded
-/// in by subtraction.
-fn ibm_hex(hi: u64, lo: u64) -> Hex {
+/// `%La`'s digits (see [`Parts::hm`], 28 fraction digits) and exponent
+/// for the IBM double-double `hi`, `lo`, as glibc forms them: 52 bits of
+/// `hi`'s fraction, then `lo`'s significand (shifted to line up with the
+/// first, truncated) in 60 bits, `lo`'s sign folded in by subtraction.
+fn ibm_hex(hi: u64, lo: u64) -> (u128, i32) {
     let (e0, e1) = (dexp(hi), dexp(lo));
     let mut h = hi & ((1 << 52) - 1);
     let mut l = (lo & ((1 << 52) - 1)) << 7;
@@ -99,12 +96,10 @@ fn ibm_hex(hi: u64, lo: u64) -> Hex {
     }
     let frac = (h as u128) << 60 | (l & ((1 << 60) - 1)) as u128;
     let zero = frac == 0 && e0 == 0;
-    Hex {
-        lead: (e0 != 0) as u32,
-        frac,
-        nfrac: 28,
-        exp: if zero { 0 } else { exp.max(1) - 1023 },
-    }
+    (
+        ((e0 != 0) as u128) << 112 | frac,
+        if zero { 0 } else { exp.max(1) - 1023 },
+    )
 }
 
 /// The IBM double-double `hi`, `lo` as `m × 2^e`, as glibc's decimal
@@ -172,6 +167,9 @@ pub fn decode(f: LdFormat, bits: u128) -> Parts {
         class: 0,
         m: 0,
         e: 0,
+        hm: 0,
+        nfrac: 0,
+        hx: 0,
     };
     match f {
         LdFormat::X87 => {
@@ -193,6 +191,10 @@ pub fn decode(f: LdFormat, bits: u128) -> Parts {
             p.m = (if pseudo { mant << 1 >> 1 } else { mant }) as u128;
             // Denormals have the smallest normal exponent.
             p.e = biased.max(1) - 16383 - 63;
+            // `%La` shows all 64 bits (a pseudo-denormal's integer bit
+            // too): the top 4 lead.
+            p.hm = mant as u128;
+            p.nfrac = 15;
         }
         LdFormat::Binary128 => {
             let biased = ((bits >> 112) & 0x7fff) as i32;
@@ -203,6 +205,8 @@ pub fn decode(f: LdFormat, bits: u128) -> Parts {
             }
             p.m = frac | ((biased != 0) as u128) << 112;
             p.e = biased.max(1) - 16383 - 112;
+            p.hm = p.m;
+            p.nfrac = 28;
         }
         LdFormat::Double => {
             let b = bits as u64;
@@ -213,6 +217,8 @@ pub fn decode(f: LdFormat, bits: u128) -> Parts {
             }
             p.m = (b & ((1 << 52) - 1) | ((biased != 0) as u64) << 52) as u128;
             p.e = biased.max(1) - 1075;
+            p.hm = p.m;
+            p.nfrac = 13;
         }
         LdFormat::IbmDouble => {
             let hi = (bits >> 64) as u64;
@@ -222,60 +228,19 @@ pub fn decode(f: LdFormat, bits: u128) -> Parts {
                 p.class = if hi << 12 == 0 { 1 } else { 2 };
             }
             (p.m, p.e) = ibm_parts(hi, lo);
+            (p.hm, p.hx) = ibm_hex(hi, lo);
+            p.nfrac = 28;
+            return p;
         }
     }
+    // The leading digit's exponent (zero's is 0; subnormals show the
+    // smallest normal exponent, as `e` has it).
+    p.hx = if p.hm == 0 {
+        0
+    } else {
+        p.e + 4 * p.nfrac as i32
+    };
     p
-}
-
-/// `%La`'s digits of a finite value (see [`Hex`]).
-#[inline(always)]
-fn hex_of(f: LdFormat, bits: u128) -> Hex {
-    match f {
-        LdFormat::X87 => {
-            let mant = bits as u64;
-            let biased = ((bits >> 64) as i32) & 0x7fff;
-            Hex {
-                lead: (mant >> 60) as u32,
-                frac: (mant & ((1 << 60) - 1)) as u128,
-                nfrac: 15,
-                exp: if mant == 0 {
-                    0
-                } else {
-                    biased.max(1) - 16383 - 3
-                },
-            }
-        }
-        LdFormat::Binary128 => {
-            let biased = ((bits >> 112) & 0x7fff) as i32;
-            let frac = bits & ((1 << 112) - 1);
-            Hex {
-                lead: (biased != 0) as u32,
-                frac,
-                nfrac: 28,
-                exp: if frac == 0 && biased == 0 {
-                    0
-                } else {
-                    biased.max(1) - 16383
-                },
-            }
-        }
-        LdFormat::Double => {
-            let b = bits as u64;
-            let biased = dexp(b);
-            let frac = b & ((1 << 52) - 1);
-            Hex {
-                lead: (biased != 0) as u32,
-                frac: frac as u128,
-                nfrac: 13,
-                exp: if frac == 0 && biased == 0 {
-                    0
-                } else {
-                    biased.max(1) - 1023
-                },
-            }
-        }
-        LdFormat::IbmDouble => ibm_hex((bits >> 64) as u64, bits as u64),
-    }
 }
 
 /// Base-10⁹ words: the most any value and precision need (see the module
@@ -330,8 +295,10 @@ impl Big {
         while i > self.a {
             i -= 1;
             let t = ((self.w(i) as u64) << sh) + carry;
-            self.set(i, (t % BASE as u64) as u32);
+            // (The remainder from the quotient: one 64-bit division, no
+            // second helper call on 32-bit targets.)
             carry = t / BASE as u64;
+            self.set(i, (t - carry * BASE as u64) as u32);
         }
         self.strip();
     }
@@ -545,11 +512,11 @@ pub(crate) fn format(
     flags: u32,
     prec: Option<usize>,
 ) {
-    format_parts(w, &decode(f, bits), &hex_of(f, bits), conv, flags, prec);
+    format_parts(w, &decode(f, bits), conv, flags, prec);
 }
 
-/// [`format`] of a decoded value: `p` for the decimal conversions, `h`
-/// for `%a`, with the field width in `w` and `prec` (`None` when absent).
+/// [`format`] of a decoded value `p`, with the field width in `w` and
+/// `prec` (`None` when absent).
 ///
 /// Every case becomes the same shape, written by the one piece of code at
 /// the end: a prefix (sign, `0x`), the digits with the point after the
@@ -560,7 +527,7 @@ pub(crate) fn format(
 /// is its case).
 #[inline(never)]
 #[optimize(size)]
-fn format_parts(w: &mut W<'_>, p: &Parts, h: &Hex, conv: u8, mut flags: u32, prec: Option<usize>) {
+fn format_parts(w: &mut W<'_>, p: &Parts, conv: u8, mut flags: u32, prec: Option<usize>) {
     let lower = conv & 0x20;
     let conv = conv | 0x20;
     let alt = flags & ALT != 0;
@@ -586,21 +553,21 @@ fn format_parts(w: &mut W<'_>, p: &Parts, h: &Hex, conv: u8, mut flags: u32, pre
         fp = 0;
         flags &= !(ZERO | ALT);
     } else if conv == b'a' {
-        // The leading digit, then `nfrac` fraction digits.
-        let nf = h.nfrac as usize;
-        let mut f = h.frac;
-        for c in d.d.get_mut(1..=nf).unwrap_or_default().iter_mut().rev() {
+        // The leading digit, then `nfrac` fraction digits, written from
+        // the last (the leading digit is what is left, below 16).
+        let nf = p.nfrac as usize;
+        let mut f = p.hm;
+        for c in d.d.get_mut(..=nf).unwrap_or_default().iter_mut().rev() {
             *c = hex_digit(f as u32 & 15, lower);
             f >>= 4;
         }
-        d.d[0] = hex_digit(h.lead, lower);
         d.len = nf + 1;
         d.trim();
         fp = prec.unwrap_or(d.len.saturating_sub(1));
         d.round_in(fp.min(nf) as isize + 1, b'8', b'F' | lower);
         // A carry out of the leading digit (x87's can be f) makes it 1,
         // four bits up.
-        x2 = h.exp + 4 * (d.exp - 1);
+        x2 = p.hx + 4 * (d.exp - 1);
         hex = true;
         marker = b'P';
         emin = 1;
