@@ -37,7 +37,7 @@ fn argv0(buf: &mut [u8]) -> &[u8] {
     let fd = unsafe { crate::syscall!(__NR_openat, AT_FDCWD.0, path.as_ptr(), flags, 0u32) };
     let mut len = 0;
     if (fd as isize) >= 0 {
-        while len < buf.len() && !buf[..len].contains(&0) {
+        while len < buf.len() {
             let rest = &mut buf[len..];
             // SAFETY: the kernel writes at most rest.len() bytes into rest.
             let n = unsafe { crate::syscall!(__NR_read, fd, rest.as_mut_ptr(), rest.len()) };
@@ -45,6 +45,11 @@ fn argv0(buf: &mut [u8]) -> &[u8] {
                 break;
             }
             len += n;
+            // (A plain loop: `contains` would link a word-at-a-time memchr.)
+            #[allow(clippy::manual_contains)]
+            if rest[..n].iter().any(|&c| c == 0) {
+                break;
+            }
         }
         // SAFETY: closing our own descriptor affects no memory.
         unsafe { crate::syscall!(__NR_close, fd) };
