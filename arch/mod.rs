@@ -155,6 +155,27 @@ pub mod syscall {
     const _: fn(usize) = set_vsyscall_entry;
 }
 
+/// Byte copies on paths every program runs.
+pub mod mem {
+    /// Copies `n` bytes from `src` to `dst`, which do not overlap. s390x
+    /// has its own (see `s390x/copy.rs`): LLVM's inline expansion there
+    /// would keep a block of the whole library's copy templates alive.
+    #[cfg(target_arch = "s390x")]
+    pub use super::imp::copy::copy;
+
+    /// Copies `n` bytes from `src` to `dst`, which do not overlap.
+    ///
+    /// # Safety
+    /// As [`core::ptr::copy_nonoverlapping`].
+    #[cfg(not(target_arch = "s390x"))]
+    #[inline(always)]
+    pub unsafe fn copy(dst: *mut u8, src: *const u8, n: usize) {
+        // SAFETY: as the caller promises.
+        unsafe { core::ptr::copy_nonoverlapping(src, dst, n) }
+    }
+    const _: unsafe fn(*mut u8, *const u8, usize) = copy;
+}
+
 /// Thread creation: what `CLONE_SETTLS` takes for a new thread pointer.
 pub mod clone {
     pub use super::imp::clone::{CloneTls, clone_tls};

@@ -46,7 +46,11 @@ pub fn message_of(n: i32) -> Option<&'static CStr> {
         let end = rest.iter().position(|&b| b == 0)?;
         rest = rest.get(end + 1..)?;
     }
-    CStr::from_bytes_until_nul(rest).ok()
+    // The same plain loop, not `CStr::from_bytes_until_nul`: that links
+    // core's word-at-a-time memchr into every program that reports errors.
+    let end = rest.iter().position(|&b| b == 0)?;
+    // SAFETY: rest[end] is the first NUL in rest.
+    Some(unsafe { CStr::from_bytes_with_nul_unchecked(&rest[..=end]) })
 }
 
 // Every name `<errno.h>` defines (the numbers are the same on every arch

@@ -17,6 +17,22 @@ struct Aligned([u8; 64]);
 #[thread_local]
 static mut ALIGNED: Aligned = Aligned([0x5a; 64]);
 
+/// Bytes that differ from their neighbours, so that a copy that slips by
+/// one shows.
+const fn pattern() -> [u8; 700] {
+    let mut a = [0u8; 700];
+    let mut i = 0;
+    while i < a.len() {
+        a[i] = (i * 7 + 3) as u8;
+        i += 1;
+    }
+    a
+}
+/// Larger than 256 bytes: s390x copies the image in 256-byte blocks and a
+/// remainder (arch/s390x/copy.rs), and this makes it do both.
+#[thread_local]
+static mut LARGE: [u8; 700] = pattern();
+
 fn run() -> i32 {
     // SAFETY: single-threaded; the TLS variables are only touched here.
     unsafe {
@@ -38,6 +54,13 @@ fn run() -> i32 {
             "aligned initialised",
             aligned.iter().all(|&x| x == 0x5a),
             format_args!("bad bytes"),
+        );
+        let large = LARGE;
+        let bad = large.iter().zip(pattern()).position(|(&x, y)| x != y);
+        check(
+            "large tdata initialised",
+            bad.is_none(),
+            format_args!("first bad byte {bad:?}"),
         );
         INITIALISED += 1;
         ZEROED[15] = 7;

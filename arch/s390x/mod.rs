@@ -3,6 +3,7 @@
 
 pub mod clone;
 pub mod complex;
+pub mod copy;
 pub mod fenv;
 pub mod long_double;
 #[path = "../binary128_math.rs"]

@@ -491,6 +491,8 @@ pub unsafe extern "C" fn sincosf(x: f32, s: *mut f32, c: *mut f32) {
 #[linkage = "weak"]
 #[allow(non_upper_case_globals)]
 pub static mut signgam: c_int = 0;
+/// How `lgamma` reaches `signgam` (see [`super::Exported`]).
+static SIGNGAM: super::Exported<c_int> = super::Exported::new(&raw mut signgam);
 
 /// lgamma(3): ln|Γ(x)|, the sign of Γ(x) in `signgam`.
 #[unsafe(no_mangle)]
@@ -498,7 +500,7 @@ pub static mut signgam: c_int = 0;
 pub extern "C" fn lgamma(x: f64) -> f64 {
     let (v, sign) = libm::lgamma_r(x);
     // SAFETY: a plain int store; C leaves races on signgam to the program.
-    unsafe { (&raw mut signgam).write(sign) };
+    unsafe { SIGNGAM.get().write(sign) };
     v
 }
 
@@ -524,7 +526,7 @@ pub extern "C" fn lgammaf(x: f32) -> f32 {
     let (v, sign) = libm::lgamma_r(x as f64);
     let v = v as f32;
     // SAFETY: a plain int store; C leaves races on signgam to the program.
-    unsafe { (&raw mut signgam).write(sign) };
+    unsafe { SIGNGAM.get().write(sign) };
     v
 }
 

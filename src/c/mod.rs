@@ -54,6 +54,36 @@ mod wprintf;
 use crate::errno::Result;
 use core::ffi::c_int;
 
+/// The address of a global variable that muslin exports to C (`tzname`,
+/// `signgam`), for muslin's own code to reach it by.
+///
+/// Code that names an exported global directly reaches it, on powerpc64,
+/// through an entry in the TOC. The library is one link-time-optimised
+/// object with one `.toc` section, kept whole by any program that uses any
+/// entry: every global named anywhere in the library would ride along into
+/// every program. The address kept here instead sits in a section of its
+/// own, which only the code that reads it keeps; the read is volatile so
+/// that the compiler cannot fold it back into the global's own address.
+pub(crate) struct Exported<T>(*mut T);
+
+// SAFETY: only the address is shared; accesses through it are the callers'
+// to synchronise, as for the global itself.
+unsafe impl<T> Sync for Exported<T> {}
+
+impl<T> Exported<T> {
+    /// Records the address of `global`.
+    pub(crate) const fn new(global: *mut T) -> Self {
+        Exported(global)
+    }
+
+    /// The global's address.
+    #[inline(always)]
+    pub(crate) fn get(&'static self) -> *mut T {
+        // SAFETY: a read of an initialised, aligned field.
+        unsafe { core::ptr::read_volatile(&self.0) }
+    }
+}
+
 /// `Ok(v)` → `v`; `Err(e)` → sets `errno`, returns `-1`.
 fn ret_int(r: Result<c_int>) -> c_int {
     r.unwrap_or_else(|e| {

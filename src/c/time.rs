@@ -101,6 +101,11 @@ pub static mut timezone: c_long = 0;
 #[unsafe(no_mangle)]
 #[allow(non_upper_case_globals)]
 pub static mut daylight: c_int = 0;
+/// How muslin reaches `tzname`, `timezone` and `daylight` (see
+/// [`super::Exported`]).
+static TZNAME: super::Exported<[*mut c_char; 2]> = super::Exported::new(&raw mut tzname);
+static TIMEZONE: super::Exported<c_long> = super::Exported::new(&raw mut timezone);
+static DAYLIGHT: super::Exported<c_int> = super::Exported::new(&raw mut daylight);
 
 const UTC_NAME: &CStr = c"UTC";
 
@@ -189,9 +194,9 @@ impl State {
         // SAFETY: the globals are written only here, under the lock; C
         // programs read them after `tzset` as POSIX prescribes.
         unsafe {
-            tzname = [std.cast_mut(), dst.cast_mut()];
-            timezone = west as c_long;
-            daylight = dst_rule as c_int;
+            TZNAME.get().write([std.cast_mut(), dst.cast_mut()]);
+            TIMEZONE.get().write(west as c_long);
+            DAYLIGHT.get().write(dst_rule as c_int);
         }
     }
 }
@@ -369,7 +374,7 @@ impl Context for CCtx {
                 return b"";
             }
             // SAFETY: tzname's entries are C strings (interned, never freed).
-            p = with_zone(|_| unsafe { tzname[(tm.tm_isdst != 0) as usize] });
+            p = with_zone(|_| unsafe { (*TZNAME.get())[(tm.tm_isdst != 0) as usize] });
         }
         // SAFETY: `p` is a C string.
         let s = unsafe { CStr::from_ptr(p) }.to_bytes();

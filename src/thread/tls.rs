@@ -131,7 +131,7 @@ pub(crate) unsafe fn install(mem: *mut u8) -> *mut u8 {
     // area_size()); an all-zero ThreadDescriptor is its cleared state.
     unsafe {
         if im.file_size != 0 {
-            core::ptr::copy_nonoverlapping(im.init, block as *mut u8, im.file_size);
+            crate::arch::mem::copy(block as *mut u8, im.init, im.file_size);
         }
         let d = desc as *mut ThreadDescriptor;
         (&raw mut (*d).self_ptr).write(d);
