@@ -377,8 +377,10 @@ impl State {
             };
         }
         // SAFETY: wlen + s.len() <= cap, the buffer's size; s is not in it.
+        // (arch's copy: on s390x an inline copy would keep every `exrl`
+        // template of the library.)
         unsafe {
-            core::ptr::copy_nonoverlapping(s.as_ptr(), self.buf.add(self.wlen), s.len());
+            crate::arch::mem::copy(self.buf.add(self.wlen), s.as_ptr(), s.len());
         }
         self.wlen += s.len();
         // (A plain loop: `contains` would link a word-at-a-time memchr.)
