@@ -6,31 +6,10 @@ use crate::errno::Result;
 use crate::syscall::fd::{self, AT_FDCWD};
 use crate::syscall::fs;
 use core::ffi::{c_char, c_int};
-use linux_raw_sys::general::{GRND_NONBLOCK, O_CREAT, O_EXCL, O_RDWR};
+use linux_raw_sys::general::{O_CREAT, O_EXCL, O_RDWR};
 
 /// How many names are tried before giving up with `EEXIST`.
 const TRIES: usize = 10000;
-
-/// Six random letters and digits into `x`.
-fn fill(x: &mut [u8]) {
-    const SET: &[u8; 62] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    let mut r = [0u8; 8];
-    if crate::syscall::random::getrandom(&mut r, GRND_NONBLOCK).unwrap_or(0) < r.len() {
-        // No entropy yet: the clock, a counter and the address differ
-        // between tries, and O_EXCL catches a repeat.
-        static N: core::sync::atomic::AtomicU64 = core::sync::atomic::AtomicU64::new(0);
-        let t = crate::time::clock_gettime(crate::time::CLOCK_REALTIME).map_or(0, |t| {
-            (t.tv_sec as u64).wrapping_mul(1_000_000_007) ^ t.tv_nsec as u64
-        });
-        let n = N.fetch_add(1, core::sync::atomic::Ordering::Relaxed);
-        r = (t ^ n.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ x.as_ptr() as u64).to_le_bytes();
-    }
-    let mut v = u64::from_le_bytes(r);
-    for c in x.iter_mut() {
-        *c = SET[(v % 62) as usize];
-        v /= 62;
-    }
-}
 
 /// Tries names made from `template` until `make` succeeds or fails with
 /// something else than `EEXIST`. The six `X`s end `suffix` bytes before
@@ -60,7 +39,7 @@ unsafe fn make_unique(
     }
     let mut last = Errno::EEXIST;
     for _ in 0..TRIES {
-        fill(x);
+        crate::stdio::files::random_letters(x);
         match make(template.cast()) {
             Err(e) if e == Errno::EEXIST => {}
             Ok(v) => return Ok(v),

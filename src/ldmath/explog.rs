@@ -36,8 +36,8 @@ use super::explog_consts::{
     FIFTH_H, FIFTH_L, INV_FACT_DD, INV_LN2_H, INV_LN2_L, INV_LN10_H, INV_LN10_L, LN2_H, LN2_L,
     LOG10_2_H, LOG10_2_L, THIRD_H, THIRD_L,
 };
-use super::kernel::{fabs, round_int};
-use super::special::{INV_FACT, INV_LN2, LN2_HI, LN2_LO, SQRT2};
+use super::kernel::{fabs, round_int, split_sqrt2};
+use super::special::{INV_FACT, INV_LN2, LN2_HI, LN2_LO};
 use super::{pow2, scalbn};
 
 /// 2^-57: below it sinh, tanh, asinh and atanh are x, and cosh is 1, to
@@ -89,17 +89,7 @@ pub fn mul(ah: f128, al: f128, bh: f128, bl: f128) -> (f128, f128) {
 /// (relative error about 2^-130).
 fn ln_parts(h: f128, l: f128) -> (i32, f128, f128) {
     let c = l / h; // ln(h + l) = ln h + l/h, to 2^-226 relatively
-    let (mut b, mut e) = (h.to_bits(), 0i32);
-    if b >> 112 == 0 {
-        b = (h * pow2(120)).to_bits(); // subnormal: made normal, exactly
-        e = -120;
-    }
-    e += (b >> 112) as i32 - 16383;
-    let mut m = f128::from_bits((b & ((1u128 << 112) - 1)) | (16383u128 << 112));
-    if m > SQRT2 {
-        m *= 0.5;
-        e += 1;
-    }
+    let (m, e) = split_sqrt2(h);
     let f = m - 1.0; // exact (Sterbenz)
     let (dh, dl) = two_sum(m, 1.0);
     let (sh, sl) = dd::div(f, 0.0, dh, dl);

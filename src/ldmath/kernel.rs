@@ -46,23 +46,26 @@ const ODD_INV: [f128; 25] = {
     a
 };
 
-/// ln x for finite x > 0 (subnormals included): x = 2^e m with m within
-/// [sqrt(1/2), sqrt(2)), ln m = 2 atanh((m - 1)/(m + 1)) by its series
-/// (|s| < 0.172, s^2 < 0.0295: 25 terms leave under 2^-125), and e ln 2
-/// in two parts. `m - 1` is exact, so the result is relatively accurate
-/// near x = 1 too.
-pub fn ln(x: f128) -> f128 {
+/// Finite `x > 0` (subnormals included) as `(m, e)` with `x = 2^e m`
+/// and `m` within [sqrt(1/2), sqrt(2)), exactly: the logarithms' split.
+pub fn split_sqrt2(x: f128) -> (f128, i32) {
     let (mut b, mut e) = (x.to_bits(), 0i32);
     if b >> 112 == 0 {
         b = (x * pow2(120)).to_bits(); // subnormal: made normal, exactly
         e = -120;
     }
     e += (b >> 112) as i32 - 16383;
-    let mut m = f128::from_bits((b & ((1u128 << 112) - 1)) | (16383u128 << 112));
-    if m > SQRT2 {
-        m *= 0.5;
-        e += 1;
-    }
+    let m = f128::from_bits((b & ((1u128 << 112) - 1)) | (16383u128 << 112));
+    if m > SQRT2 { (m * 0.5, e + 1) } else { (m, e) }
+}
+
+/// ln x for finite x > 0 (subnormals included): x = 2^e m with m within
+/// [sqrt(1/2), sqrt(2)), ln m = 2 atanh((m - 1)/(m + 1)) by its series
+/// (|s| < 0.172, s^2 < 0.0295: 25 terms leave under 2^-125), and e ln 2
+/// in two parts. `m - 1` is exact, so the result is relatively accurate
+/// near x = 1 too.
+pub fn ln(x: f128) -> f128 {
+    let (m, e) = split_sqrt2(x);
     let s = (m - 1.0) / (m + 1.0);
     let s2 = s * s;
     let mut p = ODD_INV[24];

@@ -61,30 +61,36 @@ pub unsafe extern "C" fn rename(old: *const c_char, new: *const c_char) -> c_int
     c_ret(r.map(drop))
 }
 
-/// A random name `PREFIX` + 6 letters or digits, NUL-terminated, in `out`.
-fn random_name(out: &mut [u8; L_TMPNAM], prefix: &[u8]) -> usize {
+/// Random letters and digits into `x` (six of them hold 35 bits of
+/// randomness): from `getrandom`, or where there is no entropy yet (early
+/// boot) from the clock, a counter and `x`'s address, which differ
+/// between tries; the callers' `O_EXCL` (or check) catches a repeat. Also
+/// what `mkstemp` and `mkdtemp` fill their `XXXXXX` with.
+pub(crate) fn random_letters(x: &mut [u8]) {
     const SET: &[u8; 62] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     let mut r = [0u8; 8];
     if crate::syscall::random::getrandom(&mut r, GRND_NONBLOCK).unwrap_or(0) < r.len() {
-        // No entropy yet (early boot): the clock and a counter differ
-        // enough between tries, and O_EXCL or the check catches repeats.
         static N: core::sync::atomic::AtomicU64 = core::sync::atomic::AtomicU64::new(0);
         let t = crate::time::clock_gettime(crate::time::CLOCK_REALTIME).map_or(0, |t| {
             (t.tv_sec as u64).wrapping_mul(1_000_000_007) ^ t.tv_nsec as u64
         });
         let n = N.fetch_add(1, core::sync::atomic::Ordering::Relaxed);
-        r = (t ^ n.wrapping_mul(0x9e37_79b9_7f4a_7c15)).to_le_bytes();
+        r = (t ^ n.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ x.as_ptr() as u64).to_le_bytes();
     }
     let mut v = u64::from_le_bytes(r);
-    out[..prefix.len()].copy_from_slice(prefix);
-    let mut k = prefix.len();
-    for _ in 0..6 {
-        out[k] = SET[(v % 62) as usize];
+    for c in x.iter_mut() {
+        *c = SET[(v % 62) as usize];
         v /= 62;
-        k += 1;
     }
-    out[k] = 0;
-    k
+}
+
+/// A random name `PREFIX` + 6 letters or digits, NUL-terminated, in `out`.
+fn random_name(out: &mut [u8; L_TMPNAM], prefix: &[u8]) -> usize {
+    let k = prefix.len();
+    out[..k].copy_from_slice(prefix);
+    random_letters(&mut out[k..k + 6]);
+    out[k + 6] = 0;
+    k + 6
 }
 
 /// tmpfile(3): a new file, open for reading and writing, that has no

@@ -23,7 +23,7 @@
 //! unlocks.
 
 pub mod file;
-mod files;
+pub(crate) mod files;
 mod lock;
 mod mem;
 mod open;
