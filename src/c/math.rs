@@ -543,8 +543,9 @@ fn log_special(x: f64) -> Option<f64> {
         return Some(-1.0 / black_box(0.0));
     }
     if x < 0.0 {
+        // 0/0: NaN, raising invalid.
         let z = black_box(0.0);
-        return Some((z - z) / (z - z) + x * 0.0);
+        return Some(z / black_box(z));
     }
     if x == f64::INFINITY {
         return Some(x);
