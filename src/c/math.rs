@@ -43,22 +43,23 @@ macro_rules! binary {
     )*};
 }
 
-unary!(f64: acos asin atan cos sin tan asinh atanh cosh sinh tanh
-    exp exp10 expm1 log log10 log1p log2 cbrt fabs sqrt erf erfc tgamma
+unary!(f64: acos asin atan cos sin tan asinh atanh sinh tanh
+    exp10 expm1 log10 log1p cbrt fabs sqrt erf erfc tgamma
     ceil floor rint round trunc j0 j1 y0 y1);
 unary!(f32: acosf asinf atanf cosf sinf tanf atanhf sinhf tanhf
     expm1f log10f log1pf fabsf sqrtf erff tgammaf
     ceilf floorf rintf roundf truncf j0f j1f y0f y1f);
-/// Exports `fn NAMEf(x: f32) -> f32` as libm's double function, rounded
-/// once: where the libm crate's float version (an older FreeBSD algorithm
-/// than musl's) measured worse than musl's in tests/math_diff.c.
+/// Exports `fn NAMEf(x: f32) -> f32` as the double function here (muslin's
+/// own or the libm crate's), rounded once: where the libm crate's float
+/// version (an older FreeBSD algorithm than musl's) measured worse than
+/// musl's in tests/math_diff.c.
 macro_rules! via_f64 {
     ($($name:ident = $f:ident;)*) => {$(
         #[doc = concat!(stringify!($name), "(3): `", stringify!($f), "` rounded to float.")]
         #[unsafe(no_mangle)]
         #[linkage = "weak"]
         pub extern "C" fn $name(x: f32) -> f32 {
-            libm::$f(x as f64) as f32
+            $f(x as f64) as f32
         }
     )*};
 }
@@ -239,18 +240,74 @@ static EXP2_TABLE: [(f64, f64); 128] = [
     (1.9891988469672663, 8.2051326383692e-18),
 ];
 
+/// 2^(k/128)·e^t as `(m, a, c)`: 2^m·(a + c), a + c an unnormalised
+/// double-double (a in [0.99, 2], |c| < 2^-27), for |t| <= ln 2/256
+/// (slightly more is fine) given as a double-double `th + tl` with |tl| at
+/// most an ulp of th.
+///
+/// 2^(k/128) = 2^m·T[j] with T the table; e^t − 1 = t + t²/2 (t² exact) +
+/// a short Taylor tail (its terms under 2^-28, truncated at 2^-85), and the
+/// product with the table's double-double is summed so that a + c is within
+/// about 2^-95 relative of 2^(k/128)·e^t.
+fn exp_core(k: i32, th: f64, tl: f64) -> (i32, f64, f64) {
+    let m = k >> 7;
+    let (th_tab, tl_tab) = EXP2_TABLE[(k & 127) as usize];
+    // e^t − 1 = th + q_hi + q_lo.
+    let (s2h, s2l) = two_prod(th, th);
+    let q_hi = 0.5 * s2h;
+    let tail = th
+        * th
+        * th
+        * (1.0 / 6.0
+            + th * (1.0 / 24.0 + th * (1.0 / 120.0 + th * (1.0 / 720.0 + th * (1.0 / 5040.0)))));
+    let q_lo = 0.5 * s2l + th * tl + tail;
+    let (sh, e2) = fast_two_sum(th, q_hi);
+    let sl = e2 + (tl + q_lo);
+    // T·e^t = T + T·(sh + sl).
+    let (ph, pl) = two_prod(th_tab, sh);
+    let rest = pl + th_tab * sl + tl_tab + tl_tab * sh;
+    let (a, b) = fast_two_sum(th_tab, ph);
+    (m, a, b + rest)
+}
+
+/// 2^m·(a + c) (from [`exp_core`]) rounded once, with its flags.
+///
+/// `tiny` says that the value is below 2^-1022 (the caller knows it from
+/// its argument): it is then rounded once, at the subnormal's own last bit
+/// (by adding it to 1 in units of 2^-1022), and underflow is raised when
+/// `exact` is false. Otherwise 2^m scales a + c rounded, exactly (m up to
+/// 1024: a value at or above 2^1024 overflows, with its flags).
+fn exp_finish(m: i32, a: f64, c: f64, tiny: bool, exact: bool) -> f64 {
+    use core::hint::black_box;
+    if tiny {
+        // w = value / 2^-1022 < 1, and 1 + w rounds w at the subnormal's
+        // last bit (2^-52 in these units).
+        let sc = f64::from_bits(((m + 1022 + 1023) as u64) << 52);
+        let (wa, wc) = (a * sc, c * sc);
+        let (s, e) = fast_two_sum(1.0, wa);
+        let f = s + (e + wc);
+        if !exact {
+            // Inexact and tiny: the multiply below is exact, so raise
+            // underflow here.
+            let _ = black_box(black_box(f64::MIN_POSITIVE) * f64::MIN_POSITIVE);
+        }
+        return (f - 1.0) * f64::MIN_POSITIVE;
+    }
+    let v = a + c;
+    if m > 1023 {
+        return v * 2.0 * f64::from_bits(((m - 1 + 1023) as u64) << 52);
+    }
+    v * f64::from_bits(((m + 1023) as u64) << 52)
+}
+
 /// exp2(3), correctly rounded in practice (the libm crate's is up to an
 /// ulp off; musl's, and glibc's, are correctly rounded in practice).
 ///
 /// x = m + j/128 + r with m, j integers, |r| <= 1/256 (exact: `r` keeps
-/// x's low bits). 2^x = 2^m · T[j] · e^t with t = r·ln 2, |t| < 0.0028;
-/// t is a double-double, e^t − 1 = t + t²/2 (t² exact) + a short Taylor
-/// tail (its terms under 2^-28, truncated at 2^-85), and the product with
-/// the table's double-double is summed so that the only sizeable error is
-/// the final rounding: the computed value is within about 2^-95 of 2^x, so
-/// it rounds wrongly only when 2^x is that close to a rounding boundary.
-/// A result below 2^-1022 is rounded once, at the subnormal's own last
-/// bit (by adding it to 1 in units of 2^-1022).
+/// x's low bits); 2^x = 2^(k/128)·e^t with k = 128m + j and t = r·ln 2,
+/// |t| < 0.0028, from [`exp_core`]: the computed value is within about
+/// 2^-95 of 2^x, so it rounds wrongly only when 2^x is that close to a
+/// rounding boundary.
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn exp2(x: f64) -> f64 {
@@ -283,53 +340,241 @@ pub extern "C" fn exp2(x: f64) -> f64 {
     // |x| < 1076: x·128 is exact; adding and taking away 1.5·2^52 rounds
     // it to an integer (to nearest; another rounding mode gives a
     // neighbour, and |r| <= 1/128 keeps the error terms below 2^-75).
-    const SHIFT: f64 = 6755399441055744.0;
     let k = (x * 128.0 + SHIFT) - SHIFT;
     let r = x - k / 128.0;
     let k = k as i32;
-    let m = k >> 7;
-    let (th_tab, tl_tab) = EXP2_TABLE[(k & 127) as usize];
     // t = r·ln 2 as th + tl.
     let (th, e1) = two_prod(r, LN2_HI);
     let tl = e1 + r * LN2_LO;
-    // e^t − 1 = th + q_hi + q_lo.
-    let (s2h, s2l) = two_prod(th, th);
-    let q_hi = 0.5 * s2h;
-    let tail = th
-        * th
-        * th
-        * (1.0 / 6.0
-            + th * (1.0 / 24.0 + th * (1.0 / 120.0 + th * (1.0 / 720.0 + th * (1.0 / 5040.0)))));
-    let q_lo = 0.5 * s2l + th * tl + tail;
-    let (sh, e2) = fast_two_sum(th, q_hi);
-    let sl = e2 + (tl + q_lo);
-    // T·e^t = T + T·(sh + sl).
-    let (ph, pl) = two_prod(th_tab, sh);
-    let rest = pl + th_tab * sl + tl_tab + tl_tab * sh;
-    let (a, b) = fast_two_sum(th_tab, ph);
-    let c = b + rest;
-    if x < -1022.0 {
-        // 2^x < 2^-1022: w = 2^x / 2^-1022 < 1, and 1 + w rounds w at
-        // the subnormal's last bit (2^-52 in these units).
-        let sc = f64::from_bits(((m + 1022 + 1023) as u64) << 52);
-        let (wa, wc) = (a * sc, c * sc);
-        let (s, e) = fast_two_sum(1.0, wa);
-        let f = s + (e + wc);
-        if r != 0.0 || k & 127 != 0 || x < -1074.0 {
-            // (An exact subnormal, 2^-1074 and the like, raises nothing,
-            // as IEEE 754 says; glibc raises underflow and inexact.)
-            // Inexact (x not an integer, or 2^x below the least
-            // subnormal) and tiny: the multiply below is exact, so raise
-            // underflow here.
-            let _ = black_box(black_box(f64::MIN_POSITIVE) * f64::MIN_POSITIVE);
-        }
-        return (f - 1.0) * f64::MIN_POSITIVE;
+    let (m, a, c) = exp_core(k, th, tl);
+    // (An exact subnormal, 2^-1074 and the like, raises nothing, as IEEE
+    // 754 says; glibc raises underflow and inexact.)
+    let exact = r == 0.0 && k & 127 == 0 && x >= -1074.0;
+    exp_finish(m, a, c, x < -1022.0, exact)
+}
+
+/// 1.5·2^52: adding and taking away rounds a double below 2^51 to an
+/// integer.
+const SHIFT: f64 = 6755399441055744.0;
+/// ln 2/128 = `LN2_128_HI` + `LN2_128_LO` (to about 2^-96 relative):
+/// `LN2_128_HI` has 34 significant bits, so k·`LN2_128_HI` is exact for
+/// |k| < 2^19. From `tools/explog_consts.py`.
+const LN2_128_HI: f64 = f64::from_bits(0x3f762e42fef80000);
+/// See [`LN2_128_HI`].
+const LN2_128_LO: f64 = 1.2655086083325438e-13;
+/// 128/ln 2 (only picks k; its rounding does not matter).
+const INV_LN2_128: f64 = 184.6649652337873;
+
+/// e^x as `(m, a, c)` of [`exp_core`], for a finite x with
+/// 2^-54 <= |x| < 746.
+///
+/// k = round(x·128/ln 2) (|k| < 2^18), t = x − k·ln 2/128 with k·HI exact
+/// and x − k·HI exact (Sterbenz: the two are within a factor 2, or k = 0),
+/// and k·LO (|k·LO| < 2^-25) rounded, an error under 2^-77; th + tl is
+/// then renormalised so that t²'s missing terms are negligible.
+fn exp_dd(x: f64) -> (i32, f64, f64) {
+    let kf = (x * INV_LN2_128 + SHIFT) - SHIFT;
+    let h = x - kf * LN2_128_HI;
+    let l = -(kf * LN2_128_LO);
+    let (th, tl) = crate::ldmath::eft::two_sum(h, l);
+    exp_core(kf as i32, th, tl)
+}
+
+/// exp(3), correctly rounded in practice: e^x = 2^(k/128)·e^t from
+/// [`exp_dd`], within about 2^-76 relative before the one rounding.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn exp(x: f64) -> f64 {
+    use core::hint::black_box;
+    if x.is_nan() {
+        return x + x;
     }
-    let v = a + c;
-    if m > 1023 {
-        return v * 2.0 * f64::from_bits(2046u64 << 52);
+    // The greatest x whose e^x rounds below 2^1024.
+    if x > f64::from_bits(0x40862E42FEFA39EF) {
+        return if x == f64::INFINITY {
+            x
+        } else {
+            black_box(f64::MAX) * 2.0
+        };
     }
-    v * f64::from_bits(((m + 1023) as u64) << 52)
+    // At or below ln 2^-1075 (-745.1332191019412) e^x rounds to 0; the
+    // core handles down to there, and 0 (underflow, inexact) is returned
+    // a little further out.
+    if x < -745.2 {
+        return if x == f64::NEG_INFINITY {
+            0.0
+        } else {
+            black_box(f64::MIN_POSITIVE) * f64::MIN_POSITIVE
+        };
+    }
+    if libm::fabs(x) < f64::from_bits(0x3c90000000000000) {
+        // |x| < 2^-54: e^x rounds to 1 (inexact unless x is 0).
+        return 1.0 + x;
+    }
+    let (m, a, c) = exp_dd(x);
+    // -708.3964185322641 is the least double >= ln 2^-1022: below it e^x
+    // < 2^-1022 (tools/explog_consts.py).
+    exp_finish(m, a, c, x < -708.3964185322641, false)
+}
+
+/// cosh(3), correctly rounded in practice: (E + 1/E)/2 with E = e^|x| a
+/// double-double from [`exp_dd`], 1/E to double-double precision, summed
+/// and rounded once. From |x| = 40 on, 1/E is below 2^-115·E and cosh x is
+/// E/2, the halving folded into the scaling so that cosh near 710.47 is
+/// finite.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn cosh(x: f64) -> f64 {
+    use core::hint::black_box;
+    let x = libm::fabs(x);
+    if x.is_nan() {
+        return x + x;
+    }
+    // The greatest x whose cosh rounds below 2^1024.
+    if x > f64::from_bits(0x408633CE8FB9F87D) {
+        return if x == f64::INFINITY {
+            x
+        } else {
+            black_box(f64::MAX) * 2.0
+        };
+    }
+    if x < f64::from_bits(0x3e50000000000000) {
+        // |x| < 2^-26: cosh x = 1 + x²/2 + ... rounds to 1, inexact
+        // unless x is 0 (x² itself could underflow, so it is not used).
+        return if x == 0.0 {
+            1.0
+        } else {
+            black_box(1.0) + f64::from_bits(0x3c30000000000000)
+        };
+    }
+    let (m, a, c) = exp_dd(x);
+    if x >= 40.0 {
+        return exp_finish(m - 1, a, c, false, false);
+    }
+    // |m| <= 58: E = eh + el exactly scaled, renormalised (c carries
+    // e^t's Taylor tail, up to 2^-27, which 1/E's first-order correction
+    // below would square).
+    let sc = f64::from_bits(((m + 1023) as u64) << 52);
+    let (eh, el) = fast_two_sum(a * sc, c * sc);
+    // 1/E = qh + ql: 1 − eh·qh is exact (two_prod, and 1 − p by
+    // Sterbenz).
+    let qh = 1.0 / eh;
+    let (p, pe) = two_prod(eh, qh);
+    let ql = qh * (((1.0 - p) - pe) - el * qh);
+    let (sh, se) = fast_two_sum(eh, qh);
+    (sh + (se + (el + ql))) * 0.5
+}
+
+/// ln 2 = `LN2_HI` + `LN2_LO`, as in exp2; 1/ln 2 as a double-double
+/// (tools/explog_consts.py).
+const INV_LN2_HI: f64 = core::f64::consts::LOG2_E;
+/// See [`INV_LN2_HI`].
+const INV_LN2_LO: f64 = 2.0355273740931033e-17;
+
+/// ln x as a double-double `(hi, lo)` (|lo| at most about an ulp of hi),
+/// for a finite x > 0, within about 2^-64 relative.
+///
+/// x = 2^e·m with m in [√½, √2) (a subnormal scaled first), f = m − 1
+/// (exact, Sterbenz), s = f/(2 + f) as a double-double (|s| < 0.172),
+/// ln m = 2·atanh s = 2s + 2s³/3 + s⁵·P(s²): the first two terms in
+/// double-double, the tail (under 2^-12 of ln m) in double up to s²⁷
+/// (truncation under 2^-66); ln x = e·ln 2 + ln m (e·ln 2 in
+/// double-double). Where e ≠ 0, |e·ln 2| >= 2|ln m|, so nothing cancels.
+fn ln_dd(x: f64) -> (f64, f64) {
+    let mut bits = x.to_bits();
+    let mut e: i32 = -1023;
+    if bits < 1 << 52 {
+        // Subnormal: scale by 2^54 (exact).
+        bits = (x * f64::from_bits(0x4350000000000000)).to_bits();
+        e -= 54;
+    }
+    e += (bits >> 52) as i32;
+    let mut m = f64::from_bits((bits & ((1 << 52) - 1)) | (1023 << 52));
+    if m >= core::f64::consts::SQRT_2 {
+        m *= 0.5;
+        e += 1;
+    }
+    let f = m - 1.0;
+    // d = 2 + f as dh + dl; s = f/d as sh + sl.
+    let (dh, dl) = fast_two_sum(2.0, f);
+    let sh = f / dh;
+    let (p, pe) = two_prod(sh, dh);
+    let sl = (((f - p) - pe) - sh * dl) / dh;
+    // s² and s³ as double-doubles.
+    let (s2h, s2l) = two_prod(sh, sh);
+    let s2l = s2l + 2.0 * sh * sl;
+    let (s3h, s3l) = two_prod(sh, s2h);
+    let s3l = s3l + sh * s2l + sl * s2h;
+    // 2s³/3 with 2/3 as a double-double.
+    const TWO_THIRDS_LO: f64 = 3.700743415417188e-17;
+    let (t3h, t3l) = two_prod(2.0 / 3.0, s3h);
+    let t3l = t3l + (2.0 / 3.0) * s3l + TWO_THIRDS_LO * s3h;
+    let z = s2h;
+    let poly = 2.0 / 5.0
+        + z * (2.0 / 7.0
+            + z * (2.0 / 9.0
+                + z * (2.0 / 11.0
+                    + z * (2.0 / 13.0
+                        + z * (2.0 / 15.0
+                            + z * (2.0 / 17.0
+                                + z * (2.0 / 19.0
+                                    + z * (2.0 / 21.0
+                                        + z * (2.0 / 23.0
+                                            + z * (2.0 / 25.0 + z * (2.0 / 27.0)))))))))));
+    let tail = s3h * z * poly;
+    let (u, ue) = fast_two_sum(2.0 * sh, t3h);
+    let ul = ue + (2.0 * sl + t3l + tail);
+    let ef = e as f64;
+    let (lh, ll) = two_prod(ef, LN2_HI);
+    let ll = ll + ef * LN2_LO;
+    let (rh, re) = crate::ldmath::eft::two_sum(lh, u);
+    fast_two_sum(rh, re + (ll + ul))
+}
+
+/// The special cases of log and log2, or None for a finite x > 0: NaN
+/// stays, ±0 is a pole (−inf, divide-by-zero), below 0 a domain error
+/// (NaN, invalid), +inf stays.
+fn log_special(x: f64) -> Option<f64> {
+    use core::hint::black_box;
+    if x.is_nan() {
+        return Some(x + x);
+    }
+    if x == 0.0 {
+        return Some(-1.0 / black_box(0.0));
+    }
+    if x < 0.0 {
+        // 0/0: NaN, raising invalid.
+        let z = black_box(0.0);
+        return Some(z / black_box(z));
+    }
+    if x == f64::INFINITY {
+        return Some(x);
+    }
+    None
+}
+
+/// log(3), correctly rounded in practice: [`ln_dd`] rounded once.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn log(x: f64) -> f64 {
+    if let Some(r) = log_special(x) {
+        return r;
+    }
+    let (h, l) = ln_dd(x);
+    h + l
+}
+
+/// log2(3), correctly rounded in practice: [`ln_dd`] times 1/ln 2 in
+/// double-double, rounded once (exact at powers of 2, where ln m is 0).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn log2(x: f64) -> f64 {
+    if let Some(r) = log_special(x) {
+        return r;
+    }
+    let (h, l) = ln_dd(x);
+    let (ph, pl) = two_prod(h, INV_LN2_HI);
+    ph + (pl + (h * INV_LN2_LO + l * INV_LN2_HI))
 }
 
 /// acosh(3). Below 1 a domain error (NaN, invalid): the libm crate, like
