@@ -471,6 +471,18 @@ const INV_LN2_HI: f64 = core::f64::consts::LOG2_E;
 /// See [`INV_LN2_HI`].
 const INV_LN2_LO: f64 = 2.0355273740931033e-17;
 
+/// 2/(2k + 1) for k = 2..=13: the coefficients of atanh's series past its
+/// first two terms, in s², for [`ln_dd`].
+const ATANH_TAIL: [f64; 12] = {
+    let mut a = [0.0; 12];
+    let mut k = 0;
+    while k < 12 {
+        a[k] = 2.0 / (2 * k + 5) as f64;
+        k += 1;
+    }
+    a
+};
+
 /// ln x as a double-double `(hi, lo)` (|lo| at most about an ulp of hi),
 /// for a finite x > 0, within about 2^-64 relative.
 ///
@@ -510,17 +522,11 @@ fn ln_dd(x: f64) -> (f64, f64) {
     let (t3h, t3l) = two_prod(2.0 / 3.0, s3h);
     let t3l = t3l + (2.0 / 3.0) * s3l + TWO_THIRDS_LO * s3h;
     let z = s2h;
-    let poly = 2.0 / 5.0
-        + z * (2.0 / 7.0
-            + z * (2.0 / 9.0
-                + z * (2.0 / 11.0
-                    + z * (2.0 / 13.0
-                        + z * (2.0 / 15.0
-                            + z * (2.0 / 17.0
-                                + z * (2.0 / 19.0
-                                    + z * (2.0 / 21.0
-                                        + z * (2.0 / 23.0
-                                            + z * (2.0 / 25.0 + z * (2.0 / 27.0)))))))))));
+    // 2/5 + z (2/7 + z (2/9 + ... + z 2/27)), by Horner's rule.
+    let mut poly = ATANH_TAIL[11];
+    for c in ATANH_TAIL[..11].iter().rev() {
+        poly = *c + z * poly;
+    }
     let tail = s3h * z * poly;
     let (u, ue) = fast_two_sum(2.0 * sh, t3h);
     let ul = ue + (2.0 * sl + t3l + tail);
