@@ -36,7 +36,7 @@ use super::explog_consts::{
     FIFTH_H, FIFTH_L, INV_FACT_DD, INV_LN2_H, INV_LN2_L, INV_LN10_H, INV_LN10_L, LN2_H, LN2_L,
     LOG10_2_H, LOG10_2_L, THIRD_H, THIRD_L,
 };
-use super::kernel::{fabs, round_int, split_sqrt2};
+use super::kernel::{ODD_INV, fabs, round_int, split_sqrt2};
 use super::special::{INV_FACT, INV_LN2, LN2_HI, LN2_LO};
 use super::{pow2, scalbn};
 
@@ -51,17 +51,6 @@ const BIG: f128 = pow2(57);
 const HUGE: f128 = pow2(16000);
 /// A value that underflows to zero when multiplied by itself.
 const TINY_SQ: f128 = pow2(-16000);
-
-/// 1/(2j + 1) for j = 0..=24: the coefficients of atanh(s)/s in s^2.
-const ODD_INV: [f128; 25] = {
-    let mut a = [0.0f128; 25];
-    let mut j = 0;
-    while j < 25 {
-        a[j] = 1.0 / (2 * j + 1) as f128;
-        j += 1;
-    }
-    a
-};
 
 /// `(x - x) / (x - x)`: NaN with the invalid exception (for finite
 /// `x`, 0/0 at run time).

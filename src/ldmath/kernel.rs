@@ -36,7 +36,7 @@ pub fn exp_scaled(x: f128) -> (f128, i32) {
 }
 
 /// 1/(2j + 1) for j = 0..=24: the coefficients of atanh(s)/s in s^2.
-const ODD_INV: [f128; 25] = {
+pub const ODD_INV: [f128; 25] = {
     let mut a = [0.0f128; 25];
     let mut j = 0;
     while j < 25 {
