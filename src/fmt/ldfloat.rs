@@ -16,7 +16,7 @@
 //! known without them: with `m` odd, `m × 2^e` (e < 0) has exactly `-e`
 //! fraction digits, the last a 5. The kept words then become ASCII digits,
 //! which are rounded (the same code rounds `%a`'s hexadecimal digits) and
-//! printed. The words take about 7.4 KB of stack, the digits 11.6 KB.
+//! printed. The words take 8 KB of stack, the digits 16 KB.
 
 use super::float::{tail, utoa};
 use super::printf::{ALT, W, ZERO, prefix, sign};
@@ -62,59 +62,17 @@ fn dexp(b: u64) -> i32 {
     ((b >> 52) & 0x7ff) as i32
 }
 
-/// `%La`'s digits (see [`Parts::hm`], 28 fraction digits) and exponent
-/// for the IBM double-double `hi`, `lo`, as glibc forms them: 52 bits of
-/// `hi`'s fraction, then `lo`'s significand (shifted to line up with the
-/// first, truncated) in 60 bits, `lo`'s sign folded in by subtraction.
-fn ibm_hex(hi: u64, lo: u64) -> (u128, i32) {
-    let (e0, e1) = (dexp(hi), dexp(lo));
-    let mut h = hi & ((1 << 52) - 1);
-    let mut l = (lo & ((1 << 52) - 1)) << 7;
-    if e1 != 0 {
-        l |= 1 << 59;
-    } else {
-        l <<= 1;
-    }
-    let ediff = e0 - e1 - 53;
-    if ediff > 63 {
-        l = 0;
-    } else if ediff > 0 {
-        l >>= ediff;
-    } else if ediff < 0 {
-        l = l.checked_shl((-ediff) as u32).unwrap_or(0);
-    }
-    let mut exp = e0;
-    if (hi ^ lo) >> 63 != 0 && l != 0 {
-        l = (1u64 << 60).wrapping_sub(l);
-        if h == 0 {
-            h = 0xf_ffff_ffff_fffe | (l >> 59);
-            l = 0xfff_ffff_ffff_ffff & (l << 1);
-            exp -= 1;
-        } else {
-            h -= 1;
-        }
-    }
-    let frac = (h as u128) << 60 | (l & ((1 << 60) - 1)) as u128;
-    let zero = frac == 0 && e0 == 0;
-    (
-        ((e0 != 0) as u128) << 112 | frac,
-        if zero { 0 } else { exp.max(1) - 1023 },
-    )
-}
-
-/// The IBM double-double `hi`, `lo` as `m × 2^e`, as glibc's decimal
-/// conversion sees it, which is not always the exact sum (muslin prints
-/// what glibc prints). glibc lines `lo` up below `hi`'s last bit in 60
-/// bits, cutting its magnitude toward zero there, adds or subtracts that
-/// to `hi`, and keeps the top 106 bits of the result (53 below `hi`'s
-/// last bit), cutting toward zero again. So a low part of `hi`'s sign
-/// gives the sum cut toward zero; one of the other sign, with bits below
-/// the 60-bit grid and none between that and the 53-bit one, gives one
-/// unit of the last bit more (in magnitude) than the sum cut toward zero.
-/// Checked against glibc 2.36 under qemu on hand-picked and random
-/// pairs, canonical or not (a `hi` of 0 or a subnormal with `lo` nonzero
-/// included: glibc prints what the rule gives, not `hi + lo`).
-fn ibm_parts(hi: u64, lo: u64) -> (u128, i32) {
+/// glibc's alignment of the IBM double-double `hi`, `lo`, which both its
+/// decimal and its `%La` conversion start from: `hi`'s 52 fraction bits
+/// `h`; `lo`'s significand lined up below `hi`'s last bit in 60 bits `l`,
+/// its magnitude cut toward zero there; and `lo`'s sign folded in by a
+/// subtraction that borrows from `h`, or from the hidden bit, which takes
+/// one bit from the exponent (the third result, 0 or 1). `wrap`: a
+/// negative shift (a high part below 2^-969 with a subnormal low part, or
+/// a non-canonical pair) counts modulo 128, as the powerpc64 shift glibc's
+/// decimal conversion uses does; its `%La` takes 64 and more as zero.
+#[inline(never)]
+fn ibm_align(hi: u64, lo: u64, wrap: bool) -> (u64, u64, i32) {
     let (e0, e1) = (dexp(hi), dexp(lo));
     let mut h = hi & ((1 << 52) - 1);
     // `lo`'s significand, with 7 bits below it (bit 59 its leading one).
@@ -128,13 +86,10 @@ fn ibm_parts(hi: u64, lo: u64) -> (u128, i32) {
     if ediff > 0 {
         l = l.checked_shr(ediff as u32).unwrap_or(0);
     } else if ediff < 0 {
-        // A high part below 2^-969 with a subnormal low part, or a
-        // non-canonical pair. glibc shifts by the unchecked count, as the
-        // powerpc64 shift does: the count modulo 128, 64 and more giving
-        // zero.
-        l = l.checked_shl((-ediff) as u32 & 127).unwrap_or(0);
+        let sh = (-ediff) as u32;
+        l = l.checked_shl(if wrap { sh & 127 } else { sh }).unwrap_or(0);
     }
-    let mut exp = e0 - 1023;
+    let mut drop = 0;
     if (hi ^ lo) >> 63 != 0 && l != 0 {
         // hi - lo: borrow one unit of `hi`'s last bit.
         l = (1u64 << 60).wrapping_sub(l);
@@ -142,11 +97,42 @@ fn ibm_parts(hi: u64, lo: u64) -> (u128, i32) {
             // From the hidden bit: one bit lower, one more bit of `l`.
             h = 0xf_ffff_ffff_fffe | (l >> 59);
             l = 0xfff_ffff_ffff_ffff & (l << 1);
-            exp -= 1;
+            drop = 1;
         } else {
             h -= 1;
         }
     }
+    (h, l, drop)
+}
+
+/// `%La`'s digits (see [`Parts::hm`], 28 fraction digits) and exponent
+/// for the IBM double-double `hi`, `lo`, as glibc forms them: the 52 bits
+/// of `h`, then the 60 of `l` ([`ibm_align`]).
+fn ibm_hex(hi: u64, lo: u64) -> (u128, i32) {
+    let e0 = dexp(hi);
+    let (h, l, drop) = ibm_align(hi, lo, false);
+    let frac = (h as u128) << 60 | (l & ((1 << 60) - 1)) as u128;
+    let zero = frac == 0 && e0 == 0;
+    (
+        ((e0 != 0) as u128) << 112 | frac,
+        if zero { 0 } else { (e0 - drop).max(1) - 1023 },
+    )
+}
+
+/// The IBM double-double `hi`, `lo` as `m × 2^e`, as glibc's decimal
+/// conversion sees it, which is not always the exact sum (muslin prints
+/// what glibc prints): [`ibm_align`]'s `h` and `l`, of which it keeps the
+/// top 106 bits (53 below `hi`'s last bit), cutting toward zero again.
+/// So a low part of `hi`'s sign gives the sum cut toward zero; one of the
+/// other sign, with bits below the 60-bit grid and none between that and
+/// the 53-bit one, gives one unit of the last bit more (in magnitude)
+/// than the sum cut toward zero. Checked against glibc 2.36 under qemu on
+/// hand-picked and random pairs, canonical or not (a `hi` of 0 or a
+/// subnormal with `lo` nonzero included: glibc prints what the rule
+/// gives, not `hi + lo`).
+fn ibm_parts(hi: u64, lo: u64) -> (u128, i32) {
+    let e0 = dexp(hi);
+    let (h, l, drop) = ibm_align(hi, lo, true);
     // The two 64-bit words glibc builds: `l`'s top bits overlap `h`'s low
     // ones by an or, not a sum (only a non-canonical pair has them).
     let m = ((h >> 11) as u128) << 64 | ((h << 53) | (l >> 7)) as u128;
@@ -154,7 +140,7 @@ fn ibm_parts(hi: u64, lo: u64) -> (u128, i32) {
         // A subnormal or zero high part: no hidden bit, 2^-1074 its unit.
         (m, -1074 - 53)
     } else {
-        (m | 1 << 105, exp - 105)
+        (m | 1 << 105, e0 - 1023 - drop - 105)
     }
 }
 
@@ -246,7 +232,9 @@ pub fn decode(f: LdFormat, bits: u128) -> Parts {
 /// Base-10⁹ words: the most any value and precision need (see the module
 /// docs): 4 for `m`, 1834 for the fraction digits of `2^-16494`, 550 for
 /// the integer digits of the largest value, and one spare for a carry.
-const N: usize = 1848;
+/// (A power of two, so that an index masked with `N - 1` is in bounds
+/// without a check: every index the engine forms is below 1848.)
+const N: usize = 2048;
 const BASE: u32 = 1_000_000_000;
 
 /// A decimal expansion in words `x[a..z]`, most significant first, with
@@ -270,19 +258,17 @@ fn ndigits(mut v: u32) -> usize {
     n
 }
 
-/// Every access goes through these (out of range: 0, or nothing), so
-/// the engine has no panicking path: printf links no panic machinery.
+/// Every access goes through these, with the index masked (see [`N`]),
+/// so the engine has no panicking path: printf links no panic machinery.
 impl Big {
     /// Word `i`.
     fn w(&self, i: usize) -> u32 {
-        self.x.get(i).copied().unwrap_or(0)
+        self.x[i & (N - 1)]
     }
 
     /// Sets word `i`.
     fn set(&mut self, i: usize, v: u32) {
-        if let Some(t) = self.x.get_mut(i) {
-            *t = v;
-        }
+        self.x[i & (N - 1)] = v;
     }
 
     /// `x[a..z] = x[a..z] × 2^sh + add` (`sh <= 32`). The carry fits in
@@ -383,7 +369,8 @@ fn expand(big: &mut Big, mut m: u128, mut e: i32, fixed: bool, prec: usize) {
 /// Room for the significant digits of any value: `m × 2^e` with `m <
 /// 2^113` and `e >= -16494` has at most 11564 (`m × 5^16494`), and a
 /// word's leading zeros.
-const D: usize = 11_576;
+/// (16384: a power of two, for masked indexing as with [`N`].)
+const D: usize = 16_384;
 
 /// The digits a conversion prints, ASCII: decimal `0.d₀d₁… × 10^exp`
 /// (`d₀` nonzero unless `len` is 0), `%a`'s hexadecimal digits (with
@@ -407,7 +394,7 @@ impl Digits {
 
     /// Drops trailing zero digits.
     fn trim(&mut self) {
-        while self.len > 0 && self.d.get(self.len - 1) == Some(&b'0') {
+        while self.len > 0 && self.d[(self.len - 1) & (D - 1)] == b'0' {
             self.len -= 1;
         }
     }
@@ -428,8 +415,8 @@ impl Digits {
         for i in big.a..big.z {
             let mut v = big.w(i);
             for k in (0..9).rev() {
-                if let Some(c) = self.d.get_mut((pos + k) as usize) {
-                    *c = b'0' + (v % 10) as u8;
+                if pos + k >= 0 {
+                    self.d[(pos + k) as usize & (D - 1)] = b'0' + (v % 10) as u8;
                 }
                 v /= 10;
             }
@@ -457,10 +444,11 @@ impl Digits {
         }
         let k = keep as usize;
         let ds = &mut self.d;
-        let first = ds.get(k).copied().unwrap_or(b'0');
+        let first = ds[k & (D - 1)];
         // The parity of a digit's value: that of its ASCII code for 0-9,
         // the opposite for a-f (bit 6 set).
-        let odd = k > 0 && ds.get(k - 1).is_some_and(|&c| (c ^ c >> 6) & 1 == 1);
+        let last = ds[k.wrapping_sub(1) & (D - 1)];
+        let odd = k > 0 && (last ^ last >> 6) & 1 == 1;
         let up = first > half || (first == half && (self.len > k + 1 || self.more || odd));
         self.len = k;
         if up {
@@ -474,7 +462,7 @@ impl Digits {
                     break;
                 }
                 i -= 1;
-                let Some(c) = ds.get_mut(i) else { break };
+                let c = &mut ds[i & (D - 1)];
                 if *c != top {
                     // After 9: a or A, as `top` is f or F.
                     *c = if *c == b'9' { top - 5 } else { *c + 1 };
@@ -525,7 +513,7 @@ pub(crate) fn format(
 /// "digits" with no point; `%a` is `%e` of hexadecimal digits. Every
 /// letter takes the case of the conversion (bit 0x20 of an ASCII letter
 /// is its case).
-#[inline(never)]
+#[inline(always)]
 #[optimize(size)]
 fn format_parts(w: &mut W<'_>, p: &Parts, conv: u8, mut flags: u32, prec: Option<usize>) {
     let lower = conv & 0x20;
