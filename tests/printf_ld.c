@@ -167,6 +167,18 @@ int main(void)
 		snprintf(name, sizeof name, "sscanf_%d", i);
 		CHECK(name, sscanf(s[i], "%Lf", &y) == 1 && memcmp(&x, &y, LDBL_MANT_DIG == 64 ? 10 : sizeof x) == 0);
 	}
+	/* A tie at the printed precision with a tail far past it (on the
+	 * formats that hold the tail; the others hold the tie itself, which
+	 * rounds to the same even digit): %Le once cut the tail away in a
+	 * window that followed the leading digit and printed 5.7e+00. */
+	long double tie[3] = {5.75L + 0x1p-100L, 71011015.0L + 0x1p-80L, 1.5L + 0x1p-105L};
+	const char *tf[3] = {"%.1Le", "%Le", "%.0Le"};
+	const char *tw[3] = {"5.8e+00", "7.101102e+07", "2e+00"};
+	for (int i = 0; i < 3; i++) {
+		snprintf(b, sizeof b, tf[i], tie[i]);
+		snprintf(name, sizeof name, "printf_tie_tail_%d", i);
+		check_str(name, b, tw[i]);
+	}
 #if LDBL_MANT_DIG == 106
 	check_dd();
 #endif

@@ -9,7 +9,8 @@
 //! `m × 2^e` (at most 4933 digits) by repeated multiplication by powers of
 //! 2; for `e < 0` by repeated division of `m` by `2^9`, which adds fraction
 //! words on the right. Only the words the precision needs (plus guard
-//! words) are kept: dropping the words past a position leaves the kept
+//! words) are kept: dropping the words past a position fixed before the
+//! divisions start leaves the kept
 //! ones exactly the value's digits there (each division floors the dropped
 //! part away, and the floor of a floor divided by `2^k` is the floor of
 //! the quotient). And whether anything nonzero lies past the kept words is
@@ -333,6 +334,18 @@ fn expand(big: &mut Big, mut m: u128, mut e: i32, fixed: bool, prec: usize) {
         big.more = false;
         return;
     }
+    // Where the window ends: `need` words past the point (`%f`) or past
+    // the leading digit's word. That word is found before dividing, from
+    // the value's size: a window that followed the leading digit as the
+    // divisions move it right would take in words computed from a value
+    // already cut, which are not the value's digits (`%.1Le` of 5.75 +
+    // 2^-100 printed 5.7). The value is at least 2^(bits - 1 + e), so its
+    // leading digit is at 10^p or above, with p a little under log10 of
+    // that (1233/4096 is just under log10 2; the - 1 makes up for it).
+    let bits = 128 - m.leading_zeros() as i32;
+    let p = ((bits - 1 + e) * 1233 >> 12) - 1;
+    let lead = (big.point as i32 - 1 - p.div_euclid(9)) as usize;
+    let end = if fixed { big.point } else { lead } + need;
     let mut k = -e;
     while k > 0 {
         // (10⁹ has 2^9 as a factor: at most 9 bits a pass.)
@@ -351,8 +364,7 @@ fn expand(big: &mut Big, mut m: u128, mut e: i32, fixed: bool, prec: usize) {
         }
         big.strip();
         // Keep only what the precision needs.
-        let base = if fixed { big.point } else { big.a };
-        big.z = big.z.min(base + need);
+        big.z = big.z.min(end);
         if big.a >= big.z {
             // Nothing left in the window: the value rounds to zero at
             // this precision (only `%f` comes here).
