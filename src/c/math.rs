@@ -75,7 +75,7 @@ via_f64! {
     erfcf = erfc;
 }
 
-binary!(f64: atan2 hypot pow fmod remainder copysign nextafter fdim fmax fmin);
+binary!(f64: atan2 hypot fmod remainder copysign nextafter fdim fmax fmin);
 binary!(f32: atan2f fmodf remainderf copysignf nextafterf fdimf fmaxf fminf);
 
 /// exp2f(3): [`exp2`] (correctly rounded in practice) rounded to float.
@@ -91,13 +91,13 @@ pub extern "C" fn exp2f(x: f32) -> f32 {
 /// powf(3): `pow` of the two floats as doubles, rounded to float. The
 /// doubles are the floats' exact values, so every special case (signed
 /// zeros, infinities, a negative base with an integer or non-integer
-/// exponent) is the double one's; the libm crate's pow is well under a
-/// double ulp, so the one rounding to float is correct in practice, and
+/// exponent) is the double one's; [`pow`] is correctly rounded in
+/// practice, so the one rounding to float is correct in practice, and
 /// overflow/underflow come from the narrowing with their flags.
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn powf(x: f32, y: f32) -> f32 {
-    libm::pow(x as f64, y as f64) as f32
+    pow(x as f64, y as f64) as f32
 }
 
 /// ln 2 as a double-double.
@@ -373,9 +373,17 @@ const INV_LN2_128: f64 = 184.6649652337873;
 /// and k·LO (|k·LO| < 2^-25) rounded, an error under 2^-77; th + tl is
 /// then renormalised so that t²'s missing terms are negligible.
 fn exp_dd(x: f64) -> (i32, f64, f64) {
+    exp_dd2(x, 0.0)
+}
+
+/// e^(x + xl) as `(m, a, c)` of [`exp_core`], for a double-double
+/// x + xl (|xl| at most about an ulp of x) with 2^-54 <= |x| < 746: as
+/// [`exp_dd`], xl joining the low part, where it adds a rounding under
+/// 2^-78 (|xl| < 2^-43).
+fn exp_dd2(x: f64, xl: f64) -> (i32, f64, f64) {
     let kf = (x * INV_LN2_128 + SHIFT) - SHIFT;
     let h = x - kf * LN2_128_HI;
-    let l = -(kf * LN2_128_LO);
+    let l = xl - kf * LN2_128_LO;
     let (th, tl) = crate::ldmath::eft::two_sum(h, l);
     exp_core(kf as i32, th, tl)
 }
@@ -471,27 +479,38 @@ const INV_LN2_HI: f64 = core::f64::consts::LOG2_E;
 /// See [`INV_LN2_HI`].
 const INV_LN2_LO: f64 = 2.0355273740931033e-17;
 
-/// 2/(2k + 1) for k = 2..=13: the coefficients of atanh's series past its
-/// first two terms, in s², for [`ln_dd`].
-const ATANH_TAIL: [f64; 12] = {
-    let mut a = [0.0; 12];
+/// 2/(2k + 1) for k = 4..=14: the coefficients of atanh's series past its
+/// first four terms, in s², for [`ln_dd`].
+const ATANH_TAIL: [f64; 11] = {
+    let mut a = [0.0; 11];
     let mut k = 0;
-    while k < 12 {
-        a[k] = 2.0 / (2 * k + 5) as f64;
+    while k < 11 {
+        a[k] = 2.0 / (2 * k + 9) as f64;
         k += 1;
     }
     a
 };
 
+/// 2/7, 2/5 and 2/3 as double-doubles `(hi, lo)`, in the order Horner's
+/// rule takes them (tools/explog_consts.py).
+const ATANH_HEAD: [(f64, f64); 3] = [
+    (2.0 / 7.0, 1.586032892321652e-17),
+    (2.0 / 5.0, -2.2204460492503132e-17),
+    (2.0 / 3.0, 3.700743415417188e-17),
+];
+
 /// ln x as a double-double `(hi, lo)` (|lo| at most about an ulp of hi),
-/// for a finite x > 0, within about 2^-64 relative.
+/// for a finite x > 0, within about 2^-76 relative (pow multiplies it by
+/// up to 2^10 and still wants the product to 2^-66).
 ///
 /// x = 2^e·m with m in [√½, √2) (a subnormal scaled first), f = m − 1
-/// (exact, Sterbenz), s = f/(2 + f) as a double-double (|s| < 0.172),
-/// ln m = 2·atanh s = 2s + 2s³/3 + s⁵·P(s²): the first two terms in
-/// double-double, the tail (under 2^-12 of ln m) in double up to s²⁷
-/// (truncation under 2^-66); ln x = e·ln 2 + ln m (e·ln 2 in
-/// double-double). Where e ≠ 0, |e·ln 2| >= 2|ln m|, so nothing cancels.
+/// (exact, Sterbenz), s = f/(2 + f) as a double-double (|s| < 0.172,
+/// z = s² < 0.0295 < 2^-5), ln m = 2·atanh s = 2s + s³·P(z) with
+/// P(z) = Σ 2z^(k−1)/(2k + 1) (k >= 1): its terms from z³ on (2/9 ...
+/// 2/29) in double, under 2^-15 of P, so their rounding is under 2^-76
+/// of ln m; the first three in double-double; truncated after k = 14
+/// (under 2^-80). ln x = e·ln 2 + ln m (e·ln 2 in double-double). Where
+/// e ≠ 0, |e·ln 2| >= 2|ln m|, so nothing cancels.
 fn ln_dd(x: f64) -> (f64, f64) {
     let mut bits = x.to_bits();
     let mut e: i32 = -1023;
@@ -512,24 +531,29 @@ fn ln_dd(x: f64) -> (f64, f64) {
     let sh = f / dh;
     let (p, pe) = two_prod(sh, dh);
     let sl = (((f - p) - pe) - sh * dl) / dh;
-    // s² and s³ as double-doubles.
-    let (s2h, s2l) = two_prod(sh, sh);
-    let s2l = s2l + 2.0 * sh * sl;
-    let (s3h, s3l) = two_prod(sh, s2h);
-    let s3l = s3l + sh * s2l + sl * s2h;
-    // 2s³/3 with 2/3 as a double-double.
-    const TWO_THIRDS_LO: f64 = 3.700743415417188e-17;
-    let (t3h, t3l) = two_prod(2.0 / 3.0, s3h);
-    let t3l = t3l + (2.0 / 3.0) * s3l + TWO_THIRDS_LO * s3h;
-    let z = s2h;
-    // 2/5 + z (2/7 + z (2/9 + ... + z 2/27)), by Horner's rule.
-    let mut poly = ATANH_TAIL[11];
-    for c in ATANH_TAIL[..11].iter().rev() {
-        poly = *c + z * poly;
+    // z = s² and s³ as double-doubles.
+    let (zh, zl) = two_prod(sh, sh);
+    let zl = zl + 2.0 * sh * sl;
+    let (s3h, s3l) = two_prod(sh, zh);
+    let s3l = s3l + sh * zl + sl * zh;
+    // The double part: 2/9 + z (2/11 + ... + z 2/29), by Horner's rule.
+    let mut ph = ATANH_TAIL[10];
+    for c in ATANH_TAIL[..10].iter().rev() {
+        ph = *c + zh * ph;
     }
-    let tail = s3h * z * poly;
-    let (u, ue) = fast_two_sum(2.0 * sh, t3h);
-    let ul = ue + (2.0 * sl + t3l + tail);
+    // The double-double part: P = (ph, pl) ← c + z·P, three times.
+    let mut pl = 0.0;
+    for (ch, cl) in ATANH_HEAD {
+        let (qh, ql) = two_prod(zh, ph);
+        let ql = ql + (zh * pl + zl * ph);
+        let (rh, re) = fast_two_sum(ch, qh);
+        (ph, pl) = (rh, re + (ql + cl));
+    }
+    // s³·P (under 2^-5 of 2s), added to 2s.
+    let (th, tl) = two_prod(s3h, ph);
+    let tl = tl + (s3h * pl + s3l * ph);
+    let (u, ue) = fast_two_sum(2.0 * sh, th);
+    let ul = ue + (2.0 * sl + tl);
     let ef = e as f64;
     let (lh, ll) = two_prod(ef, LN2_HI);
     let ll = ll + ef * LN2_LO;
@@ -581,6 +605,103 @@ pub extern "C" fn log2(x: f64) -> f64 {
     let (h, l) = ln_dd(x);
     let (ph, pl) = two_prod(h, INV_LN2_HI);
     ph + (pl + (h * INV_LN2_LO + l * INV_LN2_HI))
+}
+
+/// pow(3), correctly rounded in practice (the libm crate's, fdlibm's
+/// algorithm, is up to 0.76 ulp off; musl's up to about 0.52).
+///
+/// The special cases are C99's (Annex F.9.4.4): x^±0 and 1^y are 1 even
+/// for a NaN, ±1^±inf is 1, a zero to a negative power is a pole, a
+/// negative finite x to a non-integer finite power is a domain error
+/// (NaN, invalid), and a negative x (−0 and −inf included) to an odd
+/// integer power gives the negated result of |x|.
+///
+/// Otherwise |x|^y = e^(y·ln|x|) with ln|x| from [`ln_dd`] (to about
+/// 2^-76 relative) and the product y·ln|x| a double-double, its error
+/// under 2^-66 where the result is finite and not 0 (|y·ln|x|| < 746),
+/// fed to the exp core; the result is within about 2^-66 relative before
+/// its one rounding (subnormal results rounded once at their own last
+/// bit).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn pow(x: f64, y: f64) -> f64 {
+    use core::hint::black_box;
+    if y == 0.0 || x == 1.0 {
+        return 1.0;
+    }
+    if x.is_nan() || y.is_nan() {
+        return x + y;
+    }
+    let ax = libm::fabs(x);
+    let ay = libm::fabs(y);
+    let y_int = libm::trunc(y) == y;
+    // |y| >= 2^53 is an even integer (and so is an infinite y here).
+    let y_odd = y_int && ay < 9007199254740992.0 && (y as i64) & 1 != 0;
+    let neg = x.is_sign_negative() && y_odd;
+    let signed = |r: f64| if neg { -r } else { r };
+    // Whether |x|^y grows without bound (|x| > 1 to a positive power or
+    // |x| < 1 to a negative one).
+    let grows = (ax > 1.0) == (y > 0.0);
+    if y.is_infinite() {
+        return if ax == 1.0 {
+            1.0
+        } else if grows {
+            f64::INFINITY
+        } else {
+            0.0
+        };
+    }
+    if x == 0.0 {
+        // A pole for y < 0: ±inf, raising divide-by-zero.
+        return if y < 0.0 {
+            signed(1.0) / black_box(0.0)
+        } else {
+            signed(0.0)
+        };
+    }
+    if x.is_infinite() {
+        return signed(if y > 0.0 { f64::INFINITY } else { 0.0 });
+    }
+    if x < 0.0 && !y_int {
+        // 0/0: NaN, raising invalid.
+        let z = black_box(0.0);
+        return z / black_box(z);
+    }
+    if ax == 1.0 {
+        return signed(1.0);
+    }
+    let overflow = || signed(black_box(f64::MAX) * 2.0);
+    let underflow = || signed(black_box(f64::MIN_POSITIVE) * f64::MIN_POSITIVE);
+    // |ln|x|| > 2^-54 for x ≠ 1: from |y| = 2^64 on, |y·ln|x|| > 2^10
+    // (and the product below could overflow).
+    if ay >= f64::from_bits(0x43f0000000000000) {
+        return if grows { overflow() } else { underflow() };
+    }
+    // |ln|x|| < 745: below |y| = 2^-64, |y·ln|x|| < 2^-54 and |x|^y is
+    // within 2^-54 of 1 (a non-integer y, so x > 0): 1, inexact (the
+    // products below could underflow, raising it spuriously).
+    if ay < f64::from_bits(0x3bf0000000000000) {
+        let d = f64::from_bits(0x3c30000000000000);
+        return 1.0 + if grows { d } else { -d };
+    }
+    let (lh, ll) = ln_dd(ax);
+    let (ph, pl) = two_prod(y, lh);
+    let pl = pl + y * ll;
+    // e^710 > 2^1024; e^-746 < 2^-1076, which rounds to 0.
+    if ph > 710.0 {
+        return overflow();
+    }
+    if ph < -746.0 {
+        return underflow();
+    }
+    if libm::fabs(ph) < f64::from_bits(0x3c90000000000000) {
+        // |y·ln|x|| < 2^-54: 1, inexact.
+        return signed(1.0 + ph);
+    }
+    let (m, a, c) = exp_dd2(ph, pl);
+    // Below 2^-1022 (a + c is unnormalised, a in [0.99, 2]).
+    let tiny = m < -1022 || (m == -1022 && (a < 1.0 || (a == 1.0 && c < 0.0)));
+    signed(exp_finish(m, a, c, tiny, false))
 }
 
 /// acosh(3). Below 1 a domain error (NaN, invalid): the libm crate, like
