@@ -44,7 +44,7 @@ macro_rules! binary {
 }
 
 unary!(f64: acos asin atan cos sin tan asinh atanh sinh tanh
-    exp10 expm1 log10 log1p cbrt fabs sqrt erf erfc tgamma
+    exp10 expm1 log10 log1p cbrt fabs sqrt erf tgamma
     ceil floor rint round trunc j0 j1 y0 y1);
 unary!(f32: acosf asinf atanf cosf sinf tanf atanhf sinhf tanhf
     expm1f log10f log1pf fabsf sqrtf erff tgammaf
@@ -702,6 +702,397 @@ pub extern "C" fn pow(x: f64, y: f64) -> f64 {
     // Below 2^-1022 (a + c is unnormalised, a in [0.99, 2]).
     let tiny = m < -1022 || (m == -1022 && (a < 1.0 || (a == 1.0 && c < 0.0)));
     signed(exp_finish(m, a, c, tiny, false))
+}
+
+/// One piece of a fit for erfc (see [`ERFC_HEAD`], [`ERFC_TAIL`]), for
+/// x from `x_lo` up to the next piece's: a polynomial in v = t − `mid`,
+/// its first two coefficients `c0` and `c1` double-doubles, `c` the others
+/// from v² up.
+struct ErfcPiece {
+    x_lo: f64,
+    mid: f64,
+    c0: (f64, f64),
+    c1: (f64, f64),
+    c: [f64; 12],
+}
+
+// From `tools/erfc_fit.py` (its output is these tables): ERFC_HEAD fits
+// e^(x²)·erfc x in x − mid for 0 <= x < 1.25 (mid 0 on the first piece),
+// ERFC_TAIL fits x·e^(x²)·erfc x in 1/x − mid for 1.25 <= x < 27.3; each
+// within 2^-61 relative. v = t − mid is exact (Sterbenz: a piece spans
+// less than a factor 2 in t).
+#[allow(clippy::excessive_precision)]
+/// erfc's fit for 0 <= x < 1.25 (see [`ErfcPiece`]).
+static ERFC_HEAD: [ErfcPiece; 5] = [
+    // x in [0.0, 0.15625): fit error 2^-77.1
+    ErfcPiece {
+        x_lo: 0.0,
+        mid: 0.0,
+        c0: (1.0, -5.188765441492666e-24),
+        c1: (-1.1283791670955126, -1.5322440152779077e-17),
+        c: [
+            1.0,
+            -0.7522527780636742,
+            0.49999999999992384,
+            -0.300901111221559,
+            0.1666666665364596,
+            -0.08597174311872308,
+            0.04166662014989091,
+            -0.019104313691033176,
+            0.008329256791871931,
+            -0.0034514433990408054,
+            0.0013089107466181461,
+            -0.000358097571715297,
+        ],
+    },
+    // x in [0.15625, 0.3125): fit error 2^-78.1
+    ErfcPiece {
+        x_lo: 0.15625,
+        mid: 0.234375,
+        c0: (0.7821033840209444, 1.3491510372549604e-17),
+        c1: (-0.7617682058356949, 3.956094139191425e-17),
+        c: [
+            0.6035639607782034,
+            -0.41353860168553563,
+            0.2533204255040781,
+            -0.14166665078320698,
+            0.07337243474216253,
+            -0.03556285325439432,
+            0.016259347795794646,
+            -0.007056015264806979,
+            0.0029211084794264525,
+            -0.001158428804601643,
+            0.0004428352904609556,
+            -0.00016272160191557625,
+        ],
+    },
+    // x in [0.3125, 0.625): fit error 2^-65.4
+    ErfcPiece {
+        x_lo: 0.3125,
+        mid: 0.46875,
+        c0: (0.6320696892495561, -9.960961257714569e-18),
+        c1: (-0.5358138334240538, 3.0674818574701655e-18),
+        c: [
+            0.38090695483203085,
+            -0.23817579889769283,
+            0.13463102454939824,
+            -0.07002700245608025,
+            0.03393528904210287,
+            -0.015462810201659455,
+            0.006671775040662553,
+            -0.002741203846933415,
+            0.0010773160375468186,
+            -0.0004065627972730026,
+            0.0001493126663843102,
+            -5.239186557650996e-05,
+        ],
+    },
+    // x in [0.625, 0.9375): fit error 2^-67.2
+    ErfcPiece {
+        x_lo: 0.625,
+        mid: 0.78125,
+        c0: (0.4956601492060253, 1.3943251251020168e-17),
+        c1: (-0.353910183961098, 6.4461913274701026e-18),
+        c: [
+            0.2191678179864175,
+            -0.1217902174394729,
+            0.06200960530592121,
+            -0.029338085317692882,
+            0.013029742048875949,
+            -0.005473885525424688,
+            0.002188317434598431,
+            -0.0008365028760548264,
+            0.00030694855303223055,
+            -0.00010848563482572129,
+            3.7370786245089505e-05,
+            -1.2344467687963084e-05,
+        ],
+    },
+    // x in [0.9375, 1.25): fit error 2^-69.0
+    ErfcPiece {
+        x_lo: 0.9375,
+        mid: 1.09375,
+        c0: (0.40326423632801306, 1.009105306023189e-17),
+        c1: (-0.246238650127984, 3.2677764013541656e-18),
+        c: [
+            0.13394071275053057,
+            -0.06649399703806078,
+            0.030606451745077395,
+            -0.013207276176754108,
+            0.005386997808527748,
+            -0.0020900706636711205,
+            0.0007752458006566896,
+            -0.00027603237323212273,
+            9.466433740584794e-05,
+            -3.136105773468253e-05,
+            1.0142192712393134e-05,
+            -3.1559439116385285e-06,
+        ],
+    },
+];
+
+/// erfc's fit for 1.25 <= x < 27.3 (see [`ErfcPiece`]).
+#[allow(clippy::excessive_precision)]
+static ERFC_TAIL: [ErfcPiece; 7] = [
+    // x in [1.25, 1.75): fit error 2^-61.1
+    ErfcPiece {
+        x_lo: 1.25,
+        mid: 0.6857142857142857,
+        c0: (0.4791174322436412, -2.0546579194225487e-17),
+        c1: (-0.17101204135589793, -3.465349088106097e-19),
+        c: [
+            0.01022093986117584,
+            0.054923455477578445,
+            -0.0636924450348031,
+            0.0445200993195682,
+            -0.016656586791295433,
+            -0.00814976203339916,
+            0.024004318779095153,
+            -0.029310423995251723,
+            0.0253709051814737,
+            -0.015092848711410374,
+            0.001123654093260243,
+            0.011430068875518897,
+        ],
+    },
+    // x in [1.75, 2.5): fit error 2^-64.3
+    ErfcPiece {
+        x_lo: 1.75,
+        mid: 0.4857142857142857,
+        c0: (0.5131722537761716, 2.221026422379783e-17),
+        c1: (-0.16609023387595975, -1.0106813275839092e-17),
+        c: [
+            -0.041866064756021094,
+            0.12526134673721978,
+            -0.1116538653562945,
+            0.03855174250335414,
+            0.05174494767489231,
+            -0.11904902824057458,
+            0.13309638831602164,
+            -0.08092549973840703,
+            -0.027891961458535536,
+            0.16041997943924047,
+            -0.26868366679692196,
+            0.27899493530471814,
+        ],
+    },
+    // x in [2.5, 3.5): fit error 2^-67.7
+    ErfcPiece {
+        x_lo: 2.5,
+        mid: 0.34285714285714286,
+        c0: (0.535631639543098, -3.64052118922995e-17),
+        c1: (-0.1451040306121313, 9.866904460205349e-18),
+        c: [
+            -0.10983863438549023,
+            0.19168781332121937,
+            -0.1068578927890615,
+            -0.08142727129204824,
+            0.2570966450492071,
+            -0.2818515437849987,
+            0.05651242061832902,
+            0.3965062771317882,
+            -0.8612906890268742,
+            0.9226798827170754,
+            -0.05295626220825466,
+            -1.8748431438661306,
+        ],
+    },
+    // x in [3.5, 5.0): fit error 2^-73.1
+    ErfcPiece {
+        x_lo: 3.5,
+        mid: 0.24285714285714285,
+        c0: (0.548842382285778, 3.189529008899404e-17),
+        c1: (-0.1170163500761629, 3.9779640255648216e-18),
+        c: [
+            -0.17249762755951217,
+            0.22017329718623074,
+            -0.018028940190437028,
+            -0.29047219628312027,
+            0.4149383762648214,
+            -0.05467361161779831,
+            -0.8054249873044746,
+            1.5457243036616093,
+            -0.8448783639985088,
+            -2.55662768771196,
+            7.80788694266992,
+            -9.11160925148994,
+        ],
+    },
+    // x in [5.0, 8.0): fit error 2^-72.0
+    ErfcPiece {
+        x_lo: 5.0,
+        mid: 0.1625,
+        c0: (0.5570177055765642, -3.591547901091537e-17),
+        c1: (-0.08505978010667822, 5.5888432157294656e-18),
+        c: [
+            -0.22451034832330904,
+            0.20301309627730812,
+            0.13683676246888898,
+            -0.46617795431741926,
+            0.2314943259346908,
+            0.8156274775575925,
+            -1.758686293953764,
+            0.24625576976985483,
+            5.380450535598714,
+            -10.491413940907337,
+            -1.1083663397785266,
+            44.323635873457,
+        ],
+    },
+    // x in [8.0, 14.0): fit error 2^-77.3
+    ErfcPiece {
+        x_lo: 8.0,
+        mid: 0.09821428571428571,
+        c0: (0.5615069372843382, 5.214567351761103e-17),
+        c1: (-0.053863497321274, 3.0260377878815687e-18),
+        c: [
+            -0.25899431875543844,
+            0.14792468374148804,
+            0.29140391859503945,
+            -0.4597971816792928,
+            -0.3203862189058255,
+            1.5333526554914994,
+            -0.5263899425490551,
+            -4.845005583543285,
+            8.015999685897878,
+            10.247299966522645,
+            -51.916584226293324,
+            27.83775797562253,
+        ],
+    },
+    // x in [14.0, 27.3): fit error 2^-85.9
+    ErfcPiece {
+        x_lo: 14.0,
+        mid: 0.05402930402930403,
+        c0: (0.5633696818777664, 3.8503930839953606e-17),
+        c1: (-0.030218700894868507, 2.293703296609836e-19),
+        c: [
+            -0.2748161513371044,
+            0.08820425320004173,
+            0.3789460559899462,
+            -0.31206947512760075,
+            -0.7830580793383541,
+            1.31586255865292,
+            1.8597265172877455,
+            -6.309232656850465,
+            -3.304976595762729,
+            32.78699001186123,
+            -11.729787942692367,
+            -173.58684531740957,
+        ],
+    },
+];
+
+/// The polynomial of the piece of `pieces` that `x` falls in (the last
+/// with `x_lo` <= x), at t = `t` + `tl` (a double-double, tl at most an
+/// ulp of t), as a double-double: the terms from v² on by Horner's rule in
+/// double, the last two steps in double-double, so the double steps'
+/// rounding is scaled by v² (under 2^-4 of the value).
+fn erfc_poly(pieces: &[ErfcPiece], x: f64, t: f64, tl: f64) -> (f64, f64) {
+    let mut piece = &pieces[0];
+    for pc in &pieces[1..] {
+        if x >= pc.x_lo {
+            piece = pc;
+        }
+    }
+    let v = t - piece.mid;
+    let mut q = piece.c[11];
+    for ci in piece.c[..11].iter().rev() {
+        q = *ci + v * q;
+    }
+    // r = c1 + (v + tl)·q.
+    let (ph, pl) = two_prod(v, q);
+    let pl = pl + tl * q;
+    let (rh, re) = crate::ldmath::eft::two_sum(piece.c1.0, ph);
+    let rl = re + (pl + piece.c1.1);
+    // c0 + (v + tl)·r.
+    let (ph, pl) = two_prod(v, rh);
+    let pl = pl + (v * rl + tl * rh);
+    let (kh, ke) = crate::ldmath::eft::two_sum(piece.c0.0, ph);
+    (kh, ke + (pl + piece.c0.1))
+}
+
+/// erfc x for 2^-27 <= x < 27.3 as `(m, h, l)`: 2^m·(h + l), h in [1, 2).
+///
+/// erfc x = e^(-x²)·F with e^(-x²) from the exp core fed x² as a
+/// double-double (exact), F = H(x) from [`ERFC_HEAD`] below 1.25, else
+/// u·K(u) with u = 1/x as a double-double and K from [`ERFC_TAIL`]; the
+/// products in double-double. The error is the fit's plus the double
+/// Horner steps', about 2^-58 relative.
+fn erfc_dd(x: f64) -> (i32, f64, f64) {
+    let (x2h, x2l) = two_prod(x, x);
+    let (m, a, c) = exp_dd2(-x2h, -x2l);
+    let (wh, wl) = if x < 1.25 {
+        erfc_poly(&ERFC_HEAD, x, x, 0.0)
+    } else {
+        // u = 1/x as uh + ul: 1 − uh·x is exact (two_prod, and Sterbenz).
+        let uh = 1.0 / x;
+        let (p, pe) = two_prod(uh, x);
+        let ul = ((1.0 - p) - pe) / x;
+        let (kh, kl) = erfc_poly(&ERFC_TAIL, x, uh, ul);
+        let (wh, wl) = two_prod(uh, kh);
+        (wh, wl + (uh * kl + ul * kh))
+    };
+    let (vh, vl) = two_prod(a, wh);
+    let vl = vl + (a * wl + c * wh);
+    // Normalised to vh in [1, 2) (a power of 2: exact).
+    let ev = ((vh.to_bits() >> 52) & 0x7ff) as i32 - 1023;
+    let sc = f64::from_bits(((1023 - ev) as u64) << 52);
+    (m + ev, vh * sc, vl * sc)
+}
+
+/// 2/√π as a double-double (tools/erfc_fit.py's mpmath).
+const TWO_INV_SQRT_PI: (f64, f64) = (1.1283791670955126, 1.533545961316588e-17);
+
+/// erfc(3), correctly rounded in practice (the libm crate's, fdlibm's
+/// algorithm, is up to about 2 ulp off, and so is musl's): [`erfc_dd`]
+/// rounded once.
+///
+/// Below |x| = 2^-27, erfc x = 1 − 2x/√π to 2^-80 (below 2^-60 that
+/// rounds to 1, inexact unless x is 0). erfc(−x) = 2 − erfc x, rounded
+/// once from erfc x as a double-double (below −6, erfc x < 2^-55 and the
+/// result is 2, inexact unless x is −inf); above 27.3 the result is below 2^-1081 and
+/// rounds to 0 (underflow, inexact).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn erfc(x: f64) -> f64 {
+    use core::hint::black_box;
+    if x.is_nan() {
+        return x + x;
+    }
+    let ax = libm::fabs(x);
+    if ax < f64::from_bits(0x3e40000000000000) {
+        if ax < f64::from_bits(0x3c30000000000000) {
+            return 1.0 - x;
+        }
+        let (p, pe) = two_prod(x, TWO_INV_SQRT_PI.0);
+        let (s, e) = fast_two_sum(1.0, -p);
+        return s + (e - (pe + x * TWO_INV_SQRT_PI.1));
+    }
+    if x < 0.0 {
+        if x < -6.0 {
+            return if x == f64::NEG_INFINITY {
+                2.0
+            } else {
+                2.0 - f64::from_bits(0x3c30000000000000)
+            };
+        }
+        // m > -60: the scaling is exact.
+        let (m, h, l) = erfc_dd(ax);
+        let sc = f64::from_bits(((m + 1023) as u64) << 52);
+        let (s, e) = fast_two_sum(2.0, -(h * sc));
+        return s + (e - l * sc);
+    }
+    if x >= 27.3 {
+        return if x == f64::INFINITY {
+            0.0
+        } else {
+            black_box(f64::MIN_POSITIVE) * f64::MIN_POSITIVE
+        };
+    }
+    let (m, h, l) = erfc_dd(x);
+    let tiny = m < -1022 || (m == -1022 && h == 1.0 && l < 0.0);
+    exp_finish(m, h, l, tiny, false)
 }
 
 /// acosh(3). Below 1 a domain error (NaN, invalid): the libm crate, like
