@@ -512,15 +512,17 @@ const ATANH_HEAD: [(f64, f64); 3] = [
 /// (under 2^-80). ln x = e·ln 2 + ln m (e·ln 2 in double-double). Where
 /// e ≠ 0, |e·ln 2| >= 2|ln m|, so nothing cancels.
 fn ln_dd(x: f64) -> (f64, f64) {
-    let mut bits = x.to_bits();
-    let mut e: i32 = -1023;
-    if bits < 1 << 52 {
-        // Subnormal: scale by 2^54 (exact).
-        bits = (x * f64::from_bits(0x4350000000000000)).to_bits();
-        e -= 54;
-    }
-    e += (bits >> 52) as i32;
-    let mut m = f64::from_bits((bits & ((1 << 52) - 1)) | (1023 << 52));
+    let bits = x.to_bits();
+    // A subnormal is normalised in integers: a multiply by 2^54 here is
+    // computed for every x by the optimiser (it assumes no floating-point
+    // flags), raising overflow for a large x.
+    let (frac, mut e) = if bits < 1 << 52 {
+        let sh = bits.leading_zeros() - 11;
+        ((bits << sh) & ((1 << 52) - 1), -1022 - sh as i32)
+    } else {
+        (bits & ((1 << 52) - 1), (bits >> 52) as i32 - 1023)
+    };
+    let mut m = f64::from_bits(frac | (1023 << 52));
     if m >= core::f64::consts::SQRT_2 {
         m *= 0.5;
         e += 1;
@@ -634,9 +636,21 @@ pub extern "C" fn pow(x: f64, y: f64) -> f64 {
     }
     let ax = libm::fabs(x);
     let ay = libm::fabs(y);
-    let y_int = libm::trunc(y) == y;
-    // |y| >= 2^53 is an even integer (and so is an infinite y here).
-    let y_odd = y_int && ay < 9007199254740992.0 && (y as i64) & 1 != 0;
+    // From y's bits (no conversion or rounding, which could raise
+    // inexact or invalid): e is y's exponent; from 2^53 on (an infinite y
+    // included), y is an even integer; below 1 (y ≠ 0) not an integer.
+    let yb = y.to_bits();
+    let e = ((yb >> 52) & 0x7ff) as i32 - 1023;
+    let (y_int, y_odd) = if e > 52 {
+        (true, false)
+    } else if e < 0 {
+        (false, false)
+    } else {
+        let frac = (1u64 << (52 - e)) - 1;
+        let int_lsb = 1u64 << (52 - e);
+        let mant = (yb & ((1 << 52) - 1)) | (1 << 52);
+        (mant & frac == 0, mant & frac == 0 && mant & int_lsb != 0)
+    };
     let neg = x.is_sign_negative() && y_odd;
     let signed = |r: f64| if neg { -r } else { r };
     // Whether |x|^y grows without bound (|x| > 1 to a positive power or
@@ -682,7 +696,7 @@ pub extern "C" fn pow(x: f64, y: f64) -> f64 {
     // products below could underflow, raising it spuriously).
     if ay < f64::from_bits(0x3bf0000000000000) {
         let d = f64::from_bits(0x3c30000000000000);
-        return 1.0 + if grows { d } else { -d };
+        return black_box(1.0) + if grows { d } else { -d };
     }
     let (lh, ll) = ln_dd(ax);
     let (ph, pl) = two_prod(y, lh);
@@ -1074,7 +1088,7 @@ pub extern "C" fn erfc(x: f64) -> f64 {
             return if x == f64::NEG_INFINITY {
                 2.0
             } else {
-                2.0 - f64::from_bits(0x3c30000000000000)
+                black_box(2.0) - f64::from_bits(0x3c30000000000000)
             };
         }
         // m > -60: the scaling is exact.
