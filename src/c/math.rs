@@ -735,8 +735,8 @@ struct ErfcPiece {
 // ERFC_TAIL fits x·e^(x²)·erfc x in 1/x − mid for 1.25 <= x < 27.3; each
 // within 2^-61 relative. v = t − mid is exact (Sterbenz: a piece spans
 // less than a factor 2 in t).
-#[allow(clippy::excessive_precision)]
 /// erfc's fit for 0 <= x < 1.25 (see [`ErfcPiece`]).
+#[allow(clippy::excessive_precision)]
 static ERFC_HEAD: [ErfcPiece; 5] = [
     // x in [0.0, 0.15625): fit error 2^-77.1
     ErfcPiece {
