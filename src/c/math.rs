@@ -500,18 +500,20 @@ const ATANH_HEAD: [(f64, f64); 3] = [
 ];
 
 /// ln x as a double-double `(hi, lo)` (|lo| at most about an ulp of hi),
-/// for a finite x > 0, within about 2^-76 relative (pow multiplies it by
-/// up to 2^10 and still wants the product to 2^-66).
+/// for a finite x > 0: with `DD` = 3 within about 2^-74 relative (pow
+/// multiplies it by up to 2^10 and still wants the product to 2^-64),
+/// with `DD` = 1 within about 2^-64 (enough for log and log2; without
+/// FMA each double-double step costs some 25 instructions).
 ///
-/// x = 2^e·m with m in [√½, √2) (a subnormal scaled first), f = m − 1
+/// x = 2^e·m with m in [√½, √2) (a subnormal normalised first), f = m − 1
 /// (exact, Sterbenz), s = f/(2 + f) as a double-double (|s| < 0.172,
 /// z = s² < 0.0295 < 2^-5), ln m = 2·atanh s = 2s + s³·P(z) with
-/// P(z) = Σ 2z^(k−1)/(2k + 1) (k >= 1): its terms from z³ on (2/9 ...
-/// 2/29) in double, under 2^-15 of P, so their rounding is under 2^-76
-/// of ln m; the first three in double-double; truncated after k = 14
-/// (under 2^-80). ln x = e·ln 2 + ln m (e·ln 2 in double-double). Where
-/// e ≠ 0, |e·ln 2| >= 2|ln m|, so nothing cancels.
-fn ln_dd(x: f64) -> (f64, f64) {
+/// P(z) = Σ 2z^(k−1)/(2k + 1) (k >= 1), truncated after k = 14 (under
+/// 2^-80): its first `DD` terms in double-double, the others in double
+/// (z^DD·(...), under 2^-5·DD of P; s³·P is under z/2 of ln m, so their
+/// rounding is under 2^-(54 + 5·(DD + 1)) of ln m). ln x = e·ln 2 + ln m
+/// (e·ln 2 in double-double). Where e ≠ 0, |e·ln 2| >= 2|ln m|, so nothing cancels.
+fn ln_dd<const DD: usize>(x: f64) -> (f64, f64) {
     let bits = x.to_bits();
     // A subnormal is normalised in integers: a multiply by 2^54 here is
     // computed for every x by the optimiser (it assumes no floating-point
@@ -538,14 +540,18 @@ fn ln_dd(x: f64) -> (f64, f64) {
     let zl = zl + 2.0 * sh * sl;
     let (s3h, s3l) = two_prod(sh, zh);
     let s3l = s3l + sh * zl + sl * zh;
-    // The double part: 2/9 + z (2/11 + ... + z 2/29), by Horner's rule.
+    // The double part: 2/9 + z (2/11 + ... + z 2/29), then 2/7 and 2/5
+    // unless they are in the double-double part, by Horner's rule.
     let mut ph = ATANH_TAIL[10];
     for c in ATANH_TAIL[..10].iter().rev() {
         ph = *c + zh * ph;
     }
-    // The double-double part: P = (ph, pl) ← c + z·P, three times.
+    for (c, _) in &ATANH_HEAD[..3 - DD] {
+        ph = *c + zh * ph;
+    }
+    // The double-double part: P = (ph, pl) ← c + z·P, DD times.
     let mut pl = 0.0;
-    for (ch, cl) in ATANH_HEAD {
+    for &(ch, cl) in &ATANH_HEAD[3 - DD..] {
         let (qh, ql) = two_prod(zh, ph);
         let ql = ql + (zh * pl + zl * ph);
         let (rh, re) = fast_two_sum(ch, qh);
@@ -592,7 +598,7 @@ pub extern "C" fn log(x: f64) -> f64 {
     if let Some(r) = log_special(x) {
         return r;
     }
-    let (h, l) = ln_dd(x);
+    let (h, l) = ln_dd::<1>(x);
     h + l
 }
 
@@ -604,7 +610,7 @@ pub extern "C" fn log2(x: f64) -> f64 {
     if let Some(r) = log_special(x) {
         return r;
     }
-    let (h, l) = ln_dd(x);
+    let (h, l) = ln_dd::<1>(x);
     let (ph, pl) = two_prod(h, INV_LN2_HI);
     ph + (pl + (h * INV_LN2_LO + l * INV_LN2_HI))
 }
@@ -619,9 +625,9 @@ pub extern "C" fn log2(x: f64) -> f64 {
 /// integer power gives the negated result of |x|.
 ///
 /// Otherwise |x|^y = e^(y·ln|x|) with ln|x| from [`ln_dd`] (to about
-/// 2^-76 relative) and the product y·ln|x| a double-double, its error
-/// under 2^-66 where the result is finite and not 0 (|y·ln|x|| < 746),
-/// fed to the exp core; the result is within about 2^-66 relative before
+/// 2^-74 relative) and the product y·ln|x| a double-double, its error
+/// under 2^-64 where the result is finite and not 0 (|y·ln|x|| < 746),
+/// fed to the exp core; the result is within about 2^-64 relative before
 /// its one rounding (subnormal results rounded once at their own last
 /// bit).
 #[unsafe(no_mangle)]
@@ -698,7 +704,7 @@ pub extern "C" fn pow(x: f64, y: f64) -> f64 {
         let d = f64::from_bits(0x3c30000000000000);
         return black_box(1.0) + if grows { d } else { -d };
     }
-    let (lh, ll) = ln_dd(ax);
+    let (lh, ll) = ln_dd::<3>(ax);
     let (ph, pl) = two_prod(y, lh);
     let pl = pl + y * ll;
     // e^710 > 2^1024; e^-746 < 2^-1076, which rounds to 0.
