@@ -741,8 +741,9 @@ struct ErfcPiece {
 // ERFC_TAIL fits x·e^(x²)·erfc x in 1/x − mid for 1.25 <= x < 27.3; each
 // within 2^-61 relative. v = t − mid is exact (Sterbenz: a piece spans
 // less than a factor 2 in t).
-/// erfc's fit for 0 <= x < 1.25 (see [`ErfcPiece`]).
-#[allow(clippy::excessive_precision)]
+/// erfc's fit for 0 <= x < 1.25 (see [`ErfcPiece`]). (The first piece's
+/// c1 is −2/√π, the derivative at 0, as a fitted double-double.)
+#[allow(clippy::excessive_precision, clippy::approx_constant)]
 static ERFC_HEAD: [ErfcPiece; 5] = [
     // x in [0.0, 0.15625): fit error 2^-77.1
     ErfcPiece {
@@ -1061,8 +1062,8 @@ fn erfc_dd(x: f64) -> (i32, f64, f64) {
     (m + ev, vh * sc, vl * sc)
 }
 
-/// 2/√π as a double-double (tools/erfc_fit.py's mpmath).
-const TWO_INV_SQRT_PI: (f64, f64) = (1.1283791670955126, 1.533545961316588e-17);
+/// 2/√π as a double-double (the low part from mpmath, 40 digits).
+const TWO_INV_SQRT_PI: (f64, f64) = (core::f64::consts::FRAC_2_SQRT_PI, 1.533545961316588e-17);
 
 /// erfc(3), correctly rounded in practice (the libm crate's, fdlibm's
 /// algorithm, is up to about 2 ulp off, and so is musl's): [`erfc_dd`]
