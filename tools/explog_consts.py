@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Prints the constants of exp, cosh, log and log2 in src/c/math.rs, from
+"""Prints the constants of exp, cosh, log, log2 and pow in src/c/math.rs, from
 80-digit decimal arithmetic (standard library only; float(Decimal) rounds
 correctly). Run: python3 tools/explog_consts.py
 """
@@ -33,8 +33,10 @@ print(f"LN2_128_LO = {lo!r}")
 print(f"INV_LN2_128 = {float(128 / ln2)!r}")
 inv = 1 / ln2
 print(f"INV_LN2 = ({float(inv)!r}, {float(inv - Decimal(float(inv)))!r})")
-t = Decimal(2) / 3
-print(f"TWO_THIRDS = ({float(t)!r}, {float(t - Decimal(float(t)))!r})")
+# ln_dd's ATANH_HEAD: 2/7, 2/5, 2/3 as double-doubles.
+for n in (7, 5, 3):
+    t = Decimal(2) / n
+    print(f"2/{n} = ({float(t)!r}, {float(t - Decimal(float(t)))!r})")
 
 
 def least_at_or_above(v):
