@@ -116,7 +116,7 @@ int main(void)
 	put_num(FORKS);
 	put("\n");
 	CHECK_EQ("fork with 8 threads and a held stdio lock: failed children", bad, 0);
-	CHECK("fork with 8 threads: at least 100 forks done", done >= 100);
+	CHECK("fork with 8 threads: at least 10 forks done", done >= 10);
 
 	/* system() from a thread cancelled while it waits. */
 	int fds_before = count_fds();

@@ -257,9 +257,9 @@ unsafe fn exec_or_script(
     let r = with_args(argc.max(1) + 1, &mut |a| {
         a[0] = sh[5..].as_ptr().cast();
         a[1] = path;
-        for i in 1..argc {
+        for (slot, i) in a[2..].iter_mut().zip(1..argc) {
             // SAFETY: i < argc.
-            a[i + 1] = unsafe { *argv.add(i) };
+            *slot = unsafe { *argv.add(i) };
         }
         a[argc.max(1) + 1] = core::ptr::null();
         // SAFETY: a NULL-terminated array of the caller's strings.

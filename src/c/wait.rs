@@ -30,6 +30,11 @@ pub struct Rusage {
 /// The kernel's `struct rusage`: `long`s throughout (two-word timevals).
 type KRusage = [c_long; 18];
 
+/// Whether C's rusage is the kernel's (64-bit arches): the kernel then
+/// writes the caller's directly, and a bad pointer is its `EFAULT`. On
+/// 32-bit arches it writes a local, widened into the caller's.
+const SAME_LAYOUT: bool = size_of::<Rusage>() == size_of::<KRusage>();
+
 /// Copies the kernel's rusage into C's (on 64-bit arches the layouts are
 /// the same; on 32-bit ones the times widen).
 ///
@@ -54,12 +59,6 @@ unsafe fn put_rusage(k: &KRusage, out: *mut Rusage) {
     unsafe { out.write_unaligned(r) };
 }
 
-/// Whether `p` is a bad address for a `size`-byte write: null counts as
-/// fine here (callers check it), the rest is the kernel's to find.
-fn writable<T>(p: *mut T) -> bool {
-    !p.is_null()
-}
-
 /// wait4(2): as `waitpid`, and the child's resource usage into `ru`.
 ///
 /// # Safety
@@ -73,14 +72,17 @@ pub unsafe extern "C" fn wait4(
     ru: *mut Rusage,
 ) -> c_int {
     let mut k: KRusage = [0; 18];
-    let kp: *mut KRusage = if writable(ru) {
-        &raw mut k
-    } else {
+    let kp: *mut KRusage = if ru.is_null() {
         core::ptr::null_mut()
+    } else if SAME_LAYOUT {
+        ru.cast()
+    } else {
+        &raw mut k
     };
-    // SAFETY: `status` is the caller's; `kp` is null or a local.
+    // SAFETY: `status` and (with the same layout) `ru` are the caller's,
+    // checked by the kernel; otherwise `kp` is null or a local.
     let r = unsafe { crate::syscall!(__NR_wait4, pid, status, options, kp) };
-    if (r as isize) > 0 && !ru.is_null() {
+    if !SAME_LAYOUT && (r as isize) > 0 && !ru.is_null() {
         // SAFETY: the caller passed a writable rusage.
         unsafe { put_rusage(&k, ru) };
     }
@@ -140,9 +142,10 @@ pub unsafe extern "C" fn waitid(
 #[linkage = "weak"]
 pub unsafe extern "C" fn getrusage(who: c_int, ru: *mut Rusage) -> c_int {
     let mut k: KRusage = [0; 18];
-    // SAFETY: the kernel writes one rusage into the local.
-    let r = ret_unit(unsafe { crate::syscall!(__NR_getrusage, who, &raw mut k) });
-    if r.is_ok() {
+    let kp: *mut KRusage = if SAME_LAYOUT { ru.cast() } else { &raw mut k };
+    // SAFETY: the kernel writes one rusage, checking the pointer.
+    let r = ret_unit(unsafe { crate::syscall!(__NR_getrusage, who, kp) });
+    if !SAME_LAYOUT && r.is_ok() {
         if ru.is_null() {
             return ret_zero(Err(crate::Errno::EFAULT));
         }
