@@ -40,6 +40,8 @@ const SAME_LAYOUT: bool = size_of::<Rusage>() == size_of::<KRusage>();
 ///
 /// # Safety
 /// `out` must be writable.
+// The casts widen, and the update fills the pad, on 32-bit arches only.
+#[allow(clippy::unnecessary_cast, clippy::needless_update)]
 unsafe fn put_rusage(k: &KRusage, out: *mut Rusage) {
     let mut r = Rusage {
         utime: Timeval {
