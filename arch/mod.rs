@@ -181,6 +181,27 @@ pub mod clone {
     pub use super::imp::clone::{CloneTls, clone_tls};
     const _: fn(*mut u8) -> CloneTls = clone_tls;
     const _: fn(&CloneTls) -> usize = <CloneTls as super::CloneTlsArg>::as_arg;
+
+    /// fork(2) as clone(2) with only `SIGCHLD`: the child returns here, on
+    /// a copy of the caller's stack, with 0; the parent gets the pid, or
+    /// `-errno`. Only the order of the first two arguments differs between
+    /// arches (s390x takes the stack first); the rest are 0.
+    ///
+    /// # Safety
+    /// The child is a copy of the whole process with one thread: the
+    /// caller makes its state consistent there.
+    #[inline(always)]
+    pub unsafe fn fork() -> usize {
+        let flags = linux_raw_sys::general::SIGCHLD as usize;
+        let nr = linux_raw_sys::general::__NR_clone as usize;
+        #[cfg(target_arch = "s390x")]
+        // SAFETY: as the caller promises; no pointer arguments.
+        let r = unsafe { super::syscall::syscall5(nr, 0, flags, 0, 0, 0) };
+        #[cfg(not(target_arch = "s390x"))]
+        // SAFETY: as the caller promises; no pointer arguments.
+        let r = unsafe { super::syscall::syscall5(nr, flags, 0, 0, 0, 0) };
+        r
+    }
 }
 
 /// How an arch's `CLONE_SETTLS` value ([`clone::CloneTls`]) reaches the

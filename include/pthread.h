@@ -91,6 +91,9 @@ int pthread_key_delete(pthread_key_t key);
 void *pthread_getspecific(pthread_key_t key);
 int pthread_setspecific(pthread_key_t key, const void *value);
 int pthread_once(pthread_once_t *once, void (*init)(void));
+/* prepare handlers run newest first, parent and child oldest first;
+ * ENOMEM after 64 registrations. */
+int pthread_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void));
 
 int pthread_attr_init(pthread_attr_t *attr);
 int pthread_attr_destroy(pthread_attr_t *attr);

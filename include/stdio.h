@@ -35,6 +35,10 @@ extern FILE *const stderr;
  * and x (O_EXCL). A mode not starting with r, w or a is EINVAL. */
 FILE *fopen(const char *__restrict path, const char *__restrict mode);
 FILE *fdopen(int fd, const char *mode);
+/* mode "r" or "w", then "e" for a close-on-exec stream. */
+FILE *popen(const char *cmd, const char *mode);
+/* The child's wait status; a cancellation point. */
+int pclose(FILE *f);
 /* Keeps the descriptor number when the stream had one. path NULL: changes
  * the O_APPEND and close-on-exec flags of the same descriptor (EBADF if the
  * mode needs an access it lacks). On failure the stream is closed. */

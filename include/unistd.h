@@ -66,6 +66,48 @@ unsigned sleep(unsigned seconds);
 int usleep(useconds_t usec);
 _Noreturn void _exit(int status);
 
+/* Processes. fork also from a multithreaded program: pthread_atfork
+ * handlers run, and the child (one thread) can use malloc and stdio. */
+pid_t fork(void);
+/* POSIX 2024: no atfork handlers; async-signal-safe. */
+pid_t _Fork(void);
+/* With fork's semantics (POSIX allows it). */
+pid_t vfork(void);
+int execve(const char *path, char *const argv[], char *const envp[]);
+int fexecve(int fd, char *const argv[], char *const envp[]);
+int execv(const char *path, char *const argv[]);
+int execvp(const char *file, char *const argv[]);
+/* PATH is the caller's, as in glibc; no PATH: "/bin:/usr/bin". A file
+ * that is not an executable format runs under /bin/sh. */
+int execvpe(const char *file, char *const argv[], char *const envp[]);
+int execl(const char *path, const char *arg, ...);
+int execlp(const char *file, const char *arg, ...);
+int execle(const char *path, const char *arg, ...);
+
+uid_t getuid(void);
+uid_t geteuid(void);
+gid_t getgid(void);
+gid_t getegid(void);
+/* The set*id functions change the calling thread's credentials only while
+ * other threads exist (muslin does not broadcast them to every thread). */
+int setuid(uid_t uid);
+int setgid(gid_t gid);
+int seteuid(uid_t uid);
+int setegid(gid_t gid);
+int setreuid(uid_t ruid, uid_t euid);
+int setregid(gid_t rgid, gid_t egid);
+int getgroups(int size, gid_t list[]);
+int setgroups(size_t size, const gid_t *list);
+pid_t getpgrp(void);
+pid_t getpgid(pid_t pid);
+int setpgid(pid_t pid, pid_t pgid);
+pid_t setsid(void);
+pid_t getsid(pid_t pid);
+int nice(int inc);
+unsigned alarm(unsigned seconds);
+/* A cancellation point. */
+int pause(void);
+
 /* 1 for a terminal, else 0 with errno ENOTTY or EBADF. */
 int isatty(int fd);
 /* The names above; anything else is -1 with EINVAL. */

@@ -19,12 +19,24 @@ typedef long long time_t;
 typedef long long blksize_t;
 typedef long long blkcnt_t;
 typedef int clockid_t;
+typedef long clock_t;
+typedef unsigned int id_t;
+typedef long suseconds_t;
 
 /* 16 bytes everywhere: on 32-bit arches a zero pad word follows tv_nsec, so
  * the layout is the kernel's 64-bit timespec (all are little-endian there). */
 struct timespec {
 	time_t tv_sec;
 	long tv_nsec;
+#if __SIZEOF_LONG__ == 4
+	long __pad;
+#endif
+};
+
+/* 16 bytes everywhere, as struct timespec (a pad word on 32-bit arches). */
+struct timeval {
+	time_t tv_sec;
+	suseconds_t tv_usec;
 #if __SIZEOF_LONG__ == 4
 	long __pad;
 #endif

@@ -257,3 +257,13 @@ pub unsafe extern "C" fn unsetenv(name: *const c_char) -> c_int {
     ENV_LOCK.unlock();
     0
 }
+
+/// Takes (`take`) or releases the environment lock around `fork`, so that
+/// the child never sees `environ` halfway through a change.
+pub(super) fn fork_lock(take: bool) {
+    if take {
+        ENV_LOCK.lock();
+    } else {
+        ENV_LOCK.unlock();
+    }
+}

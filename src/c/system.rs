@@ -1,40 +1,24 @@
 //! system(3): `/bin/sh -c command` in a child process, waited for.
 //!
-//! There is no `fork` yet, and `system` does not need one: the child is
-//! made as `posix_spawn` implementations make it, with
-//! `clone(CLONE_VM | CLONE_VFORK | SIGCHLD)` on a small stack in this
-//! frame. It shares the caller's memory, so it only resets signal
-//! dispositions, restores the signal mask, and calls `execve`
-//! (`exit_group(127)` if that fails); `CLONE_VFORK` keeps the caller
-//! suspended until then, so the stack stays put. All signals are blocked
-//! around the clone so that no handler of the caller's runs in the child.
+//! The child is made by `posix_spawn` (see `spawn.rs`): `SIGINT` and
+//! `SIGQUIT` back to what they were before `system` ignored them (unless
+//! they were ignored), the caller's signal mask, then the shell. A
+//! cancellation acted on while `system` waits kills and reaps the child
+//! and restores the caller's signal state (a cleanup handler), so no
+//! child is left behind.
 
 use crate::errno::Errno;
-use crate::signal::{self, NSIG, SIG_DFL, SIG_IGN, SigAction, Sigset};
+use crate::signal::{self, SIG_IGN, SigAction, Sigset};
 use crate::syscall::signal::rt_sigprocmask;
 use crate::syscall_cp;
 use crate::thread::cancel::{self, CleanupRecord};
 use core::ffi::{c_char, c_int, c_void};
 use linux_raw_sys::general as g;
 
-unsafe extern "C" {
-    /// `arch/<arch>/clone.rs`: clone(2) with `func(arg)` run on `stack` in
-    /// the child, which never returns; the parent gets the pid or -errno.
-    fn __muslin_clone(
-        func: unsafe extern "C" fn(*mut u8) -> !,
-        stack: *mut u8,
-        flags: usize,
-        arg: *mut u8,
-        ptid: *mut i32,
-        tls: usize,
-        ctid: *mut i32,
-    ) -> isize;
-}
-
-/// What the child needs, in the caller's frame.
-struct Child {
-    /// The command, a C string.
-    cmd: *const c_char,
+/// What the caller restores when `system` returns or is cancelled.
+struct Saved {
+    /// The child's pid, or 0 before it exists.
+    pid: c_int,
     /// The caller's signal mask before `system` changed it.
     mask: Sigset,
     /// `SIGINT`'s and `SIGQUIT`'s actions before `system` ignored them.
@@ -42,59 +26,8 @@ struct Child {
     quit_action: SigAction,
 }
 
-/// What the caller restores when `system` returns or is cancelled.
-struct Saved {
-    /// The child's pid, or 0 before it exists.
-    pid: c_int,
-    /// As in [`Child`].
-    mask: Sigset,
-    int_action: SigAction,
-    quit_action: SigAction,
-}
-
 /// The path of the shell, and its name as `argv[0]`.
 const SH: &[u8] = b"/bin/sh\0";
-
-/// The child: every caught signal back to its default (a handler would run
-/// on the caller's memory), `SIGINT` and `SIGQUIT` as they were, the mask
-/// as it was, then the shell.
-unsafe extern "C" fn child(arg: *mut u8) -> ! {
-    // SAFETY: the parent passed its `Child`, alive while it is suspended.
-    let c = unsafe { &*arg.cast::<Child>() };
-    for sig in 1..NSIG {
-        if sig == g::SIGKILL as c_int || sig == g::SIGSTOP as c_int {
-            continue;
-        }
-        let before = if sig == g::SIGINT as c_int {
-            Some(c.int_action.handler)
-        } else if sig == g::SIGQUIT as c_int {
-            Some(c.quit_action.handler)
-        } else {
-            None
-        };
-        let mut now = SigAction::default_action();
-        // SAFETY: only reads the action.
-        let got = unsafe { signal::sigaction_internal(sig, None, Some(&mut now)) };
-        let handler = before.unwrap_or(now.handler);
-        if got.is_ok() && handler != SIG_IGN && now.handler != SIG_DFL {
-            let _ = signal::set_default(sig);
-        }
-    }
-    let _ = rt_sigprocmask(g::SIG_SETMASK as c_int, Some(&c.mask), None);
-    let dash_c = b"-c\0";
-    let argv: [*const c_char; 4] = [
-        SH[5..].as_ptr().cast(),
-        dash_c.as_ptr().cast(),
-        c.cmd,
-        core::ptr::null(),
-    ];
-    // SAFETY: NUL-terminated path and argv; environ is start-up's array.
-    unsafe {
-        let envp = crate::env::environ;
-        crate::syscall!(__NR_execve, SH.as_ptr(), argv.as_ptr(), envp);
-    }
-    crate::syscall::process::exit_group(127)
-}
 
 /// Puts back `SIGINT`, `SIGQUIT` and the signal mask.
 fn restore(s: &Saved) {
@@ -158,42 +91,49 @@ pub unsafe extern "C" fn system(cmd: *const c_char) -> c_int {
     let mut chld = Sigset::empty();
     chld.insert_unchecked(g::SIGCHLD as c_int);
     let _ = rt_sigprocmask(g::SIG_BLOCK as c_int, Some(&chld), Some(&mut saved.mask));
-    let c = Child {
+    let mut attr = core::mem::MaybeUninit::<super::spawn::Attr>::uninit();
+    let mut dfl = Sigset::empty();
+    if saved.int_action.handler != SIG_IGN {
+        dfl.insert_unchecked(g::SIGINT as c_int);
+    }
+    if saved.quit_action.handler != SIG_IGN {
+        dfl.insert_unchecked(g::SIGQUIT as c_int);
+    }
+    let dash_c = b"-c\0";
+    let argv: [*const c_char; 4] = [
+        SH[5..].as_ptr().cast(),
+        dash_c.as_ptr().cast(),
         cmd,
-        mask: saved.mask,
-        int_action: saved.int_action,
-        quit_action: saved.quit_action,
-    };
-    // The child's stack: 16-byte aligned words, in this (suspended) frame.
-    let mut stack = [0u128; 1024];
-    let top = stack.as_mut_ptr_range().end.cast::<u8>();
-    let mut waiting = Sigset::empty();
-    let _ = rt_sigprocmask(
-        g::SIG_SETMASK as c_int,
-        Some(&Sigset::all_including_reserved()),
-        Some(&mut waiting),
-    );
-    // SAFETY: the child runs `child` on its own stack and never returns;
-    // `c` and `stack` outlive it, the caller being suspended (CLONE_VFORK).
+        core::ptr::null(),
+    ];
+    // SAFETY: `attr` is initialised first; the strings are C strings and
+    // `environ` is the process environment.
     let pid = unsafe {
-        __muslin_clone(
-            child,
-            top,
-            (g::CLONE_VM | g::CLONE_VFORK | g::SIGCHLD) as usize,
-            (&raw const c).cast_mut().cast(),
-            core::ptr::null_mut(),
-            0,
-            core::ptr::null_mut(),
+        use super::spawn as sp;
+        let a = attr.as_mut_ptr();
+        sp::posix_spawnattr_init(a);
+        sp::posix_spawnattr_setflags(a, sp::SETSIGMASK | sp::SETSIGDEF);
+        sp::posix_spawnattr_setsigmask(a, &saved.mask);
+        sp::posix_spawnattr_setsigdefault(a, &dfl);
+        sp::spawn(
+            SH.as_ptr().cast(),
+            core::ptr::null(),
+            a,
+            argv.as_ptr(),
+            super::exec::environ(),
+            false,
         )
     };
-    let _ = rt_sigprocmask(g::SIG_SETMASK as c_int, Some(&waiting), None);
-    core::hint::black_box(&mut stack);
-    if pid < 0 {
-        restore(&saved);
-        Errno::from_raw(-pid as c_int).set_last();
-        return -1;
-    }
-    saved.pid = pid as c_int;
+    let pid = match pid {
+        Ok(pid) => pid,
+        Err(e) => {
+            // As glibc: as if the shell had exited with 127.
+            restore(&saved);
+            Errno::from_raw(e).set_last();
+            return 127 << 8;
+        }
+    };
+    saved.pid = pid;
     let mut rec = core::mem::MaybeUninit::<CleanupRecord>::uninit();
     // SAFETY: `rec` and `saved` live in this frame until popped below.
     unsafe { cancel::cleanup_push(rec.as_mut_ptr(), on_cancel, (&raw mut saved).cast()) };

@@ -33,6 +33,16 @@ static ARENAS: Arenas = Arenas {
     head: UnsafeCell::new(core::ptr::null_mut()),
 };
 
+/// Takes (`take`) or releases the arena lock around `fork` (after the
+/// class locks, the order `alloc` takes them in).
+pub(super) fn fork_lock(take: bool) {
+    if take {
+        ARENAS.lock.lock();
+    } else {
+        ARENAS.lock.unlock();
+    }
+}
+
 /// The layout of a heap block of `bytes` (a multiple of 16).
 fn layout(bytes: usize) -> Layout {
     // SAFETY: 16 is a power of two and `bytes` is far below isize::MAX.

@@ -52,6 +52,18 @@ static CLASSES: [Class; N] = [const {
     }
 }; N];
 
+/// Takes (`take`) or releases every class lock, in class order, around
+/// `fork`: the child then finds every free list whole.
+pub(super) fn fork_locks(take: bool) {
+    for c in &CLASSES {
+        if take {
+            c.lock.lock();
+        } else {
+            c.lock.unlock();
+        }
+    }
+}
+
 /// The class serving `size` bytes, if one does.
 #[inline(always)]
 pub fn of(size: usize) -> Option<usize> {

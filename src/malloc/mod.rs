@@ -88,6 +88,20 @@ fn threaded() -> bool {
     crate::thread::exit::OTHER_THREADS.load(Ordering::Acquire) != 0
 }
 
+/// Around `fork` in a process with other threads: `take` holds every
+/// allocator lock, so that no other thread is halfway through a change
+/// the child would inherit; the parent and the child each call it again
+/// with `false` to release them.
+pub fn fork_locks(take: bool) {
+    if take {
+        class::fork_locks(true);
+        arena::fork_lock(true);
+    } else {
+        arena::fork_lock(false);
+        class::fork_locks(false);
+    }
+}
+
 /// A held lock, released on drop; empty while the process has one thread.
 /// No thread can be created while the only thread is inside the allocator,
 /// and the last other thread leaves the count only after its last

@@ -587,6 +587,31 @@ fn list_unlock(held: bool) {
     }
 }
 
+/// Takes (`take`) or releases the stream-list lock around `fork`, so that
+/// the child's list is whole; in a process with other threads only.
+pub fn fork_list_lock(take: bool) {
+    lock_op(&LIST, take);
+}
+
+/// In a `fork` child, which has one thread: frees every stream lock (and
+/// the list's) that another thread of the parent held, as that thread is
+/// gone there. The caller's own `flockfile`s stay held. As in glibc, a
+/// stream another thread was in the middle of changing is left as it was.
+pub fn fork_child() {
+    LIST.reset_foreign();
+    super::standard::STDIN.lock.reset_foreign();
+    super::standard::STDOUT.lock.reset_foreign();
+    super::standard::STDERR.lock.reset_foreign();
+    let mut p = HEAD.load(Ordering::Relaxed);
+    while !p.is_null() {
+        // SAFETY: listed streams are live; no other thread exists.
+        unsafe {
+            (*p).lock.reset_foreign();
+            p = (*(*p).link.get()).next;
+        }
+    }
+}
+
 /// Adds a newly opened stream to the list, and makes `exit` flush them all.
 pub(crate) fn list_add(f: *mut FILE) {
     crate::process::set_flush_hook(core::hint::black_box(flush_all as fn()), true);

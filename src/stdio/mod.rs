@@ -26,7 +26,7 @@ pub mod file;
 pub(crate) mod files;
 mod lock;
 mod mem;
-mod open;
+pub(crate) mod open;
 mod read;
 mod scan;
 mod seek;

@@ -65,6 +65,20 @@ pub fn signal_thread(t: &ThreadDescriptor, sig: c_int) -> Result<()> {
     r
 }
 
+/// In the child of `fork`, first thing: the calling thread is the only one,
+/// with a new tid; locks that count threads stop locking.
+pub fn fork_child() {
+    let t = current();
+    t.tid
+        .store(crate::syscall::process::gettid(), Ordering::Relaxed);
+    exit::OTHER_THREADS.store(0, Ordering::Release);
+}
+
+/// Whether the process has (or had, until they all exited) other threads.
+pub fn threaded() -> bool {
+    exit::OTHER_THREADS.load(Ordering::Acquire) != 0
+}
+
 /// Gives up the processor (`sched_yield`).
 pub fn yield_now() {
     // SAFETY: no arguments, no memory.

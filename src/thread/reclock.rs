@@ -72,6 +72,19 @@ impl RecLock {
         true
     }
 
+    /// In a `fork` child: frees the lock if a thread other than the caller
+    /// held it (that thread does not exist there); the caller's own
+    /// holding stays as it was.
+    pub(crate) fn reset_foreign(&self) {
+        let owner = self.owner.load(Ordering::Relaxed);
+        if owner != 0 && owner != me() {
+            self.owner.store(0, Ordering::Relaxed);
+            // SAFETY: the child has one thread: nobody else touches count.
+            unsafe { *self.count.get() = 0 };
+            self.state.store(0, Ordering::Relaxed);
+        }
+    }
+
     /// Releases one level; the last one frees the lock. Does nothing when
     /// the caller does not own it.
     pub(crate) fn unlock(&self) {
