@@ -63,14 +63,13 @@ int clock_getcpuclockid(pid_t pid, clockid_t *clock);
 
 /* POSIX per-process timers. A SIGEV_THREAD timer runs its function in a
  * thread of its own, one call per expiry. */
-typedef void *timer_t;
 struct itimerspec {
 	struct timespec it_interval;
 	struct timespec it_value;
 };
 struct sigevent;
 int timer_create(clockid_t clock, struct sigevent *__restrict sev, timer_t *__restrict timer);
-int timer_settime(timer_t timer, int flags, const struct itimerspec *__restrict new,
+int timer_settime(timer_t timer, int flags, const struct itimerspec *__restrict value,
 		  struct itimerspec *__restrict old);
 int timer_gettime(timer_t timer, struct itimerspec *cur);
 int timer_getoverrun(timer_t timer);

@@ -19,6 +19,7 @@ typedef long long time_t;
 typedef long long blksize_t;
 typedef long long blkcnt_t;
 typedef int clockid_t;
+typedef void *timer_t;
 
 /* 16 bytes everywhere: on 32-bit arches a zero pad word follows tv_nsec, so
  * the layout is the kernel's 64-bit timespec (all are little-endian there). */

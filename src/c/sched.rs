@@ -128,7 +128,7 @@ pub unsafe extern "C" fn __sched_cpucount(size: usize, set: *const c_void) -> c_
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn __sched_cpualloc(count: usize) -> *mut c_void {
-    let longs = count.div_ceil(8 * size_of::<usize>());
+    let longs = count.div_ceil(usize::BITS as usize);
     crate::malloc::c_api::calloc(longs.max(1), size_of::<usize>())
 }
 

@@ -210,13 +210,13 @@ fn path_conf(name: c_int, r: crate::errno::Result<fs::FsStats>) -> c_long {
         5 => 4096,                          // _PC_PIPE_BUF
         6 | 7 => 1,                         // _PC_CHOWN_RESTRICTED, _PC_NO_TRUNC
         8 => 0,                             // _PC_VDISABLE
-        9 | 10 | 11 | 12 => NO, // _PC_SYNC_IO, _PC_ASYNC_IO, _PC_PRIO_IO, _PC_SOCK_MAXBUF
-        13 => 64,               // _PC_FILESIZEBITS
+        9..=12 => NO, // _PC_SYNC_IO, _PC_ASYNC_IO, _PC_PRIO_IO, _PC_SOCK_MAXBUF
+        13 => 64,     // _PC_FILESIZEBITS
         14 | 16 | 17 => st.bsize as c_long, // _PC_REC_INCR_XFER_SIZE, _MIN_, _XFER_ALIGN
-        15 => NO_LIMIT,         // _PC_REC_MAX_XFER_SIZE
+        15 => NO_LIMIT, // _PC_REC_MAX_XFER_SIZE
         18 => st.bsize as c_long, // _PC_ALLOC_SIZE_MIN
-        19 => NO_LIMIT,         // _PC_SYMLINK_MAX
-        20 => 1,                // _PC_2_SYMLINKS
+        19 => NO_LIMIT, // _PC_SYMLINK_MAX
+        20 => 1,      // _PC_2_SYMLINKS
         _ => {
             Errno::EINVAL.set_last();
             -1

@@ -370,10 +370,8 @@ pub extern "C" fn timer_getoverrun(t: usize) -> c_int {
 pub extern "C" fn timer_delete(t: usize) -> c_int {
     // SAFETY: no memory is involved.
     let r = sc::ret_unit(unsafe { syscall!(__NR_timer_delete, kernel_id(t)) });
-    if r.is_ok() {
-        if let Some(td) = thread_timer(t) {
-            end_helper(td);
-        }
+    if let (Ok(()), Some(td)) = (r, thread_timer(t)) {
+        end_helper(td);
     }
     ret_zero(r)
 }
