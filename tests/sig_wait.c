@@ -96,6 +96,12 @@ int main(void)
 	CHECK_EQ("sigwait took SIGUSR1", sig, SIGUSR1);
 	sigpending(&p);
 	CHECK_EQ("no longer pending", sigismember(&p, SIGUSR1), 0);
+	errno = 0;
+	CHECK("sigpending(NULL): EFAULT", sigpending(0) == -1 && errno == EFAULT);
+	errno = 0;
+	CHECK("sigsuspend(NULL): EFAULT", sigsuspend(0) == -1 && errno == EFAULT);
+	errno = 0;
+	CHECK("sigwaitinfo(NULL): EFAULT", sigwaitinfo(0, 0) == -1 && errno == EFAULT);
 
 	/* sigwaitinfo: si_code and sender. */
 	siginfo_t si;

@@ -123,15 +123,16 @@ pub extern "C" fn signal(sig: c_int, handler: usize) -> usize {
 }
 
 /// A copy of `set` without the signals muslin reserves: what the
-/// application asked for, as far as it is allowed to ask.
+/// application asked for, as far as it is allowed to ask. `EFAULT` for
+/// NULL.
 ///
 /// # Safety
-/// `set` must point at a readable `sigset_t`.
-unsafe fn app_set(set: *const Sigset) -> Sigset {
+/// `set` must be NULL or point at a readable `sigset_t`.
+unsafe fn app_set(set: *const Sigset) -> Result<Sigset> {
     // SAFETY: the caller vouches for `set`.
-    let mut s = unsafe { *set };
+    let mut s = unsafe { set.as_ref() }.copied().ok_or(Errno::EFAULT)?;
     s.remove_reserved();
-    s
+    Ok(s)
 }
 
 /// sigsuspend(2): waits with `mask` as the signal mask (the reserved
@@ -140,10 +141,9 @@ unsafe fn app_set(set: *const Sigset) -> Sigset {
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub unsafe extern "C" fn sigsuspend(mask: *const Sigset) -> c_int {
-    // SAFETY: C passes a readable sigset_t.
-    let mask = unsafe { app_set(mask) };
-    let r = crate::thread::cancel::c_point(sys::rt_sigsuspend(&mask));
-    ret_zero(r)
+    // SAFETY: C passes NULL or a readable sigset_t.
+    let r = unsafe { app_set(mask) }.and_then(|m| sys::rt_sigsuspend(&m));
+    ret_zero(crate::thread::cancel::c_point(r))
 }
 
 /// sigpending(2): the signals blocked and pending for the calling thread or
@@ -157,9 +157,17 @@ pub unsafe extern "C" fn sigpending(set: *mut Sigset) -> c_int {
         return -1;
     }
     s.remove_reserved();
-    // SAFETY: C passes a writable sigset_t.
-    unsafe { *set = s };
-    0
+    // SAFETY: C passes NULL or a writable sigset_t.
+    match unsafe { set.as_mut() } {
+        Some(set) => {
+            *set = s;
+            0
+        }
+        None => {
+            Errno::EFAULT.set_last();
+            -1
+        }
+    }
 }
 
 /// The shared part of the sigwait family: takes a pending signal from `set`
@@ -169,7 +177,7 @@ pub unsafe extern "C" fn sigpending(set: *mut Sigset) -> c_int {
 /// `set` readable; `info`, `timeout` null or valid.
 unsafe fn wait_for(set: *const Sigset, info: *mut u8, timeout: *const Timespec) -> Result<c_int> {
     // SAFETY: the caller vouches for `set`.
-    let set = unsafe { app_set(set) };
+    let set = unsafe { app_set(set) }?;
     // SAFETY: the caller vouches for the pointers.
     crate::thread::cancel::c_point(unsafe { sys::rt_sigtimedwait(&set, info, timeout) })
 }
