@@ -14,7 +14,7 @@
 
 static volatile sig_atomic_t hits;
 static volatile int on_alt, alt_flags;
-static char alt[SIGSTKSZ];
+static char alt[SIGSTKSZ] __attribute__((aligned(16)));
 
 static void count(int sig)
 {
