@@ -71,6 +71,128 @@ fn mem_pages(free: bool) -> c_long {
     (bytes / page_size().max(1) as u128).min(c_long::MAX as u128) as c_long
 }
 
+/// The names whose answer is a constant: (name, value); -1 for an
+/// unsupported option or a limit muslin does not fix. A table, not match
+/// arms: with ~130 arms, powerpc64le's hello kept all of sysconf (6.5 KB).
+static FIXED: [(u16, i32); 116] = [
+    (2, 100),          // _SC_CLK_TCK
+    (3, 65536),        // _SC_NGROUPS_MAX
+    (5, -1),           // _SC_STREAM_MAX
+    (6, -1),           // _SC_TZNAME_MAX
+    (7, 1),            // _SC_JOB_CONTROL
+    (8, 1),            // _SC_SAVED_IDS
+    (9, 200809),       // _SC_REALTIME_SIGNALS
+    (10, 200809),      // _SC_PRIORITY_SCHEDULING
+    (11, 200809),      // _SC_TIMERS
+    (12, -1),          // _SC_ASYNCHRONOUS_IO
+    (13, -1),          // _SC_PRIORITIZED_IO
+    (14, 200809),      // _SC_SYNCHRONIZED_IO
+    (15, 200809),      // _SC_FSYNC
+    (16, 200809),      // _SC_MAPPED_FILES
+    (17, -1),          // _SC_MEMLOCK
+    (18, -1),          // _SC_MEMLOCK_RANGE
+    (19, 200809),      // _SC_MEMORY_PROTECTION
+    (20, -1),          // _SC_MESSAGE_PASSING
+    (21, 200809),      // _SC_SEMAPHORES
+    (22, -1),          // _SC_SHARED_MEMORY_OBJECTS
+    (23, -1),          // _SC_AIO_LISTIO_MAX
+    (24, -1),          // _SC_AIO_MAX
+    (25, 0),           // _SC_AIO_PRIO_DELTA_MAX
+    (26, 0x7fff_ffff), // _SC_DELAYTIMER_MAX
+    (27, -1),          // _SC_MQ_OPEN_MAX
+    (28, -1),          // _SC_MQ_PRIO_MAX
+    (29, 200809),      // _SC_VERSION
+    (32, -1),          // _SC_SEM_NSEMS_MAX
+    (33, 0x7fff_ffff), // _SC_SEM_VALUE_MAX
+    (35, -1),          // _SC_TIMER_MAX
+    (36, 99),          // _SC_BC_BASE_MAX
+    (37, 2048),        // _SC_BC_DIM_MAX
+    (38, 99),          // _SC_BC_SCALE_MAX
+    (39, 1000),        // _SC_BC_STRING_MAX
+    (40, 255),         // _SC_COLL_WEIGHTS_MAX
+    (42, 32),          // _SC_EXPR_NEST_MAX
+    (43, 2048),        // _SC_LINE_MAX
+    (44, 0x7fff),      // _SC_RE_DUP_MAX
+    (46, 200809),      // _SC_2_VERSION
+    (47, 200809),      // _SC_2_C_BIND
+    (48, -1),          // _SC_2_C_DEV
+    (49, -1),          // _SC_2_FORT_DEV
+    (50, -1),          // _SC_2_FORT_RUN
+    (51, -1),          // _SC_2_SW_DEV
+    (52, -1),          // _SC_2_LOCALEDEF
+    (60, 1024),        // _SC_IOV_MAX
+    (67, 200809),      // _SC_THREADS
+    (68, 200809),      // _SC_THREAD_SAFE_FUNCTIONS
+    (69, -1),          // _SC_GETGR_R_SIZE_MAX
+    (70, -1),          // _SC_GETPW_R_SIZE_MAX
+    (71, 256),         // _SC_LOGIN_NAME_MAX
+    (72, 32),          // _SC_TTY_NAME_MAX
+    (73, 4),           // _SC_THREAD_DESTRUCTOR_ITERATIONS
+    (74, 128),         // _SC_THREAD_KEYS_MAX
+    (75, 16384),       // _SC_THREAD_STACK_MIN
+    (76, -1),          // _SC_THREAD_THREADS_MAX
+    (77, 200809),      // _SC_THREAD_ATTR_STACKADDR
+    (78, 200809),      // _SC_THREAD_ATTR_STACKSIZE
+    (79, 200809),      // _SC_THREAD_PRIORITY_SCHEDULING
+    (80, -1),          // _SC_THREAD_PRIO_INHERIT
+    (81, -1),          // _SC_THREAD_PRIO_PROTECT
+    (82, 200809),      // _SC_THREAD_PROCESS_SHARED
+    (89, -1),          // _SC_XOPEN_VERSION
+    (91, -1),          // _SC_XOPEN_UNIX
+    (92, -1),          // _SC_XOPEN_CRYPT
+    (93, -1),          // _SC_XOPEN_ENH_I18N
+    (94, -1),          // _SC_XOPEN_SHM
+    (95, -1),          // _SC_2_CHAR_TERM
+    (97, -1),          // _SC_2_UPE
+    (109, 20),         // _SC_NZERO
+    (125, -1),         // _SC_XBS5_ILP32_OFF32
+    (128, -1),         // _SC_XBS5_LPBIG_OFFBIG
+    (129, -1),         // _SC_XOPEN_LEGACY
+    (130, -1),         // _SC_XOPEN_REALTIME
+    (131, -1),         // _SC_XOPEN_REALTIME_THREADS
+    (132, -1),         // _SC_ADVISORY_INFO
+    (133, 200809),     // _SC_BARRIERS
+    (137, 200809),     // _SC_CLOCK_SELECTION
+    (138, 200809),     // _SC_CPUTIME
+    (139, 200809),     // _SC_THREAD_CPUTIME
+    (149, 200809),     // _SC_MONOTONIC_CLOCK
+    (153, 200809),     // _SC_READER_WRITER_LOCKS
+    (154, 200809),     // _SC_SPIN_LOCKS
+    (155, -1),         // _SC_REGEXP
+    (157, 1),          // _SC_SHELL
+    (159, -1),         // _SC_SPAWN
+    (160, -1),         // _SC_SPORADIC_SERVER
+    (161, -1),         // _SC_THREAD_SPORADIC_SERVER
+    (164, 200809),     // _SC_TIMEOUTS
+    (165, -1),         // _SC_TYPED_MEMORY_OBJECTS
+    (168, -1),         // _SC_2_PBS
+    (169, -1),         // _SC_2_PBS_ACCOUNTING
+    (170, -1),         // _SC_2_PBS_LOCATE
+    (171, -1),         // _SC_2_PBS_MESSAGE
+    (172, -1),         // _SC_2_PBS_TRACK
+    (173, 40),         // _SC_SYMLOOP_MAX
+    (175, -1),         // _SC_2_PBS_CHECKPOINT
+    (176, -1),         // _SC_V6_ILP32_OFF32
+    (179, -1),         // _SC_V6_LPBIG_OFFBIG
+    (180, 64),         // _SC_HOST_NAME_MAX
+    (181, -1),         // _SC_TRACE
+    (182, -1),         // _SC_TRACE_EVENT_FILTER
+    (183, -1),         // _SC_TRACE_INHERIT
+    (184, -1),         // _SC_TRACE_LOG
+    (235, -1),         // _SC_IPV6
+    (236, -1),         // _SC_RAW_SOCKETS
+    (237, -1),         // _SC_V7_ILP32_OFF32
+    (240, -1),         // _SC_V7_LPBIG_OFFBIG
+    (241, -1),         // _SC_SS_REPL_MAX
+    (242, -1),         // _SC_TRACE_EVENT_NAME_MAX
+    (243, -1),         // _SC_TRACE_NAME_MAX
+    (244, -1),         // _SC_TRACE_SYS_MAX
+    (245, -1),         // _SC_TRACE_USER_EVENT_MAX
+    (246, -1),         // _SC_XOPEN_STREAMS
+    (247, -1),         // _SC_THREAD_ROBUST_PRIO_INHERIT
+    (248, -1),         // _SC_THREAD_ROBUST_PRIO_PROTECT
+];
+
 /// sysconf(3): every `_SC_*` name of POSIX.1-2008 that `<unistd.h>`
 /// defines. Options muslin supports give `200809` (or 1 where POSIX says
 /// so), unsupported ones and limits it does not fix -1 with `errno`
@@ -82,103 +204,25 @@ fn mem_pages(free: bool) -> c_long {
 #[linkage = "weak"]
 pub extern "C" fn sysconf(name: c_int) -> c_long {
     match name {
-        // _SC_ARG_MAX
         0 => arg_max(),
-        // _SC_CHILD_MAX
         1 => rlimit(RLIMIT_NPROC),
-        // _SC_CLK_TCK
-        2 => 100,
-        // _SC_NGROUPS_MAX
-        3 => 65536,
-        // _SC_OPEN_MAX
         4 => rlimit(RLIMIT_NOFILE),
-        // _SC_STREAM_MAX _SC_TZNAME_MAX _SC_AIO_LISTIO_MAX _SC_AIO_MAX _SC_MQ_OPEN_MAX
-        // _SC_MQ_PRIO_MAX _SC_SEM_NSEMS_MAX _SC_TIMER_MAX _SC_GETGR_R_SIZE_MAX
-        // _SC_GETPW_R_SIZE_MAX _SC_THREAD_THREADS_MAX _SC_SS_REPL_MAX _SC_TRACE_EVENT_NAME_MAX
-        // _SC_TRACE_NAME_MAX _SC_TRACE_SYS_MAX _SC_TRACE_USER_EVENT_MAX
-        5 | 6 | 23 | 24 | 27 | 28 | 32 | 35 | 69 | 70 | 76 | 241 | 242 | 243 | 244 | 245 => {
-            NO_LIMIT
-        }
-        // _SC_JOB_CONTROL _SC_SAVED_IDS _SC_SHELL
-        7 | 8 | 157 => 1,
-        // _SC_REALTIME_SIGNALS _SC_PRIORITY_SCHEDULING _SC_TIMERS _SC_SYNCHRONIZED_IO _SC_FSYNC
-        // _SC_MAPPED_FILES _SC_MEMORY_PROTECTION _SC_SEMAPHORES _SC_VERSION _SC_2_VERSION
-        // _SC_2_C_BIND _SC_THREADS _SC_THREAD_SAFE_FUNCTIONS _SC_THREAD_ATTR_STACKADDR
-        // _SC_THREAD_ATTR_STACKSIZE _SC_THREAD_PRIORITY_SCHEDULING _SC_THREAD_PROCESS_SHARED
-        // _SC_BARRIERS _SC_CLOCK_SELECTION _SC_CPUTIME _SC_THREAD_CPUTIME _SC_MONOTONIC_CLOCK
-        // _SC_READER_WRITER_LOCKS _SC_SPIN_LOCKS _SC_TIMEOUTS
-        9 | 10 | 11 | 14 | 15 | 16 | 19 | 21 | 29 | 46 | 47 | 67 | 68 | 77 | 78 | 79 | 82 | 133
-        | 137 | 138 | 139 | 149 | 153 | 154 | 164 => 200809,
-        // _SC_ASYNCHRONOUS_IO _SC_PRIORITIZED_IO _SC_MEMLOCK _SC_MEMLOCK_RANGE
-        // _SC_MESSAGE_PASSING _SC_SHARED_MEMORY_OBJECTS _SC_2_C_DEV _SC_2_FORT_DEV
-        // _SC_2_FORT_RUN _SC_2_SW_DEV _SC_2_LOCALEDEF _SC_THREAD_PRIO_INHERIT
-        // _SC_THREAD_PRIO_PROTECT _SC_XOPEN_VERSION _SC_XOPEN_UNIX _SC_XOPEN_CRYPT
-        // _SC_XOPEN_ENH_I18N _SC_XOPEN_SHM _SC_2_CHAR_TERM _SC_2_UPE _SC_XBS5_ILP32_OFF32
-        // _SC_XBS5_LPBIG_OFFBIG _SC_XOPEN_LEGACY _SC_XOPEN_REALTIME _SC_XOPEN_REALTIME_THREADS
-        // _SC_ADVISORY_INFO _SC_REGEXP _SC_SPAWN _SC_SPORADIC_SERVER _SC_THREAD_SPORADIC_SERVER
-        // _SC_TYPED_MEMORY_OBJECTS _SC_2_PBS _SC_2_PBS_ACCOUNTING _SC_2_PBS_LOCATE
-        // _SC_2_PBS_MESSAGE _SC_2_PBS_TRACK _SC_2_PBS_CHECKPOINT _SC_V6_ILP32_OFF32
-        // _SC_V6_LPBIG_OFFBIG _SC_TRACE _SC_TRACE_EVENT_FILTER _SC_TRACE_INHERIT _SC_TRACE_LOG
-        // _SC_IPV6 _SC_RAW_SOCKETS _SC_V7_ILP32_OFF32 _SC_V7_LPBIG_OFFBIG _SC_XOPEN_STREAMS
-        // _SC_THREAD_ROBUST_PRIO_INHERIT _SC_THREAD_ROBUST_PRIO_PROTECT
-        12 | 13 | 17 | 18 | 20 | 22 | 48 | 49 | 50 | 51 | 52 | 80 | 81 | 89 | 91 | 92 | 93 | 94
-        | 95 | 97 | 125 | 128 | 129 | 130 | 131 | 132 | 155 | 159 | 160 | 161 | 165 | 168 | 169
-        | 170 | 171 | 172 | 175 | 176 | 179 | 181 | 182 | 183 | 184 | 235 | 236 | 237 | 240
-        | 246 | 247 | 248 => NO,
-        // _SC_AIO_PRIO_DELTA_MAX
-        25 => 0,
-        // _SC_DELAYTIMER_MAX _SC_SEM_VALUE_MAX
-        26 | 33 => 0x7fff_ffff,
-        // _SC_PAGESIZE
         30 => page_size(),
-        // _SC_RTSIG_MAX
         31 => (SIGRTMAX - SIGRTMIN + 1) as c_long,
-        // _SC_SIGQUEUE_MAX
         34 => rlimit(RLIMIT_SIGPENDING),
-        // _SC_BC_BASE_MAX _SC_BC_SCALE_MAX
-        36 | 38 => 99,
-        // _SC_BC_DIM_MAX _SC_LINE_MAX
-        37 | 43 => 2048,
-        // _SC_BC_STRING_MAX
-        39 => 1000,
-        // _SC_COLL_WEIGHTS_MAX
-        40 => 255,
-        // _SC_EXPR_NEST_MAX _SC_TTY_NAME_MAX
-        42 | 72 => 32,
-        // _SC_RE_DUP_MAX
-        44 => 0x7fff,
-        // _SC_IOV_MAX
-        60 => 1024,
-        // _SC_LOGIN_NAME_MAX
-        71 => 256,
-        // _SC_THREAD_DESTRUCTOR_ITERATIONS
-        73 => 4,
-        // _SC_THREAD_KEYS_MAX
-        74 => 128,
-        // _SC_THREAD_STACK_MIN
-        75 => 16384,
-        // _SC_NPROCESSORS_CONF _SC_NPROCESSORS_ONLN
         83 | 84 => cpus(),
-        // _SC_PHYS_PAGES
         85 => mem_pages(false),
-        // _SC_AVPHYS_PAGES
         86 => mem_pages(true),
-        // _SC_ATEXIT_MAX
         87 => crate::process::ATEXIT_MAX as c_long,
-        // _SC_NZERO
-        109 => 20,
-        // _SC_XBS5_ILP32_OFFBIG _SC_V6_ILP32_OFFBIG _SC_V7_ILP32_OFFBIG
         126 | 177 | 238 => ilp32(),
-        // _SC_XBS5_LP64_OFF64 _SC_V6_LP64_OFF64 _SC_V7_LP64_OFF64
         127 | 178 | 239 => lp64(),
-        // _SC_SYMLOOP_MAX
-        173 => 40,
-        // _SC_HOST_NAME_MAX
-        180 => 64,
-        _ => {
-            Errno::EINVAL.set_last();
-            -1
-        }
+        _ => match FIXED.iter().find(|&&(n, _)| n as c_int == name) {
+            Some(&(_, v)) => v as c_long,
+            None => {
+                Errno::EINVAL.set_last();
+                -1
+            }
+        },
     }
 }
 
