@@ -25,7 +25,7 @@
 #define LOGIN_NAME_MAX 256
 #define TTY_NAME_MAX 32
 #define SYMLOOP_MAX 40
-#define RTSIG_MAX 32
+#define RTSIG_MAX 30
 #define DELAYTIMER_MAX 0x7fffffff
 #define FILESIZEBITS 64
 #define NZERO 20

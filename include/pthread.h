@@ -13,7 +13,9 @@ typedef struct {
 	size_t __guardsize;
 	void *__stackaddr;
 	int __detach;
-	int __reserved;
+	int __inheritsched;
+	int __policy;
+	int __priority;
 } pthread_attr_t;
 
 typedef unsigned pthread_key_t;
@@ -37,6 +39,11 @@ typedef int pthread_spinlock_t;
 
 #define PTHREAD_CREATE_JOINABLE 0
 #define PTHREAD_CREATE_DETACHED 1
+
+#define PTHREAD_INHERIT_SCHED 0
+#define PTHREAD_EXPLICIT_SCHED 1
+#define PTHREAD_SCOPE_SYSTEM 0
+#define PTHREAD_SCOPE_PROCESS 1
 
 #define PTHREAD_MUTEX_NORMAL 0
 #define PTHREAD_MUTEX_DEFAULT 0
@@ -106,6 +113,26 @@ int pthread_attr_getdetachstate(const pthread_attr_t *attr, int *state);
 int pthread_attr_setstack(pthread_attr_t *attr, void *addr, size_t size);
 int pthread_attr_getstack(const pthread_attr_t *__restrict attr, void **__restrict addr,
                           size_t *__restrict size);
+/* Scheduling. Threads start with their creator's policy and priority
+ * unless the attribute says PTHREAD_EXPLICIT_SCHED; then pthread_create
+ * fails (EPERM, EINVAL) when the thread cannot have them, and the thread
+ * runs no code of the caller's before it has them. Only
+ * PTHREAD_SCOPE_SYSTEM exists (PROCESS: ENOTSUP). */
+int pthread_attr_setschedpolicy(pthread_attr_t *attr, int policy);
+int pthread_attr_getschedpolicy(const pthread_attr_t *__restrict attr, int *__restrict policy);
+int pthread_attr_setschedparam(pthread_attr_t *__restrict attr,
+                               const struct sched_param *__restrict param);
+int pthread_attr_getschedparam(const pthread_attr_t *__restrict attr,
+                               struct sched_param *__restrict param);
+int pthread_attr_setinheritsched(pthread_attr_t *attr, int inherit);
+int pthread_attr_getinheritsched(const pthread_attr_t *__restrict attr, int *__restrict inherit);
+int pthread_attr_setscope(pthread_attr_t *attr, int scope);
+int pthread_attr_getscope(const pthread_attr_t *__restrict attr, int *__restrict scope);
+int pthread_setschedparam(pthread_t thread, int policy, const struct sched_param *param);
+int pthread_getschedparam(pthread_t thread, int *__restrict policy,
+                          struct sched_param *__restrict param);
+int pthread_setschedprio(pthread_t thread, int prio);
+int pthread_getcpuclockid(pthread_t thread, clockid_t *clock);
 
 /* Synchronisation: mutexes, condition variables, read-write locks,
  * barriers and spin locks. */

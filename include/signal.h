@@ -2,6 +2,7 @@
 #define _SIGNAL_H
 
 #include <bits/alltypes.h>
+#include <bits/signal.h> /* MINSIGSTKSZ, SIGSTKSZ: per arch */
 
 #define SIGHUP 1
 #define SIGINT 2
@@ -87,8 +88,17 @@ typedef struct {
 			int si_status;
 		} __child;
 		struct {
+			int si_timerid;
+			int si_overrun;
+			union sigval si_value;
+		} __timer;
+		struct {
 			void *si_addr;
 		} __fault;
+		struct {
+			long si_band;
+			int si_fd;
+		} __poll;
 	} __si;
 } siginfo_t;
 #define si_pid __si.__kill.si_pid
@@ -96,6 +106,86 @@ typedef struct {
 #define si_value __si.__kill.si_value
 #define si_status __si.__child.si_status
 #define si_addr __si.__fault.si_addr
+#define si_timerid __si.__timer.si_timerid
+#define si_overrun __si.__timer.si_overrun
+#define si_band __si.__poll.si_band
+#define si_fd __si.__poll.si_fd
+
+/* si_code values. */
+#define SI_USER 0
+#define SI_KERNEL 0x80
+#define SI_QUEUE (-1)
+#define SI_TIMER (-2)
+#define SI_MESGQ (-3)
+#define SI_ASYNCIO (-4)
+#define SI_SIGIO (-5)
+#define SI_TKILL (-6)
+#define ILL_ILLOPC 1
+#define ILL_ILLOPN 2
+#define ILL_ILLADR 3
+#define ILL_ILLTRP 4
+#define ILL_PRVOPC 5
+#define ILL_PRVREG 6
+#define ILL_COPROC 7
+#define ILL_BADSTK 8
+#define FPE_INTDIV 1
+#define FPE_INTOVF 2
+#define FPE_FLTDIV 3
+#define FPE_FLTOVF 4
+#define FPE_FLTUND 5
+#define FPE_FLTRES 6
+#define FPE_FLTINV 7
+#define FPE_FLTSUB 8
+#define SEGV_MAPERR 1
+#define SEGV_ACCERR 2
+#define BUS_ADRALN 1
+#define BUS_ADRERR 2
+#define BUS_OBJERR 3
+#define TRAP_BRKPT 1
+#define TRAP_TRACE 2
+#define CLD_EXITED 1
+#define CLD_KILLED 2
+#define CLD_DUMPED 3
+#define CLD_TRAPPED 4
+#define CLD_STOPPED 5
+#define CLD_CONTINUED 6
+#define POLL_IN 1
+#define POLL_OUT 2
+#define POLL_MSG 3
+#define POLL_ERR 4
+#define POLL_PRI 5
+#define POLL_HUP 6
+
+/* How a timer's expiry is notified (timer_create). SIGEV_THREAD runs
+ * sigev_notify_function(sigev_value) in a new detached thread made with
+ * sigev_notify_attributes (NULL: the defaults). */
+#define SIGEV_SIGNAL 0
+#define SIGEV_NONE 1
+#define SIGEV_THREAD 2
+
+struct sigevent {
+	union sigval sigev_value;
+	int sigev_signo;
+	int sigev_notify;
+	union {
+		char __pad[64 - 2 * sizeof(int) - sizeof(union sigval)];
+		struct {
+			void (*sigev_notify_function)(union sigval);
+			void *sigev_notify_attributes; /* pthread_attr_t * */
+		} __sev_thread;
+	} __sev;
+};
+#define sigev_notify_function __sev.__sev_thread.sigev_notify_function
+#define sigev_notify_attributes __sev.__sev_thread.sigev_notify_attributes
+
+/* The alternate signal stack (sigaltstack). */
+typedef struct {
+	void *ss_sp;
+	int ss_flags;
+	size_t ss_size;
+} stack_t;
+#define SS_ONSTACK 1
+#define SS_DISABLE 2
 
 struct sigaction {
 	union {
@@ -119,6 +209,18 @@ int sigfillset(sigset_t *set);
 int sigaddset(sigset_t *set, int sig);
 int sigdelset(sigset_t *set, int sig);
 int sigismember(const sigset_t *set, int sig);
+int sigsuspend(const sigset_t *mask);
+int sigpending(sigset_t *set);
+int sigwait(const sigset_t *__restrict set, int *__restrict sig);
+int sigwaitinfo(const sigset_t *__restrict set, siginfo_t *__restrict info);
+int sigtimedwait(const sigset_t *__restrict set, siginfo_t *__restrict info,
+		 const struct timespec *__restrict timeout);
+int sigaltstack(const stack_t *__restrict ss, stack_t *__restrict old);
+int sigqueue(pid_t pid, int sig, union sigval value);
+int killpg(pid_t pgrp, int sig);
+void psignal(int sig, const char *msg);
+/* sighold, sigrelse, sigignore, sigpause and sigset (obsolete XSI) are
+ * left out. */
 int __libc_current_sigrtmin(void);
 int __libc_current_sigrtmax(void);
 

@@ -55,6 +55,25 @@ void tzset(void);
 int timespec_get(struct timespec *ts, int base);
 
 int clock_gettime(clockid_t clock, struct timespec *ts);
+int clock_getres(clockid_t clock, struct timespec *res);
+/* Returns 0 or an error number (not -1); a cancellation point. Sleeping on
+ * CLOCK_THREAD_CPUTIME_ID is EINVAL. */
+int clock_nanosleep(clockid_t clock, int flags, const struct timespec *req, struct timespec *rem);
+int clock_getcpuclockid(pid_t pid, clockid_t *clock);
+
+/* POSIX per-process timers. A SIGEV_THREAD timer runs its function in a
+ * thread of its own, one call per expiry. */
+struct itimerspec {
+	struct timespec it_interval;
+	struct timespec it_value;
+};
+struct sigevent;
+int timer_create(clockid_t clock, struct sigevent *__restrict sev, timer_t *__restrict timer);
+int timer_settime(timer_t timer, int flags, const struct itimerspec *__restrict value,
+		  struct itimerspec *__restrict old);
+int timer_gettime(timer_t timer, struct itimerspec *cur);
+int timer_getoverrun(timer_t timer);
+int timer_delete(timer_t timer);
 int nanosleep(const struct timespec *req, struct timespec *rem);
 time_t time(time_t *out);
 

@@ -47,6 +47,7 @@ NOT_YET = [
      ["fwprintf", "wprintf", "fgetwc", "fputwc", "fwide", "wcsftime"]),
     ("`<sys/time.h>`", ["gettimeofday"]),
     ("more of `<stdlib.h>`", ["getopt"]),
+    ("the obsolete XSI signal calls", ["sighold", "sigrelse", "sigignore", "sigpause"]),
     ("networking, terminals and users", ["socket", "getaddrinfo", "poll", "select",
                                           "tcgetattr", "getpwnam"]),
 ]

@@ -22,6 +22,7 @@ typedef int clockid_t;
 typedef long clock_t;
 typedef unsigned int id_t;
 typedef long suseconds_t;
+typedef void *timer_t;
 
 /* 16 bytes everywhere: on 32-bit arches a zero pad word follows tv_nsec, so
  * the layout is the kernel's 64-bit timespec (all are little-endian there). */

@@ -6,7 +6,7 @@ use crate::errno::{Errno, Result};
 use crate::signal::Sigset;
 use crate::thread::cancel::{self, CleanupRecord};
 use crate::thread::create::{self, Attr};
-use crate::thread::descriptor::ThreadDescriptor;
+use crate::thread::descriptor::{JOINABLE, ThreadDescriptor};
 use crate::thread::{self, futex, key};
 use core::ffi::{c_int, c_uint, c_void};
 use core::sync::atomic::{AtomicI32, Ordering};
@@ -21,8 +21,13 @@ pub struct PthreadAttr {
     guard_size: usize,
     stack_addr: *mut u8,
     detach: c_int,
-    _reserved: c_int,
+    inheritsched: c_int,
+    policy: c_int,
+    priority: c_int,
 }
+
+/// `PTHREAD_EXPLICIT_SCHED`.
+const EXPLICIT_SCHED: c_int = 1;
 
 /// `PTHREAD_CREATE_DETACHED`.
 const CREATE_DETACHED: c_int = 1;
@@ -60,10 +65,24 @@ pub unsafe extern "C" fn pthread_create(
     start: unsafe extern "C" fn(*mut c_void) -> *mut c_void,
     arg: *mut c_void,
 ) -> c_int {
-    let r = create::create(&attr_of(attr), 0, c_start, |t, _| {
+    // SAFETY: C passes NULL or an initialised pthread_attr_t.
+    let sched = unsafe { attr.as_ref() }
+        .filter(|a| a.inheritsched == EXPLICIT_SCHED)
+        .map(|a| (a.policy, a.priority));
+    let entry = if sched.is_some() {
+        c_start_gated
+    } else {
+        c_start
+    };
+    let r = create::create(&attr_of(attr), 0, entry, |t, _| {
         t.c_start.set(Some(start));
         t.start_arg.set(arg);
+        t.start_gate.store(1, Ordering::Relaxed);
     });
+    let r = match (r, sched) {
+        (Ok(t), Some((policy, priority))) => open_gate(t, policy, priority),
+        (r, _) => r,
+    };
     match r {
         Ok(t) => {
             // SAFETY: C passes a writable pthread_t.
@@ -71,6 +90,47 @@ pub unsafe extern "C" fn pthread_create(
             0
         }
         Err(e) => e.raw(),
+    }
+}
+
+/// The start of a thread created with `PTHREAD_EXPLICIT_SCHED`: waits
+/// until its creator has set its policy, then runs the C routine, or
+/// returns at once when that failed.
+unsafe fn c_start_gated(t: &ThreadDescriptor) -> *mut c_void {
+    while t.start_gate.load(Ordering::Acquire) == 1 {
+        let _ = futex::wait(&t.start_gate, 1, futex::Timeout::Forever, true);
+    }
+    if t.start_gate.load(Ordering::Acquire) != 0 {
+        return core::ptr::null_mut();
+    }
+    // SAFETY: as for any C thread.
+    unsafe { c_start(t) }
+}
+
+/// Gives the new, waiting thread `t` its policy and priority and lets it
+/// run; when the kernel refuses them, lets it end, reaps it and returns
+/// the kernel's error.
+fn open_gate(
+    t: &'static ThreadDescriptor,
+    policy: c_int,
+    priority: c_int,
+) -> Result<&'static ThreadDescriptor> {
+    // SAFETY: `priority` is a one-int struct sched_param.
+    let r = unsafe { crate::syscall::sched::setscheduler(t.tid(), policy, &priority) };
+    let detached = t.detach_state.load(Ordering::Acquire) != JOINABLE;
+    t.start_gate
+        .store(if r.is_ok() { 0 } else { 2 }, Ordering::Release);
+    futex::wake(&t.start_gate, 1, true);
+    match r {
+        Ok(()) => Ok(t),
+        // A detached thread frees itself; `t` may be gone already.
+        Err(e) if detached => Err(e),
+        Err(e) => {
+            // The thread runs nothing of the caller's and ends at once.
+            let _ = create::wait_exit(t, false);
+            create::reclaim(t);
+            Err(e)
+        }
     }
 }
 
@@ -314,7 +374,9 @@ pub unsafe extern "C" fn pthread_attr_init(a: *mut PthreadAttr) -> c_int {
             guard_size: d.guard_size,
             stack_addr: core::ptr::null_mut(),
             detach: 0,
-            _reserved: 0,
+            inheritsched: 0,
+            policy: 0,
+            priority: 0,
         })
     };
     0
@@ -428,5 +490,172 @@ pub unsafe extern "C" fn pthread_attr_getstack(
         *addr = (*a).stack_addr.cast();
         *size = (*a).stack_size;
     }
+    0
+}
+
+/// The priority range of `policy`, or `EINVAL` for an unknown one.
+fn priority_range(policy: c_int) -> Result<(c_int, c_int)> {
+    use crate::syscall::sched::{priority_max, priority_min};
+    Ok((priority_min(policy)?, priority_max(policy)?))
+}
+
+/// pthread_attr_setschedpolicy(3): `SCHED_OTHER`, `FIFO`, `RR`, `BATCH` or
+/// `IDLE`; `EINVAL` for anything else.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub unsafe extern "C" fn pthread_attr_setschedpolicy(a: *mut PthreadAttr, policy: c_int) -> c_int {
+    if priority_range(policy).is_err() {
+        return Errno::EINVAL.raw();
+    }
+    // SAFETY: C passes an initialised pthread_attr_t.
+    unsafe { (*a).policy = policy };
+    0
+}
+
+/// pthread_attr_getschedpolicy(3).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub unsafe extern "C" fn pthread_attr_getschedpolicy(
+    a: *const PthreadAttr,
+    policy: *mut c_int,
+) -> c_int {
+    // SAFETY: C passes valid pointers.
+    unsafe { *policy = (*a).policy };
+    0
+}
+
+/// pthread_attr_setschedparam(3): `EINVAL` for a priority outside the
+/// range of the attribute's policy.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub unsafe extern "C" fn pthread_attr_setschedparam(
+    a: *mut PthreadAttr,
+    param: *const c_int,
+) -> c_int {
+    // SAFETY: C passes valid pointers.
+    let (a, prio) = unsafe { (&mut *a, *param) };
+    match priority_range(a.policy) {
+        Ok((lo, hi)) if (lo..=hi).contains(&prio) => {
+            a.priority = prio;
+            0
+        }
+        _ => Errno::EINVAL.raw(),
+    }
+}
+
+/// pthread_attr_getschedparam(3).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub unsafe extern "C" fn pthread_attr_getschedparam(
+    a: *const PthreadAttr,
+    param: *mut c_int,
+) -> c_int {
+    // SAFETY: C passes valid pointers.
+    unsafe { *param = (*a).priority };
+    0
+}
+
+/// pthread_attr_setinheritsched(3): `PTHREAD_INHERIT_SCHED` or
+/// `PTHREAD_EXPLICIT_SCHED`.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub unsafe extern "C" fn pthread_attr_setinheritsched(
+    a: *mut PthreadAttr,
+    inherit: c_int,
+) -> c_int {
+    if inherit != 0 && inherit != EXPLICIT_SCHED {
+        return Errno::EINVAL.raw();
+    }
+    // SAFETY: C passes an initialised pthread_attr_t.
+    unsafe { (*a).inheritsched = inherit };
+    0
+}
+
+/// pthread_attr_getinheritsched(3).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub unsafe extern "C" fn pthread_attr_getinheritsched(
+    a: *const PthreadAttr,
+    inherit: *mut c_int,
+) -> c_int {
+    // SAFETY: C passes valid pointers.
+    unsafe { *inherit = (*a).inheritsched };
+    0
+}
+
+/// pthread_attr_setscope(3): only `PTHREAD_SCOPE_SYSTEM` (0); `PROCESS`
+/// (1) is `ENOTSUP`, anything else `EINVAL`.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn pthread_attr_setscope(_a: *mut PthreadAttr, scope: c_int) -> c_int {
+    match scope {
+        0 => 0,
+        1 => Errno::EOPNOTSUPP.raw(),
+        _ => Errno::EINVAL.raw(),
+    }
+}
+
+/// pthread_attr_getscope(3): always `PTHREAD_SCOPE_SYSTEM`.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub unsafe extern "C" fn pthread_attr_getscope(_a: *const PthreadAttr, scope: *mut c_int) -> c_int {
+    // SAFETY: C passes a writable int.
+    unsafe { *scope = 0 };
+    0
+}
+
+/// pthread_setschedparam(3): the kernel's `EPERM` or `EINVAL` as the
+/// result.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub unsafe extern "C" fn pthread_setschedparam(
+    t: PthreadT,
+    policy: c_int,
+    param: *const c_int,
+) -> c_int {
+    // SAFETY: the kernel checks `param`.
+    errno_of(unsafe { crate::syscall::sched::setscheduler(descriptor(t).tid(), policy, param) })
+}
+
+/// pthread_getschedparam(3).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub unsafe extern "C" fn pthread_getschedparam(
+    t: PthreadT,
+    policy: *mut c_int,
+    param: *mut c_int,
+) -> c_int {
+    let tid = descriptor(t).tid();
+    match crate::syscall::sched::getscheduler(tid) {
+        // SAFETY: C passes writable pointers; the kernel checks `param`.
+        Ok(p) => match unsafe { crate::syscall::sched::getparam(tid, param) } {
+            Ok(()) => {
+                // SAFETY: as above.
+                unsafe { *policy = p };
+                0
+            }
+            Err(e) => e.raw(),
+        },
+        Err(e) => e.raw(),
+    }
+}
+
+/// pthread_setschedprio(3).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn pthread_setschedprio(t: PthreadT, prio: c_int) -> c_int {
+    // SAFETY: `prio` is a one-int struct sched_param.
+    errno_of(unsafe { crate::syscall::sched::setparam(descriptor(t).tid(), &prio) })
+}
+
+/// pthread_getcpuclockid(3): the clock of the thread's CPU time (the
+/// kernel's per-thread CPU clock id for its tid).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub unsafe extern "C" fn pthread_getcpuclockid(t: PthreadT, clock: *mut c_int) -> c_int {
+    // (~tid << 3) | CPUCLOCK_PERTHREAD (4) | CPUCLOCK_SCHED (2).
+    let id = (!descriptor(t).tid() << 3) | 6;
+    // SAFETY: C passes a writable clockid_t.
+    unsafe { *clock = id };
     0
 }

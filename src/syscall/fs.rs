@@ -381,6 +381,8 @@ pub struct FsStats {
     pub namelen: u64,
     /// Mount flags (`ST_*`), valid when the kernel sets `ST_VALID` (0x20).
     pub flags: u64,
+    /// The file system's magic number (`f_type`: `EXT4_SUPER_MAGIC`, …).
+    pub kind: u64,
 }
 
 #[cfg(target_pointer_width = "64")]
@@ -414,6 +416,7 @@ fn fs_stats(k: &KStatfs) -> FsStats {
         fsid: [k.f_fsid.val[0] as u32, k.f_fsid.val[1] as u32],
         namelen: k.f_namelen as u64,
         flags: k.f_flags as u64,
+        kind: k.f_type as u32 as u64,
     }
 }
 

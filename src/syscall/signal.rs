@@ -105,3 +105,81 @@ pub fn rt_sigprocmask(how: c_int, set: Option<&Sigset>, old: Option<&mut Sigset>
     // SAFETY: both pointers are null or valid Sigsets of the kernel's size.
     ret_unit(unsafe { syscall!(__NR_rt_sigprocmask, how, set, old, size_of::<Sigset>()) })
 }
+
+/// `rt_sigpending`: the signals pending for the calling thread or the process.
+pub fn rt_sigpending(set: &mut Sigset) -> Result<()> {
+    // SAFETY: `set` is a writable Sigset of the kernel's size.
+    ret_unit(unsafe { syscall!(__NR_rt_sigpending, set as *mut Sigset, size_of::<Sigset>()) })
+}
+
+/// `rt_sigsuspend` (a cancellation point): waits with `mask` as the signal
+/// mask until a handler has run; always ends in an error (`EINTR`, or
+/// `ECANCELED` when cancellation acted).
+pub fn rt_sigsuspend(mask: &Sigset) -> Result<()> {
+    // SAFETY: `mask` is a readable Sigset of the kernel's size.
+    ret_unit(unsafe {
+        crate::syscall_cp!(
+            __NR_rt_sigsuspend,
+            mask as *const Sigset,
+            size_of::<Sigset>()
+        )
+    })
+}
+
+/// `rt_sigtimedwait` (a cancellation point): takes one of the pending
+/// signals in `set`, filling `info` (the kernel's 128-byte `siginfo_t`) when
+/// not null; `timeout` (a [`super::time::Timespec`]) null waits forever.
+/// Returns the signal number.
+///
+/// # Safety
+/// `info` and `timeout` must be null or valid; the kernel reports bad ones
+/// as `EFAULT`.
+pub unsafe fn rt_sigtimedwait(
+    set: &Sigset,
+    info: *mut u8,
+    timeout: *const super::time::Timespec,
+) -> Result<c_int> {
+    #[cfg(target_pointer_width = "64")]
+    // SAFETY: the caller vouches for the pointers.
+    let r = unsafe {
+        crate::syscall_cp!(
+            __NR_rt_sigtimedwait,
+            set as *const Sigset,
+            info,
+            timeout,
+            size_of::<Sigset>()
+        )
+    };
+    #[cfg(target_pointer_width = "32")]
+    // SAFETY: as above; Timespec has the kernel's 64-bit layout here.
+    let r = unsafe {
+        crate::syscall_cp!(
+            __NR_rt_sigtimedwait_time64,
+            set as *const Sigset,
+            info,
+            timeout,
+            size_of::<Sigset>()
+        )
+    };
+    super::ret(r).map(|s| s as c_int)
+}
+
+/// `rt_sigqueueinfo`: sends `sig` with the caller-built `info` to `pid`.
+///
+/// # Safety
+/// `info` must point at a 128-byte `siginfo_t`.
+pub unsafe fn rt_sigqueueinfo(pid: c_int, sig: c_int, info: *const u8) -> Result<()> {
+    // SAFETY: the caller vouches for `info`.
+    ret_unit(unsafe { syscall!(__NR_rt_sigqueueinfo, pid, sig, info) })
+}
+
+/// `sigaltstack`: installs `new` (if not null) as the alternate signal
+/// stack, storing the old one in `old` (if not null).
+///
+/// # Safety
+/// Both must be null or point at a C `stack_t`; the kernel reports bad
+/// pointers as `EFAULT`.
+pub unsafe fn sigaltstack(new: *const u8, old: *mut u8) -> Result<()> {
+    // SAFETY: the caller vouches for the pointers.
+    ret_unit(unsafe { syscall!(__NR_sigaltstack, new, old) })
+}

@@ -78,6 +78,9 @@ pub struct ThreadDescriptor {
     pub(crate) start_arg: Cell<*mut c_void>,
     /// The value passed to `pthread_exit` (or returned by the start routine).
     pub(crate) result: Cell<*mut c_void>,
+    /// Nonzero while a thread created with explicit scheduling waits for
+    /// its creator to set its policy (1), or when that failed (2).
+    pub(crate) start_gate: AtomicI32,
     /// The creator's signal mask, restored by the new thread first thing.
     pub(crate) start_mask: Cell<Sigset>,
     /// Thread-specific data, indexed by key.
