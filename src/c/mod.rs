@@ -26,6 +26,7 @@ mod pthread_sync;
 mod qsort;
 mod random;
 mod realpath;
+mod regex;
 mod scanf;
 mod semaphore;
 mod setjmp;
