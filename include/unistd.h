@@ -71,4 +71,9 @@ int isatty(int fd);
 /* The names above; anything else is -1 with EINVAL. */
 long sysconf(int name);
 
+/* GNU getopt (see <getopt.h> for the long forms). */
+extern char *optarg;
+extern int optind, opterr, optopt;
+int getopt(int argc, char *const argv[], const char *optstring);
+
 #endif

@@ -13,6 +13,7 @@ mod fenv;
 mod fnmatch;
 mod fs;
 mod ftw;
+mod getopt;
 mod glob;
 mod inttypes;
 mod libgen;
