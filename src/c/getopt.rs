@@ -60,7 +60,7 @@ enum Order {
     /// Move them after the options.
     Permute,
     /// Return each as option 1 (`-`).
-    InOrder,
+    Return,
 }
 
 /// The scan's state between calls.
@@ -80,6 +80,11 @@ static mut STATE: State = State {
     last_nonopt: 1,
     order: Order::Permute,
 };
+
+/// The scan's state (one per process, as C's getopt).
+fn state() -> *mut State {
+    &raw mut STATE
+}
 
 /// A message for standard error, built from pieces.
 struct Msg {
@@ -141,7 +146,7 @@ unsafe fn scan(
     // SAFETY: the caller's argv has argc elements; the globals are the
     // program's, used by one thread as C requires.
     unsafe {
-        let st = &mut *(&raw mut STATE);
+        let st = &mut *state();
         if argc < 1 {
             return -1;
         }
@@ -157,7 +162,7 @@ unsafe fn scan(
             st.next = null_mut();
             let posix = env::var(b"POSIXLY_CORRECT").is_some();
             st.order = match os.first() {
-                Some(b'-') => Order::InOrder,
+                Some(b'-') => Order::Return,
                 Some(b'+') => Order::Require,
                 _ if posix => Order::Require,
                 _ => Order::Permute,
@@ -340,7 +345,7 @@ unsafe fn long_option(
     // SAFETY: argv, longopts and the strings are the caller's, valid; the
     // globals are used by one thread.
     unsafe {
-        let st = &mut *(&raw mut STATE);
+        let st = &mut *state();
         let (oa, oi) = (OPTARG.get(), OPTIND.get());
         let rest = bytes(st.next);
         let namelen = rest.iter().position(|&b| b == b'=').unwrap_or(rest.len());

@@ -1211,7 +1211,7 @@ impl Sim {
                 return Some(());
             }
             if k == span {
-                out[k] = self.cur.iter().any(|&s| s == target) as u8;
+                out[k] = self.cur.contains(&target) as u8;
                 return Some(());
             }
             let byte = if back { sub.s[p - 1] } else { sub.s[p] };
@@ -1258,7 +1258,7 @@ impl Sim {
             for i in 0..self.cur.len {
                 if self.cur[i] == fin {
                     let s = self.cur_start[i];
-                    if best.is_none_or(|(bs, _)| s < bs || (s == bs)) {
+                    if best.is_none_or(|(bs, _)| s <= bs) {
                         best = Some((s, p));
                     }
                     break;
