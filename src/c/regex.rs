@@ -1179,8 +1179,10 @@ impl Sim {
     }
 
     /// Runs `nfa` from state `st` at position `p0` (forwards up to `lim`,
-    /// or backwards down to it) and sets `out[k]` where state `target` is
-    /// reached at `k` bytes from `p0`.
+    /// or backwards down to it) and pushes onto `out`, in increasing
+    /// order, each `k` such that state `target` is reached `k` bytes from
+    /// `p0`. Stops as soon as no thread is left, so a short part costs
+    /// little however long the span.
     #[allow(clippy::too_many_arguments)]
     fn reach(
         &mut self,
@@ -1192,7 +1194,7 @@ impl Sim {
         target: u32,
         p0: usize,
         lim: usize,
-        out: &mut [u8],
+        out: &mut Buf<usize>,
     ) -> Option<()> {
         self.next.len = 0;
         self.next_start.len = 0;
@@ -1203,30 +1205,32 @@ impl Sim {
         let mut k = 0;
         loop {
             let p = if back { p0 - k } else { p0 + k };
-            out[k] = 0;
             if self.cur.len == 0 {
-                for o in &mut out[k..=span] {
-                    *o = 0;
-                }
                 return Some(());
             }
             if k == span {
-                out[k] = self.cur.contains(&target) as u8;
+                if self.cur.contains(&target) {
+                    out.push(k)?;
+                }
                 return Some(());
             }
             let byte = if back { sub.s[p - 1] } else { sub.s[p] };
             let np = if back { p - 1 } else { p + 1 };
             self.new_epoch();
+            let mut hit = false;
             for i in 0..self.cur.len {
                 let s = self.cur[i];
                 if s == target {
-                    out[k] = 1;
+                    hit = true;
                     continue;
                 }
                 let state = nfa[s as usize];
                 if set_has(&sets[state.set as usize], byte) {
                     self.add(nfa, sub, state.x, np, target, 0)?;
                 }
+            }
+            if hit {
+                out.push(k)?;
             }
             self.swap();
             k += 1;
@@ -1314,41 +1318,31 @@ struct Decomposer<'a> {
 }
 
 impl Decomposer<'_> {
-    /// Positions `p` in `s..=e` (flags indexed by `p - s`) where node
-    /// range `kids` ... reached: the ends, from `s`, of node `id`.
-    fn ends(&mut self, id: u32, s: usize, e: usize) -> Option<Buf<u8>> {
+    /// The ends in `s..=e` of node `id` from `s`, as offsets from `s`,
+    /// increasing.
+    fn ends(&mut self, id: u32, s: usize, e: usize) -> Option<Buf<usize>> {
         let n = self.prog.nodes[id as usize];
-        let mut out = Buf::filled(e - s + 1, 0u8)?;
+        let mut out = Buf::new();
+        let prog = self.prog;
         self.sim.reach(
-            &self.prog.fwd,
-            &self.prog.sets,
-            self.sub,
-            false,
-            n.fs,
-            n.fe,
-            s,
-            e,
-            &mut out,
+            &prog.fwd, &prog.sets, self.sub, false, n.fs, n.fe, s, e, &mut out,
         )?;
         Some(out)
     }
 
-    /// Positions `p` in `s..=e` (flags indexed by `e - p`) from which the
-    /// backward fragment `rs..re` reaches `e`.
+    /// Flags for the positions `p` in `s..=e` (indexed by `e - p`) from
+    /// which the backward fragment `rs..re` reaches `e`.
     fn starts(&mut self, rs: u32, re: u32, s: usize, e: usize) -> Option<Buf<u8>> {
-        let mut out = Buf::filled(e - s + 1, 0u8)?;
+        let mut list = Buf::new();
+        let prog = self.prog;
         self.sim.reach(
-            &self.prog.rev,
-            &self.prog.sets,
-            self.sub,
-            true,
-            rs,
-            re,
-            e,
-            s,
-            &mut out,
+            &prog.rev, &prog.sets, self.sub, true, rs, re, e, s, &mut list,
         )?;
-        Some(out)
+        let mut flags = Buf::filled(e - s + 1, 0u8)?;
+        for &k in list.iter() {
+            flags[k] = 1;
+        }
+        Some(flags)
     }
 
     fn clear(&mut self, n: &Node) {
@@ -1396,16 +1390,13 @@ impl Decomposer<'_> {
                         let last = prog.nodes[kids[kids.len() - 1] as usize];
                         let next = prog.nodes[kids[k + 1] as usize];
                         let r = self.starts(last.rs, next.re, cur, e)?;
-                        let f = self.ends(kids[k], cur, e)?;
-                        let lo = cur + c.min as usize;
                         let hi = if c.max == u32::MAX {
                             e
                         } else {
                             e.min(cur + c.max as usize)
                         };
-                        (lo..=hi)
-                            .rev()
-                            .find(|&j| f[j - cur] != 0 && r[e - j] != 0)?
+                        let f = self.ends(kids[k], cur, hi)?;
+                        f.iter().rev().map(|&k| cur + k).find(|&j| r[e - j] != 0)?
                     };
                     if c.has_groups() {
                         self.run(kids[k], cur, j)?;
@@ -1417,7 +1408,7 @@ impl Decomposer<'_> {
                 for k in 0..n.b {
                     let c = prog.kids[(n.a + k) as usize];
                     let f = self.ends(c, s, e)?;
-                    if f[e - s] != 0 {
+                    if f.last() == Some(&(e - s)) {
                         if prog.nodes[c as usize].has_groups() {
                             self.run(c, s, e)?;
                         }
@@ -1441,9 +1432,11 @@ impl Decomposer<'_> {
                     let mut cur = s;
                     while cur < e {
                         let f = self.ends(n.a, cur, e)?;
-                        let j = (cur + 1..=e)
+                        let j = f
+                            .iter()
                             .rev()
-                            .find(|&j| f[j - cur] != 0 && r[e - j] != 0)?;
+                            .map(|&k| cur + k)
+                            .find(|&j| j > cur && r[e - j] != 0)?;
                         self.run(n.a, cur, j)?;
                         cur = j;
                     }
@@ -1502,14 +1495,18 @@ impl<'a> Backtrack<'a> {
     /// The ends in `s..=e` of plain node `n` from `s` (flags by `p - s`).
     fn ends(&mut self, n: &Node, s: usize, e: usize) -> Result<Buf<u8>, Stop> {
         self.steps += (e - s) as u64 + 1;
-        let mut out = Buf::filled(e - s + 1, 0u8).ok_or(Stop)?;
+        let mut list = Buf::new();
         let prog = self.prog;
         self.sim
             .reach(
-                &prog.fwd, &prog.sets, self.sub, false, n.fs, n.fe, s, e, &mut out,
+                &prog.fwd, &prog.sets, self.sub, false, n.fs, n.fe, s, e, &mut list,
             )
             .ok_or(Stop)?;
-        Ok(out)
+        let mut flags = Buf::filled(e - s + 1, 0u8).ok_or(Stop)?;
+        for &k in list.iter() {
+            flags[k] = 1;
+        }
+        Ok(flags)
     }
 
     /// Whether node `id` matches exactly `s..e` (subexpressions set) in a
