@@ -94,7 +94,7 @@ const DUP_MAX: u32 = 0x7fff;
 /// The most tree nodes a pattern may have, intervals expanded.
 pub const MAX_NODES: usize = 100_000;
 /// The deepest nesting of subexpressions and repetitions.
-pub const MAX_DEPTH: u32 = 200;
+pub const MAX_DEPTH: u32 = 100;
 /// The most steps of the backtracking search (patterns with
 /// back-references) in one `regexec` call.
 pub const STEP_LIMIT: u64 = 20_000_000;
@@ -1467,7 +1467,7 @@ struct Stop;
 
 /// The deepest recursion of the backtracking search (a `*` around a
 /// subexpression or back-reference recurses once per iteration).
-pub const BT_DEPTH: u32 = 1000;
+pub const BT_DEPTH: u32 = 250;
 
 const UNSET: (usize, usize) = (usize::MAX, usize::MAX);
 
