@@ -97,4 +97,8 @@ char *mkdtemp(char *template);
  * malloc'ed result. */
 char *realpath(const char *__restrict path, char *__restrict resolved);
 
+/* The next name[=value] of a comma-separated list: its index in tokens, or
+ * -1 with *valuep the whole suboption. */
+int getsubopt(char **optionp, char *const *tokens, char **valuep);
+
 #endif

@@ -299,4 +299,9 @@ long sysconf(int name);
 long pathconf(const char *path, int name);
 long fpathconf(int fd, int name);
 
+/* GNU getopt (see <getopt.h> for the long forms). */
+extern char *optarg;
+extern int optind, opterr, optopt;
+int getopt(int argc, char *const argv[], const char *optstring);
+
 #endif
