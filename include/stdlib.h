@@ -97,4 +97,24 @@ char *mkdtemp(char *template);
  * malloc'ed result. */
 char *realpath(const char *__restrict path, char *__restrict resolved);
 
+/* glibc's generators: the same sequences for the same seeds. */
+long random(void);
+void srandom(unsigned seed);
+/* n >= 8 bytes (else EINVAL); state must be aligned for int32_t. */
+char *initstate(unsigned seed, char *state, size_t n);
+char *setstate(char *state);
+double drand48(void);
+double erand48(unsigned short xsubi[3]);
+long lrand48(void);
+long nrand48(unsigned short xsubi[3]);
+long mrand48(void);
+long jrand48(unsigned short xsubi[3]);
+void srand48(long seed);
+unsigned short *seed48(unsigned short seed16v[3]);
+void lcong48(unsigned short param[7]);
+/* The string itself becomes part of the environment; "NAME" alone unsets. */
+int putenv(char *string);
+/* environ becomes NULL. */
+int clearenv(void);
+
 #endif

@@ -68,6 +68,8 @@ _Noreturn void _exit(int status);
 
 /* 1 for a terminal, else 0 with errno ENOTTY or EBADF. */
 int isatty(int fd);
+/* At most 256 bytes, else EIO. */
+int getentropy(void *buf, size_t len);
 /* The names above; anything else is -1 with EINVAL. */
 long sysconf(int name);
 

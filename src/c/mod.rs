@@ -3,10 +3,13 @@
 //! layer, and reports errors through the calling thread's `errno`.
 
 mod assert;
+mod bsd;
+mod bsd_random;
 mod complex;
 mod ctype;
 mod dirent;
 mod env;
+mod err;
 mod errno;
 mod fcntl;
 mod fenv;
@@ -24,6 +27,7 @@ mod printf;
 mod pthread;
 mod pthread_sync;
 mod qsort;
+mod rand48;
 mod random;
 mod realpath;
 mod scanf;
