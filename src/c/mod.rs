@@ -26,6 +26,7 @@ mod mman;
 mod printf;
 mod pthread;
 mod pthread_sync;
+mod pwd;
 mod qsort;
 mod rand48;
 mod random;
