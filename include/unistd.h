@@ -68,6 +68,10 @@ _Noreturn void _exit(int status);
 
 /* 1 for a terminal, else 0 with errno ENOTTY or EBADF. */
 int isatty(int fd);
+/* The terminal's path (from /proc/self/fd); ttyname's is static. */
+char *ttyname(int fd);
+/* ERANGE when len is too small. */
+int ttyname_r(int fd, char *buf, size_t len);
 /* At most 256 bytes, else EIO. */
 int getentropy(void *buf, size_t len);
 /* The names above; anything else is -1 with EINVAL. */

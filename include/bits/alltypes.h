@@ -19,6 +19,7 @@ typedef long long time_t;
 typedef long long blksize_t;
 typedef long long blkcnt_t;
 typedef int clockid_t;
+typedef long long suseconds_t;
 
 /* 16 bytes everywhere: on 32-bit arches a zero pad word follows tv_nsec, so
  * the layout is the kernel's 64-bit timespec (all are little-endian there). */
@@ -28,6 +29,12 @@ struct timespec {
 #if __SIZEOF_LONG__ == 4
 	long __pad;
 #endif
+};
+
+/* 16 bytes everywhere (64-bit seconds and microseconds). */
+struct timeval {
+	time_t tv_sec;
+	suseconds_t tv_usec;
 };
 
 #endif
