@@ -51,7 +51,6 @@ int symlink(const char *target, const char *path);
 int symlinkat(const char *target, int dirfd, const char *path);
 ssize_t readlink(const char *__restrict path, char *__restrict buf, size_t len);
 ssize_t readlinkat(int dirfd, const char *__restrict path, char *__restrict buf, size_t len);
-/* On i386 and arm, lengths of 2 GiB and more give EFBIG for now. */
 int truncate(const char *path, off_t len);
 int ftruncate(int fd, off_t len);
 void sync(void);

@@ -76,6 +76,23 @@ int main(void)
 	CHECK_EQ("flock bad fd", flock(-1, LOCK_SH), -1);
 	CHECK_EQ("flock EBADF", errno, EBADF);
 	close(fd2);
+
+	/* truncate/ftruncate past 2 GiB and 4 GiB: the 64-bit length in a
+	 * register pair on i386 and arm (a sparse file). */
+	long long big = 3LL * 1024 * 1024 * 1024 + 5;
+	CHECK_EQ("ftruncate 3 GiB", ftruncate(fd, big), 0);
+	fstat(fd, &st);
+	CHECK_EQ("ftruncate 3 GiB size", st.st_size, big);
+	big = 5LL * 1024 * 1024 * 1024 + 7;
+	CHECK_EQ("truncate 5 GiB", truncate(path, big), 0);
+	stat(path, &st);
+	CHECK_EQ("truncate 5 GiB size", st.st_size, big);
+	CHECK_EQ("ftruncate back to 1", ftruncate(fd, 1), 0);
+	fstat(fd, &st);
+	CHECK_EQ("ftruncate 1 size", st.st_size, 1);
+	errno = 0;
+	CHECK_EQ("ftruncate negative", ftruncate(fd, -1), -1);
+	CHECK_EQ("ftruncate EINVAL", errno, EINVAL);
 	close(fd);
 	unlink(path);
 

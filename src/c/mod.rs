@@ -45,6 +45,7 @@ mod string_posix;
 mod strtod;
 mod strtol;
 mod sysconf;
+mod syslog;
 mod system;
 mod systime;
 mod tempfile;
