@@ -116,5 +116,11 @@ void lcong48(unsigned short param[7]);
 int putenv(char *string);
 /* environ becomes NULL. */
 int clearenv(void);
+/* Pseudo-terminals (devpts): grantpt has nothing to do. */
+int posix_openpt(int flags);
+int grantpt(int fd);
+int unlockpt(int fd);
+char *ptsname(int fd);
+int ptsname_r(int fd, char *buf, size_t len);
 
 #endif

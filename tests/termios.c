@@ -1,5 +1,6 @@
 /* <termios.h>, <sys/ioctl.h> and ttyname on a pseudo-terminal opened
- * through /dev/ptmx with the kernel's ioctls: attributes set and read
+ * with posix_openpt (and once through /dev/ptmx with the kernel's
+ * ioctls): attributes set and read
  * back (the layout the kernel sees), cfmakeraw, speeds, window size,
  * process group, flush/drain/flow; errors on a pipe. */
 #include "check.h"
@@ -23,6 +24,17 @@ int main(void)
 	CHECK_EQ("ioctl TIOCGPTN", ioctl(m, TIOCGPTN, &n), 0);
 	char name[64];
 	snprintf(name, sizeof name, "/dev/pts/%d", n);
+	close(m);
+	m = posix_openpt(O_RDWR | O_NOCTTY);
+	CHECK("posix_openpt", m >= 0);
+	CHECK_EQ("grantpt", grantpt(m), 0);
+	CHECK_EQ("unlockpt", unlockpt(m), 0);
+	char pn[64];
+	CHECK_EQ("ptsname_r", ptsname_r(m, pn, sizeof pn), 0);
+	CHECK("ptsname_r is /dev/pts/N", strncmp(pn, "/dev/pts/", 9) == 0);
+	CHECK("ptsname", ptsname(m) && strcmp(ptsname(m), pn) == 0);
+	CHECK_EQ("ptsname_r small buffer", ptsname_r(m, pn, 9), ERANGE);
+	ptsname_r(m, name, sizeof name);
 	int s = open(name, O_RDWR | O_NOCTTY);
 	CHECK("open the pts", s >= 0);
 	CHECK_EQ("isatty pts", isatty(s), 1);
@@ -97,6 +109,10 @@ int main(void)
 	CHECK_EQ("tcgetpgrp without a controlling terminal", tcgetpgrp(s), -1);
 	CHECK_EQ("tcgetpgrp ENOTTY", errno, ENOTTY);
 
+	CHECK_EQ("ptsname_r pipe", ptsname_r(p[0], pn, sizeof pn), ENOTTY);
+	errno = 0;
+	CHECK_EQ("unlockpt pipe", unlockpt(p[0]), -1);
+	CHECK("unlockpt pipe errno", errno == ENOTTY || errno == EINVAL);
 	errno = 0;
 	CHECK_EQ("tcgetattr pipe", tcgetattr(p[0], &t), -1);
 	CHECK_EQ("tcgetattr ENOTTY", errno, ENOTTY);

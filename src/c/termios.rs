@@ -294,3 +294,87 @@ pub extern "C" fn ttyname(fd: c_int) -> *mut c_char {
         }
     }
 }
+
+/// posix_openpt(3): opens a new pseudo-terminal master (`/dev/ptmx`) with
+/// `flags` (`O_RDWR`, `O_NOCTTY`, `O_CLOEXEC`).
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn posix_openpt(flags: c_int) -> c_int {
+    let at = crate::syscall::fd::AT_FDCWD.0;
+    // SAFETY: the path is a C string.
+    let r = unsafe { crate::syscall!(__NR_openat, at, c"/dev/ptmx".as_ptr(), flags, 0u32) };
+    ret_int(crate::syscall::ret(r).map(|fd| fd as c_int))
+}
+
+/// grantpt(3): nothing to do with a devpts file system (the kernel gives
+/// the slave its owner and mode); `EBADF`/`ENOTTY` checks only.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn grantpt(fd: c_int) -> c_int {
+    let mut n: c_uint = 0;
+    ret_zero(ioctl_word(fd, io::TIOCGPTN, &raw mut n as usize).map(drop))
+}
+
+/// unlockpt(3): lets the slave of master `fd` be opened.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn unlockpt(fd: c_int) -> c_int {
+    let unlock: c_int = 0;
+    ret_zero(ioctl_word(fd, io::TIOCSPTLCK, &raw const unlock as usize).map(drop))
+}
+
+/// ptsname_r(3): the slave's path, `/dev/pts/N`; `ENOTTY` for a
+/// descriptor that is no master, `ERANGE` when `buf` is too small.
+///
+/// # Safety
+/// `buf` has `len` writable bytes.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub unsafe extern "C" fn ptsname_r(fd: c_int, buf: *mut c_char, len: usize) -> c_int {
+    let mut n: c_uint = 0;
+    if let Err(e) = ioctl_word(fd, io::TIOCGPTN, &raw mut n as usize) {
+        return e.raw();
+    }
+    let mut path = [0u8; 24];
+    path[..9].copy_from_slice(b"/dev/pts/");
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let k = 9 + digits.len() - i;
+    path[9..k].copy_from_slice(&digits[i..]);
+    if k >= len {
+        return Errno::ERANGE.raw();
+    }
+    // SAFETY: `k + 1 <= len` bytes fit at `buf`.
+    unsafe {
+        core::ptr::copy_nonoverlapping(path.as_ptr().cast(), buf, k);
+        *buf.add(k) = 0;
+    }
+    0
+}
+
+/// `ptsname`'s buffer.
+static PTS_NAME: NameBuf = NameBuf(core::cell::UnsafeCell::new([0; 256]));
+
+/// ptsname(3): [`ptsname_r`] into a static buffer; NULL and `errno` on
+/// failure.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn ptsname(fd: c_int) -> *mut c_char {
+    let p = PTS_NAME.0.get().cast::<c_char>();
+    // SAFETY: the static buffer has 256 bytes.
+    match unsafe { ptsname_r(fd, p, 256) } {
+        0 => p,
+        e => {
+            Errno::from_raw(e).set_last();
+            core::ptr::null_mut()
+        }
+    }
+}
