@@ -492,26 +492,29 @@ fn statics() -> &'static mut Statics {
 /// Runs an `_r` form `f` on the static buffer, growing it while `f` says
 /// `ERANGE`: the entry, or NULL (with `errno` set on an error, unchanged
 /// when not found).
-fn with_static<T>(mut f: impl FnMut(*mut c_char, usize, *mut *mut T) -> c_int) -> *mut T {
-    let s = statics();
+fn with_static<T>(
+    buf: &mut *mut c_char,
+    size: &mut usize,
+    mut f: impl FnMut(*mut c_char, usize, *mut *mut T) -> c_int,
+) -> *mut T {
     loop {
         let mut result = null_mut();
-        let r = f(s.buf, s.size, &mut result);
+        let r = f(*buf, *size, &mut result);
         if r != Errno::ERANGE.raw() {
             if r != 0 {
                 Errno::from_raw(r).set_last();
             }
             return result;
         }
-        let size = (s.size * 2).max(1024);
+        let new = (*size * 2).max(1024);
         // SAFETY: `buf` is null or our chunk.
-        let p = unsafe { m::realloc(s.buf.cast(), size) };
+        let p = unsafe { m::realloc(buf.cast(), new) };
         if p.is_null() {
             Errno::ENOMEM.set_last();
             return null_mut();
         }
-        s.buf = p.cast();
-        s.size = size;
+        *buf = p.cast();
+        *size = new;
     }
 }
 
@@ -522,18 +525,24 @@ fn with_static<T>(mut f: impl FnMut(*mut c_char, usize, *mut *mut T) -> c_int) -
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub unsafe extern "C" fn getpwnam(name: *const c_char) -> *mut Passwd {
-    let pw = &raw mut statics().pw;
+    let s = statics();
+    let pw = &raw mut s.pw;
     // SAFETY: as the caller says; the static entry and buffer are writable.
-    with_static(|b, n, r| unsafe { getpwnam_r(name, pw, b, n, r) })
+    with_static(&mut s.buf, &mut s.size, |b, n, r| unsafe {
+        getpwnam_r(name, pw, b, n, r)
+    })
 }
 
 /// getpwuid(3).
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn getpwuid(uid: u32) -> *mut Passwd {
-    let pw = &raw mut statics().pw;
+    let s = statics();
+    let pw = &raw mut s.pw;
     // SAFETY: the static entry and buffer are writable.
-    with_static(|b, n, r| unsafe { getpwuid_r(uid, pw, b, n, r) })
+    with_static(&mut s.buf, &mut s.size, |b, n, r| unsafe {
+        getpwuid_r(uid, pw, b, n, r)
+    })
 }
 
 /// getgrnam(3).
@@ -543,18 +552,24 @@ pub extern "C" fn getpwuid(uid: u32) -> *mut Passwd {
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub unsafe extern "C" fn getgrnam(name: *const c_char) -> *mut Group {
-    let gr = &raw mut statics().gr;
+    let s = statics();
+    let gr = &raw mut s.gr;
     // SAFETY: as the caller says; the static entry and buffer are writable.
-    with_static(|b, n, r| unsafe { getgrnam_r(name, gr, b, n, r) })
+    with_static(&mut s.buf, &mut s.size, |b, n, r| unsafe {
+        getgrnam_r(name, gr, b, n, r)
+    })
 }
 
 /// getgrgid(3).
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn getgrgid(gid: u32) -> *mut Group {
-    let gr = &raw mut statics().gr;
+    let s = statics();
+    let gr = &raw mut s.gr;
     // SAFETY: the static entry and buffer are writable.
-    with_static(|b, n, r| unsafe { getgrgid_r(gid, gr, b, n, r) })
+    with_static(&mut s.buf, &mut s.size, |b, n, r| unsafe {
+        getgrgid_r(gid, gr, b, n, r)
+    })
 }
 
 /// The next line of `text` at or after `*pos` that `parse` accepts,
@@ -591,20 +606,15 @@ pub extern "C" fn getpwent() -> *mut Passwd {
     let Some(l) = next_line(PASSWD, text, pos, parse_pw) else {
         return null_mut();
     };
-    // Copy the fields' place: the line stays in `pw_text` meanwhile.
-    let line = PwLine {
-        f: l.f,
-        uid: l.uid,
-        gid: l.gid,
-    };
-    // SAFETY: the static entry and buffer are writable.
-    with_static(|b, n, r| unsafe {
+    // SAFETY: the static entry and buffer are writable; the line stays in
+    // `pw_text`, a field apart from the buffer.
+    with_static(&mut s.buf, &mut s.size, |b, n, r| unsafe {
         let mut out = Out {
             buf: b,
             size: n,
             used: 0,
         };
-        match fill_pw(&line, pw, &mut out) {
+        match fill_pw(&l, pw, &mut out) {
             Ok(()) => {
                 *r = pw;
                 0
@@ -638,15 +648,14 @@ pub extern "C" fn getgrent() -> *mut Group {
     let Some(l) = next_line(GROUP, text, pos, parse_gr) else {
         return null_mut();
     };
-    let line = GrLine { f: l.f, gid: l.gid };
-    // SAFETY: the static entry and buffer are writable.
-    with_static(|b, n, r| unsafe {
+    // SAFETY: as in `getpwent`.
+    with_static(&mut s.buf, &mut s.size, |b, n, r| unsafe {
         let mut out = Out {
             buf: b,
             size: n,
             used: 0,
         };
-        match fill_gr(&line, gr, &mut out) {
+        match fill_gr(&l, gr, &mut out) {
             Ok(()) => {
                 *r = gr;
                 0
