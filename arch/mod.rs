@@ -12,7 +12,9 @@
 //!
 //! - `mod.rs`: [`VDSO_CLOCK_GETTIME`] with its symbol version
 //!   [`VDSO_VERSION`], [`ELF_HASH_ENTRY`] (the width of a `DT_HASH` entry:
-//!   8 on s390x, 4 elsewhere), [`TIOCGWINSZ`] and [`WChar`] (C's
+//!   8 on s390x, 4 elsewhere), [`PAIR_ALIGNED`] (whether a 64-bit system
+//!   call argument split across two registers starts at an even one: arm
+//!   only), [`TIOCGWINSZ`] and [`WChar`] (C's
 //!   `wchar_t`: `u32` on aarch64 and arm, `i32` elsewhere, as clang's
 //!   `__WCHAR_TYPE__`; the wide string comparisons order by it).
 //! - `syscall.rs`: the raw `syscall0..syscall6` (written with
@@ -131,7 +133,9 @@ mod imp;
 #[path = "loongarch64/mod.rs"]
 mod imp;
 
+pub use imp::PAIR_ALIGNED;
 pub use imp::{ELF_HASH_ENTRY, TIOCGWINSZ, VDSO_CLOCK_GETTIME, VDSO_VERSION, WChar};
+const _: bool = PAIR_ALIGNED;
 const _: &[u8] = VDSO_CLOCK_GETTIME;
 const _: &[u8] = VDSO_VERSION;
 const _: usize = ELF_HASH_ENTRY;

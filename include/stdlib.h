@@ -101,4 +101,30 @@ char *realpath(const char *__restrict path, char *__restrict resolved);
  * -1 with *valuep the whole suboption. */
 int getsubopt(char **optionp, char *const *tokens, char **valuep);
 
+/* glibc's generators: the same sequences for the same seeds. */
+long random(void);
+void srandom(unsigned seed);
+/* n >= 8 bytes (else EINVAL); state must be aligned for int32_t. */
+char *initstate(unsigned seed, char *state, size_t n);
+char *setstate(char *state);
+double drand48(void);
+double erand48(unsigned short xsubi[3]);
+long lrand48(void);
+long nrand48(unsigned short xsubi[3]);
+long mrand48(void);
+long jrand48(unsigned short xsubi[3]);
+void srand48(long seed);
+unsigned short *seed48(unsigned short seed16v[3]);
+void lcong48(unsigned short param[7]);
+/* The string itself becomes part of the environment; "NAME" alone unsets. */
+int putenv(char *string);
+/* environ becomes NULL. */
+int clearenv(void);
+/* Pseudo-terminals (devpts): grantpt has nothing to do. */
+int posix_openpt(int flags);
+int grantpt(int fd);
+int unlockpt(int fd);
+char *ptsname(int fd);
+int ptsname_r(int fd, char *buf, size_t len);
+
 #endif

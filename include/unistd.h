@@ -234,7 +234,6 @@ int symlink(const char *target, const char *path);
 int symlinkat(const char *target, int dirfd, const char *path);
 ssize_t readlink(const char *__restrict path, char *__restrict buf, size_t len);
 ssize_t readlinkat(int dirfd, const char *__restrict path, char *__restrict buf, size_t len);
-/* On i386 and arm, lengths of 2 GiB and more give EFBIG for now. */
 int truncate(const char *path, off_t len);
 int ftruncate(int fd, off_t len);
 void sync(void);
@@ -293,6 +292,12 @@ int pause(void);
 
 /* 1 for a terminal, else 0 with errno ENOTTY or EBADF. */
 int isatty(int fd);
+/* The terminal's path (from /proc/self/fd); ttyname's is static. */
+char *ttyname(int fd);
+/* ERANGE when len is too small. */
+int ttyname_r(int fd, char *buf, size_t len);
+/* At most 256 bytes, else EIO. */
+int getentropy(void *buf, size_t len);
 /* Every _SC_ name above; anything else is -1 with EINVAL. */
 long sysconf(int name);
 /* The _PC_ names above, for the file system holding path or fd. */

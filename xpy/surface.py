@@ -45,11 +45,9 @@ NEVER = """\
 NOT_YET = [
     ("wide-character stdio (`swprintf` and `vswprintf` are there)",
      ["fwprintf", "wprintf", "fgetwc", "fputwc", "fwide", "wcsftime"]),
-    ("`<sys/time.h>`", ["gettimeofday"]),
     ("the obsolete XSI signal calls", ["sighold", "sigrelse", "sigignore", "sigpause"]),
     ("`wordexp` (left out on purpose: shell expansion is a shell's job)", ["wordexp"]),
-    ("networking, terminals and users", ["socket", "getaddrinfo", "poll", "select",
-                                          "tcgetattr", "getpwnam"]),
+    ("networking", ["socket", "getaddrinfo"]),
 ]
 
 # Headers clang provides that need no C library: the compiler driver puts

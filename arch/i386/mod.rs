@@ -27,6 +27,10 @@ pub const VDSO_VERSION: &[u8] = b"LINUX_2.6";
 /// Width in bytes of an ELF `DT_HASH` table entry (the generic 4).
 pub const ELF_HASH_ENTRY: usize = 4;
 
+/// Whether a 64-bit system call argument split into two registers starts
+/// at an even-numbered one (the arm EABI's rule; only 32-bit arches split).
+pub const PAIR_ALIGNED: bool = false;
+
 /// `TIOCGWINSZ` (the terminal's window size): the legacy number.
 pub const TIOCGWINSZ: usize = 0x5413;
 

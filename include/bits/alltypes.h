@@ -21,7 +21,7 @@ typedef long long blkcnt_t;
 typedef int clockid_t;
 typedef long clock_t;
 typedef unsigned int id_t;
-typedef long suseconds_t;
+typedef long long suseconds_t;
 typedef void *timer_t;
 
 /* 16 bytes everywhere: on 32-bit arches a zero pad word follows tv_nsec, so
@@ -34,13 +34,10 @@ struct timespec {
 #endif
 };
 
-/* 16 bytes everywhere, as struct timespec (a pad word on 32-bit arches). */
+/* 16 bytes everywhere (64-bit seconds and microseconds). */
 struct timeval {
 	time_t tv_sec;
 	suseconds_t tv_usec;
-#if __SIZEOF_LONG__ == 4
-	long __pad;
-#endif
 };
 
 #endif

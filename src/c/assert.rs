@@ -29,7 +29,7 @@ unsafe fn bytes<'a>(p: *const c_char) -> &'a [u8] {
 /// that record here would make every C program store it, asserting or not:
 /// the library is one link-time-optimised object, in which a store is kept
 /// as long as any exported function reads it back.
-fn argv0(buf: &mut [u8]) -> &[u8] {
+pub(super) fn argv0(buf: &mut [u8]) -> &[u8] {
     use crate::syscall::fd::{AT_FDCWD, O_CLOEXEC, O_RDONLY};
     let path = c"/proc/self/cmdline";
     let flags = O_RDONLY | O_CLOEXEC;

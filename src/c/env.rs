@@ -1,5 +1,5 @@
 //! The environment functions of `<stdlib.h>`: `getenv`, `setenv`,
-//! `unsetenv`, over [`crate::env`]'s `environ`.
+//! `unsetenv`, `putenv`, `clearenv`, over [`crate::env`]'s `environ`.
 //!
 //! `setenv` needs the allocator and a lock, which the `env` layer (below
 //! both) cannot use, so the bookkeeping of what it allocated lives here:
@@ -188,6 +188,23 @@ unsafe fn set_locked(name: &[u8], value: *const c_char, overwrite: bool) -> Resu
         unsafe { m::free(entry.cast()) };
         return Err(Errno::ENOMEM);
     }
+    // SAFETY: under ENV_LOCK; `env` is `environ` with `count` entries.
+    unsafe { install_locked(env, count, found, entry) }
+}
+
+/// Puts `entry` into `environ` (`count` entries long): in place of entry
+/// `found`, or appended to a grown copy of the array. On failure `entry`
+/// is released (freed if `setenv` made it).
+///
+/// # Safety
+/// Under `ENV_LOCK`; `env` is `environ`, `count` its length, `found` an
+/// index below it.
+unsafe fn install_locked(
+    env: *mut *mut c_char,
+    count: usize,
+    found: Option<usize>,
+    entry: *mut c_char,
+) -> Result<(), Errno> {
     if let Some(i) = found {
         // SAFETY: `i < count`; the old string leaves `environ`.
         unsafe {
@@ -266,4 +283,68 @@ pub(super) fn fork_lock(take: bool) {
     } else {
         ENV_LOCK.unlock();
     }
+}
+
+/// putenv(3): makes `s` (`NAME=value`, not copied: it stays part of the
+/// environment) the entry for `NAME`. A string without `=` removes `NAME`,
+/// as glibc does. `ENOMEM` when the array cannot grow.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub unsafe extern "C" fn putenv(s: *mut c_char) -> c_int {
+    if s.is_null() {
+        Errno::EINVAL.set_last();
+        return -1;
+    }
+    // SAFETY: C passes a NUL-terminated string.
+    let bytes = unsafe { CStr::from_ptr(s) }.to_bytes();
+    let Some(eq) = bytes.iter().position(|&c| c == b'=') else {
+        // SAFETY: as above.
+        return unsafe { unsetenv(s) };
+    };
+    let name = &bytes[..eq];
+    if name.is_empty() {
+        Errno::EINVAL.set_last();
+        return -1;
+    }
+    ENV_LOCK.lock();
+    // SAFETY: `environ` is only changed under ENV_LOCK and is a
+    // NULL-terminated array of strings.
+    let r = unsafe {
+        let env = crate::env::environ;
+        let mut count = 0;
+        let mut found = None;
+        if !env.is_null() {
+            while !(*env.add(count)).is_null() {
+                if found.is_none() && matches(*env.add(count), name) {
+                    found = Some(count);
+                }
+                count += 1;
+            }
+        }
+        install_locked(env, count, found, s)
+    };
+    ENV_LOCK.unlock();
+    super::ret_zero(r)
+}
+
+/// clearenv(3): empties the environment (`environ` becomes NULL, as in
+/// glibc), freeing what `setenv` allocated. Always 0.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn clearenv() -> c_int {
+    ENV_LOCK.lock();
+    // SAFETY: under ENV_LOCK; the strings and the array leave `environ`
+    // before they are freed.
+    unsafe {
+        crate::env::environ = null_mut();
+        let o = &mut *OWNED.0.get();
+        for i in 0..o.len {
+            m::free((*o.strings.add(i)).cast());
+        }
+        o.len = 0;
+        m::free(o.array.cast());
+        o.array = null_mut();
+    }
+    ENV_LOCK.unlock();
+    0
 }

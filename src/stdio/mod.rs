@@ -24,14 +24,14 @@
 
 pub mod file;
 pub(crate) mod files;
-mod lock;
+pub(crate) mod lock;
 mod mem;
 pub(crate) mod open;
 mod read;
 mod scan;
 mod seek;
 pub mod standard;
-mod write;
+pub(crate) mod write;
 
 pub use file::{BUFSIZ, FILE, IOFBF, IOLBF, IONBF};
 pub use scan::scan_file;

@@ -323,21 +323,30 @@ pub fn fsync(fd: Fd, data_only: bool) -> Result<()> {
     })
 }
 
-/// `ftruncate` to a 64-bit length. On 32-bit arches the plain call (its
-/// length a `long`) serves lengths below 2 GiB; longer ones need
-/// `ftruncate64`, whose register pair is laid out differently on arm and
-/// i386, which this layer cannot tell apart: `EFBIG` for them.
+/// `ftruncate` to a 64-bit length. On 32-bit arches, `ftruncate64` with
+/// the length split into two registers (low word first), after a pad
+/// register where the arch aligns pairs (arm).
 pub fn ftruncate(fd: Fd, len: i64) -> Result<()> {
     if len < 0 {
         return Err(crate::Errno::EINVAL);
     }
-    #[cfg(target_pointer_width = "32")]
-    let len = isize::try_from(len).map_err(|_| crate::Errno::EFBIG)?;
+    #[cfg(target_pointer_width = "64")]
     // SAFETY: no memory is involved.
-    ret_unit(unsafe { syscall!(__NR_ftruncate, fd.0, len) })
+    let r = unsafe { syscall!(__NR_ftruncate, fd.0, len) };
+    #[cfg(target_pointer_width = "32")]
+    // SAFETY: no memory is involved.
+    let r = unsafe {
+        let (lo, hi) = (len as u32, (len >> 32) as u32);
+        if crate::arch::PAIR_ALIGNED {
+            syscall!(__NR_ftruncate64, fd.0, 0u32, lo, hi)
+        } else {
+            syscall!(__NR_ftruncate64, fd.0, lo, hi)
+        }
+    };
+    ret_unit(r)
 }
 
-/// `truncate` of a path, with the same 32-bit limit as [`ftruncate`].
+/// `truncate` of a path to a 64-bit length, as [`ftruncate`].
 ///
 /// # Safety
 /// The kernel validates `path`.
@@ -345,10 +354,20 @@ pub unsafe fn truncate_raw(path: *const u8, len: i64) -> Result<()> {
     if len < 0 {
         return Err(crate::Errno::EINVAL);
     }
-    #[cfg(target_pointer_width = "32")]
-    let len = isize::try_from(len).map_err(|_| crate::Errno::EFBIG)?;
+    #[cfg(target_pointer_width = "64")]
     // SAFETY: the kernel validates the path.
-    ret_unit(unsafe { syscall!(__NR_truncate, path, len) })
+    let r = unsafe { syscall!(__NR_truncate, path, len) };
+    #[cfg(target_pointer_width = "32")]
+    // SAFETY: the kernel validates the path.
+    let r = unsafe {
+        let (lo, hi) = (len as u32, (len >> 32) as u32);
+        if crate::arch::PAIR_ALIGNED {
+            syscall!(__NR_truncate64, path, 0u32, lo, hi)
+        } else {
+            syscall!(__NR_truncate64, path, lo, hi)
+        }
+    };
+    ret_unit(r)
 }
 
 /// Reads directory records (`struct linux_dirent64`) into `buf`; returns
