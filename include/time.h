@@ -16,8 +16,6 @@
 #define CLOCKS_PER_SEC ((clock_t)1000000)
 #define TIME_UTC 1
 
-typedef long clock_t;
-
 /* The glibc/musl layout, with the BSD fields tm_gmtoff and tm_zone. */
 struct tm {
 	int tm_sec;
