@@ -343,7 +343,7 @@ fn expand(big: &mut Big, mut m: u128, mut e: i32, fixed: bool, prec: usize) {
     // leading digit is at 10^p or above, with p a little under log10 of
     // that (1233/4096 is just under log10 2; the - 1 makes up for it).
     let bits = 128 - m.leading_zeros() as i32;
-    let p = ((bits - 1 + e) * 1233 >> 12) - 1;
+    let p = (((bits - 1 + e) * 1233) >> 12) - 1;
     let lead = (big.point as i32 - 1 - p.div_euclid(9)) as usize;
     let end = if fixed { big.point } else { lead } + need;
     let mut k = -e;
