@@ -228,7 +228,7 @@ unsafe fn scan(
                     st.next = a.add(2);
                     return long_option(argc, argv, os, longopts, longind, long_only, print, b"--");
                 }
-                let c = *a.add(1) as u8;
+                let c = *a.add(1).cast::<u8>();
                 if long_only && (*a.add(2) != 0 || !os.contains(&c)) {
                     st.next = a.add(1);
                     let code = long_option(argc, argv, os, longopts, longind, true, print, b"-");
@@ -240,7 +240,7 @@ unsafe fn scan(
             st.next = a.add(1);
         }
 
-        let c = *st.next as u8;
+        let c = *st.next.cast::<u8>();
         st.next = st.next.add(1);
         let found = os.iter().position(|&o| o == c);
         if *st.next == 0 {
