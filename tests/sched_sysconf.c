@@ -35,7 +35,10 @@ int main(void)
 	CHECK_EQ("SYMLOOP_MAX", sysconf(_SC_SYMLOOP_MAX), SYMLOOP_MAX);
 	CHECK_EQ("DELAYTIMER_MAX", sysconf(_SC_DELAYTIMER_MAX), DELAYTIMER_MAX);
 	long phys = sysconf(_SC_PHYS_PAGES), av = sysconf(_SC_AVPHYS_PAGES);
-	CHECK("PHYS_PAGES > 0, AVPHYS_PAGES within", phys > 0 && av > 0 && av <= phys);
+	/* (Not av <= phys: each comes from its own sysinfo call, and qemu-arm
+	 * scales a 32-bit guest's figures per call; under load the two once
+	 * disagreed.) */
+	CHECK("PHYS_PAGES > 0, AVPHYS_PAGES > 0", phys > 0 && av > 0);
 	CHECK_EQ("LP64_OFF64", sysconf(_SC_V7_LP64_OFF64), sizeof(long) == 8 ? 1 : -1);
 	CHECK_EQ("ILP32_OFFBIG", sysconf(_SC_V7_ILP32_OFFBIG), sizeof(long) == 4 ? 1 : -1);
 	CHECK_EQ("ILP32_OFF32 (off_t is 64 bits)", sysconf(_SC_V7_ILP32_OFF32), -1);
