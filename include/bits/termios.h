@@ -1,4 +1,5 @@
-/* <termios.h> for aarch64: the kernel's values (its uapi headers). */
+/* <termios.h>'s values for every arch but powerpc64le (which has its own
+ * in arch/powerpc64le/include/bits/): the kernel's (its uapi headers). */
 #ifndef _MUSLIN_BITS_TERMIOS_H
 #define _MUSLIN_BITS_TERMIOS_H
 

@@ -1,4 +1,6 @@
-/* <sys/ioctl.h> for x86_64: the kernel's request numbers. */
+/* <sys/ioctl.h>'s request numbers for x86_64, i386, aarch64, riscv64 and
+ * loongarch64 (arm, s390x and powerpc64le have their own in arch/): the
+ * kernel's. */
 #ifndef _MUSLIN_BITS_IOCTL_H
 #define _MUSLIN_BITS_IOCTL_H
 
