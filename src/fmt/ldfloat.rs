@@ -339,12 +339,12 @@ fn expand(big: &mut Big, mut m: u128, mut e: i32, fixed: bool, prec: usize) {
     // the value's size: a window that followed the leading digit as the
     // divisions move it right would take in words computed from a value
     // already cut, which are not the value's digits (`%.1Le` of 5.75 +
-    // 2^-100 printed 5.7). The value is at least 2^(bits - 1 + e), so its
-    // leading digit is at 10^p or above, with p a little under log10 of
-    // that (1233/4096 is just under log10 2; the - 1 makes up for it).
-    let bits = 128 - m.leading_zeros() as i32;
-    let p = (((bits - 1 + e) * 1233) >> 12) - 1;
-    let lead = (big.point as i32 - 1 - p.div_euclid(9)) as usize;
+    // 2^-100 printed 5.7). Digit `9 × i + j` is digit `j` of word `i`.
+    // `m`'s leading digit (loaded above) moves right as `m` is divided by
+    // `2^-e`, by at most ceil(-e log10 2) places, which is at most one
+    // more than the estimate (1233/4096 is just under log10 2).
+    let first = 9 * (big.a + 1) - ndigits(big.w(big.a));
+    let lead = (first + (((-e) as usize * 1233) >> 12) + 1) / 9;
     let end = if fixed { big.point } else { lead } + need;
     let mut k = -e;
     while k > 0 {
