@@ -230,166 +230,24 @@ pub fn decode(f: LdFormat, bits: u128) -> Parts {
     p
 }
 
-/// Base-10⁹ words: the most any value and precision need (see the module
-/// docs): 4 for `m`, 1834 for the fraction digits of `2^-16494`, 550 for
-/// the integer digits of the largest value, and one spare for a carry.
-/// (A power of two, so that an index masked with `N - 1` is in bounds
-/// without a check: every index the engine forms is below 1848.)
-const N: usize = 2048;
-const BASE: u32 = 1_000_000_000;
-
-/// A decimal expansion in words `x[a..z]`, most significant first, with
-/// the units word at `x[point - 1]`.
-struct Big {
-    x: [u32; N],
-    a: usize,
-    z: usize,
-    point: usize,
-    /// Set when nonzero digits lie past `x[z - 1]`.
-    more: bool,
-}
-
-/// Decimal digits of `v < 10⁹` (at least 1).
-fn ndigits(mut v: u32) -> usize {
-    let mut n = 1;
-    while v >= 10 {
-        v /= 10;
-        n += 1;
-    }
-    n
-}
-
-/// Every access goes through these, with the index masked (see [`N`]),
-/// so the engine has no panicking path: printf links no panic machinery.
-impl Big {
-    /// Word `i`.
-    fn w(&self, i: usize) -> u32 {
-        self.x[i & (N - 1)]
-    }
-
-    /// Sets word `i`.
-    fn set(&mut self, i: usize, v: u32) {
-        self.x[i & (N - 1)] = v;
-    }
-
-    /// `x[a..z] = x[a..z] × 2^sh + add` (`sh <= 32`). The carry fits in
-    /// the two (zero) words before `a`, which the loop takes in; `a` then
-    /// moves to the first nonzero word.
-    fn mul_pow2(&mut self, sh: u32, add: u32) {
-        let mut carry = add as u64;
-        self.a = self.a.saturating_sub(2);
-        let mut i = self.z;
-        while i > self.a {
-            i -= 1;
-            let t = ((self.w(i) as u64) << sh) + carry;
-            // (The remainder from the quotient: one 64-bit division, no
-            // second helper call on 32-bit targets.)
-            carry = t / BASE as u64;
-            self.set(i, (t - carry * BASE as u64) as u32);
-        }
-        self.strip();
-    }
-
-    /// Moves `a` past leading zero words.
-    fn strip(&mut self) {
-        while self.a < self.z && self.w(self.a) == 0 {
-            self.a += 1;
-        }
-    }
-}
-
-/// Makes `big` the digits of `m × 2^e` (`m` nonzero) that a conversion
-/// with `prec` digits after the point (`fixed`) or significant digits
-/// needs, with guard digits: all of them for `e >= 0`.
-#[inline(never)]
-#[optimize(size)]
-fn expand(big: &mut Big, mut m: u128, mut e: i32, fixed: bool, prec: usize) {
-    while m & 1 == 0 {
-        m >>= 1;
-        e += 1;
-    }
-    // Words for `prec` more digits than the first word or the point, and
-    // guard words.
-    let need = (prec.min(20_000) + 9) / 9 + 2;
-    // `m` as words ending at `end`: the integer for `e >= 0` at the end of
-    // the array, growing towards the front; for `e < 0` in words 1..5, the
-    // fraction words after them. Loaded 32 bits at a time.
-    let end = if e >= 0 { N } else { 5 };
-    big.a = end;
-    big.z = end;
-    big.point = end;
-    for _ in 0..4 {
-        // The next 32 bits, from the top (a rotation: no variable shift
-        // of a u128, which would link a helper on most arches).
-        m = m.rotate_left(32);
-        big.mul_pow2(32, m as u32);
-    }
-    if e >= 0 {
-        let mut k = e as u32;
-        while k > 0 {
-            let sh = k.min(32);
-            big.mul_pow2(sh, 0);
-            k -= sh;
-        }
-        big.more = false;
-        return;
-    }
-    // Where the window ends: `need` words past the point (`%f`) or past
-    // the leading digit's word. That word is found before dividing, from
-    // the value's size: a window that followed the leading digit as the
-    // divisions move it right would take in words computed from a value
-    // already cut, which are not the value's digits (`%.1Le` of 5.75 +
-    // 2^-100 printed 5.7). Digit `9 × i + j` is digit `j` of word `i`.
-    // `m`'s leading digit (loaded above) moves right as `m` is divided by
-    // `2^-e`, by at most ceil(-e log10 2) places, which is at most one
-    // more than the estimate (1233/4096 is just under log10 2).
-    let first = 9 * (big.a + 1) - ndigits(big.w(big.a));
-    let lead = (first + (((-e) as usize * 1233) >> 12) + 1) / 9;
-    let end = if fixed { big.point } else { lead } + need;
-    let mut k = -e;
-    while k > 0 {
-        // (10⁹ has 2^9 as a factor: at most 9 bits a pass.)
-        let sh = k.min(9) as u32;
-        let mask = (1u32 << sh) - 1;
-        let mul = BASE >> sh;
-        let mut carry = 0u32;
-        for i in big.a..big.z {
-            let t = big.w(i);
-            big.set(i, (t >> sh) + carry);
-            carry = (t & mask) * mul;
-        }
-        if carry != 0 {
-            big.set(big.z, carry);
-            big.z += 1;
-        }
-        big.strip();
-        // Keep only what the precision needs.
-        big.z = big.z.min(end);
-        if big.a >= big.z {
-            // Nothing left in the window: the value rounds to zero at
-            // this precision (only `%f` comes here).
-            big.a = big.z;
-            break;
-        }
-        k -= sh as i32;
-    }
-    // The exact expansion has `-e` fraction digits, the last nonzero (a
-    // window that ends before the point has them all past it).
-    big.more = big.z.saturating_sub(big.point) * 9 < (-e) as usize;
-}
-
-/// Room for the significant digits of any value: `m × 2^e` with `m <
-/// 2^113` and `e >= -16494` has at most 11564 (`m × 5^16494`), and a
-/// word's leading zeros.
-/// (16384: a power of two, for masked indexing as with [`N`].)
+/// Room for the digits of any value and precision, one ASCII digit a
+/// byte: `m × 2^e` with `m < 2^113` and `e >= -16494` has at most 11564
+/// significant digits (`m × 5^16494`), the largest value 4933 integer
+/// ones. A power of two, so that a position masked with `D - 1` is in
+/// bounds without a check (the engine has no panicking path: printf links
+/// no panic machinery); see [`expand`] for why the digits a conversion
+/// keeps never wrap around.
 const D: usize = 16_384;
 
 /// The digits a conversion prints, ASCII: decimal `0.d₀d₁… × 10^exp`
 /// (`d₀` nonzero unless `len` is 0), `%a`'s hexadecimal digits (with
-/// `exp` 1 until a carry out of the first one), or `inf`/`nan`. Digits
-/// past `len` are zeros.
+/// `exp` 1 until a carry out of the first one), or `inf`/`nan`. `d₀` is
+/// at `d[a]`; digits past `len` are zeros.
 struct Digits {
     d: [u8; D],
+    /// Where the first digit is. While [`expand`] works, a position that
+    /// may be negative (it is masked into `d`); at least 0 after.
+    a: isize,
     len: usize,
     exp: i32,
     /// Set when nonzero digits lie past the stored ones (they only break
@@ -399,46 +257,142 @@ struct Digits {
 }
 
 impl Digits {
+    /// The digit at position `i` (masked: see [`D`]).
+    fn at(&mut self, i: isize) -> &mut u8 {
+        &mut self.d[i as usize & (D - 1)]
+    }
+
+    /// Digit `i` of the significant ones.
+    fn dig(&mut self, i: usize) -> &mut u8 {
+        let a = self.a;
+        self.at(a + i as isize)
+    }
+
     /// The significant digits.
     fn sig(&self) -> &[u8] {
-        self.d.get(..self.len).unwrap_or_default()
+        let a = self.a as usize;
+        self.d.get(a..a + self.len).unwrap_or_default()
     }
 
     /// Drops trailing zero digits.
     fn trim(&mut self) {
-        while self.len > 0 && self.d[(self.len - 1) & (D - 1)] == b'0' {
+        while self.len > 0 && *self.dig(self.len - 1) == b'0' {
             self.len -= 1;
         }
     }
 
-    /// Takes the digits of the words `big` holds, and whether nonzero
-    /// digits lie past them.
-    #[optimize(size)]
-    fn load(&mut self, big: &Big) {
-        if big.a == big.z {
-            // Nothing left at this precision: rounds to zero (`%f`).
-            self.exp = 0;
-            return;
+    /// The digits at positions `a..z`, an integer, become that integer
+    /// times `f` plus `add` (`f <= 2^28`, `add < f`: every step fits 32
+    /// bits); the carry takes in positions before `a`.
+    #[inline(never)]
+    fn mul(&mut self, z: isize, f: u32, add: u32) {
+        let mut carry = add;
+        let mut i = z;
+        while i > self.a || carry != 0 {
+            i -= 1;
+            let v = if i >= self.a { *self.at(i) - b'0' } else { 0 };
+            let t = v as u32 * f + carry;
+            carry = t / 10;
+            *self.at(i) = b'0' + (t - carry * 10) as u8;
         }
-        // Position of the first word's first digit (its leading zeros
-        // fall before the buffer and are dropped).
-        let mut pos = ndigits(big.w(big.a)) as isize - 9;
-        self.exp = 9 * (big.point as i32 - big.a as i32) + pos as i32;
-        for i in big.a..big.z {
-            let mut v = big.w(i);
-            for k in (0..9).rev() {
-                if pos + k >= 0 {
-                    self.d[(pos + k) as usize & (D - 1)] = b'0' + (v % 10) as u8;
-                }
-                v /= 10;
-            }
-            pos += 9;
-        }
-        self.len = (pos as usize).min(D);
-        self.more = big.more;
-        self.trim();
+        self.a = i;
     }
+}
 
+/// Makes `dg` the digits of `m × 2^e` (`m` nonzero) that a conversion
+/// with `prec` digits after the point (`fixed`) or significant digits
+/// needs, and more: all of them for `e >= 0`.
+///
+/// For `e >= 0`, the integer `m × 2^e` ends at position `D` and grows
+/// towards the front as it is multiplied by powers of 2 (at most 4933
+/// digits). For `e < 0`, `m` is divided by `2^-e`, 28 bits a pass from the
+/// first digit on, each pass adding fraction digits on the right; only
+/// the digits up to a position fixed before the divisions start are
+/// kept. What is kept is then exactly the value's digits there: each pass
+/// floors the dropped part away, and the floor of a floor divided by
+/// `2^k` is the floor of the quotient. Whether anything nonzero lies past
+/// the kept digits is known without them: with `m` odd, `m × 2^e` has
+/// exactly `-e` fraction digits, the last a 5.
+///
+/// The point's position is chosen so that the value's leading digit ends
+/// up near position 64: the digits kept (at most 11566 of them, from the
+/// leading one) then fit in `d` without wrapping. Positions before 0,
+/// which hold `m`'s digits while the divisions move them right, wrap to
+/// the end of `d`; the digits alive at any moment (those of `m` over a
+/// power of two, at most 11 700) never overlap.
+#[inline(never)]
+#[optimize(size)]
+fn expand(dg: &mut Digits, mut m: u128, mut e: i32, fixed: bool, prec: usize) {
+    while m & 1 == 0 {
+        m >>= 1;
+        e += 1;
+    }
+    let k = e.unsigned_abs() as isize;
+    // (1233/4096 is just under log10 2.)
+    let point = if e >= 0 {
+        D as isize
+    } else {
+        64 - ((k * 1233) >> 12)
+    };
+    dg.a = point;
+    for _ in 0..8 {
+        // The next 16 bits, from the top (a rotation: no variable shift
+        // of a u128, which would link a helper on most arches).
+        m = m.rotate_left(16);
+        dg.mul(point, 1 << 16, m as u32 & 0xffff);
+    }
+    let mut z = point;
+    let mut left = k;
+    if e >= 0 {
+        while left > 0 {
+            let sh = left.min(28);
+            dg.mul(z, 1 << sh, 0);
+            left -= sh;
+        }
+    } else {
+        // Where the kept digits end: `prec` and guard digits past the
+        // point (`%f`) or past the leading digit. That digit is found
+        // before dividing, from the value's size: a window that followed
+        // the leading digit as the divisions move it right would take in
+        // digits computed from a value already cut, which are not the
+        // value's digits (`%.1Le` of 5.75 + 2^-100 printed 5.7). `m`'s
+        // leading digit moves right by at most ceil(k log10 2) places,
+        // which is at most one more than the estimate.
+        let need = prec.min(12_000) as isize + 2;
+        let lead = dg.a + ((k * 1233) >> 12) + 1;
+        let end = if fixed { point } else { lead } + need;
+        while left > 0 {
+            let sh = left.min(28) as u32;
+            let mut rem = 0u32;
+            let mut i = dg.a;
+            z = z.min(end);
+            while i < z || (rem != 0 && i < end) {
+                let t = rem * 10 + if i < z { (*dg.at(i) - b'0') as u32 } else { 0 };
+                *dg.at(i) = b'0' + (t >> sh) as u8;
+                rem = t & ((1 << sh) - 1);
+                i += 1;
+            }
+            z = i;
+            while dg.a < z && *dg.at(dg.a) == b'0' {
+                dg.a += 1;
+            }
+            if dg.a >= z {
+                // Nothing left: the value rounds to zero at this
+                // precision (only `%f` comes here).
+                dg.a = 0;
+                dg.exp = 0;
+                return;
+            }
+            left -= sh as isize;
+        }
+        dg.more = z - point < k;
+    }
+    dg.exp = (point - dg.a) as i32;
+    dg.len = (z - dg.a) as usize;
+    dg.trim();
+}
+
+impl Digits {
     /// Rounds to the first `keep` digits, to nearest with ties to even, in
     /// base 10 (`half` `5`, `top` `9`) or 16 (`8`, and `f` or `F` as the
     /// letters' case). A carry out of the first digit leaves the single
@@ -455,11 +409,10 @@ impl Digits {
             return;
         }
         let k = keep as usize;
-        let ds = &mut self.d;
-        let first = ds[k & (D - 1)];
+        let first = *self.dig(k);
         // The parity of a digit's value: that of its ASCII code for 0-9,
         // the opposite for a-f (bit 6 set).
-        let last = ds[k.wrapping_sub(1) & (D - 1)];
+        let last = *self.dig(k.wrapping_sub(1));
         let odd = k > 0 && (last ^ last >> 6) & 1 == 1;
         let up = first > half || (first == half && (self.len > k + 1 || self.more || odd));
         self.len = k;
@@ -468,13 +421,13 @@ impl Digits {
             loop {
                 if i == 0 {
                     // Carried out of the first digit (9.96 to 10.0).
-                    ds[0] = b'1';
+                    *self.dig(0) = b'1';
                     self.len = 1;
                     self.exp += 1;
                     break;
                 }
                 i -= 1;
-                let c = &mut ds[i & (D - 1)];
+                let c = self.dig(i);
                 if *c != top {
                     // After 9: a or A, as `top` is f or F.
                     *c = if *c == b'9' { top - 5 } else { *c + 1 };
@@ -537,6 +490,7 @@ fn format_parts(w: &mut W<'_>, p: &Parts, conv: u8, mut flags: u32, prec: Option
     let (mut marker, mut x2, mut emin) = (0, 0, 2);
     let mut d = Digits {
         d: [0; D],
+        a: 0,
         len: 0,
         exp: 1,
         more: false,
@@ -576,15 +530,7 @@ fn format_parts(w: &mut W<'_>, p: &Parts, conv: u8, mut flags: u32, prec: Option
         // Precisions past every digit there is all print the same digits.
         let pp = preq.min(1 << 20);
         if p.m != 0 {
-            let mut big = Big {
-                x: [0; N],
-                a: 0,
-                z: 0,
-                point: 0,
-                more: false,
-            };
-            expand(&mut big, p.m, p.e, conv == b'f', pp.max(1) + 1);
-            d.load(&big);
+            expand(&mut d, p.m, p.e, conv == b'f', pp.max(1) + 1);
         }
         let mut sci = conv == b'e';
         let q = pp.max(1);
