@@ -5,19 +5,19 @@
 //! ([`LdFormat::Double`]), so printf links a single one.
 //!
 //! A finite value is `m × 2^e` with `m < 2^113` and `-16494 <= e`. Its
-//! decimal digits are computed in base 10⁹ words: for `e >= 0` the integer
-//! `m × 2^e` (at most 4933 digits) by repeated multiplication by powers of
-//! 2; for `e < 0` by repeated division of `m` by `2^9`, which adds fraction
-//! words on the right. Only the words the precision needs (plus guard
-//! words) are kept: dropping the words past a position fixed before the
-//! divisions start leaves the kept
-//! ones exactly the value's digits there (each division floors the dropped
-//! part away, and the floor of a floor divided by `2^k` is the floor of
-//! the quotient). And whether anything nonzero lies past the kept words is
-//! known without them: with `m` odd, `m × 2^e` (e < 0) has exactly `-e`
-//! fraction digits, the last a 5. The kept words then become ASCII digits,
-//! which are rounded (the same code rounds `%a`'s hexadecimal digits) and
-//! printed. The words take 8 KB of stack, the digits 16 KB.
+//! decimal digits are computed as ASCII digits, one a byte, in the array
+//! that is then rounded and printed: for `e >= 0` the integer `m × 2^e`
+//! (at most 4933 digits) by repeated multiplication by powers of 2; for
+//! `e < 0` by repeated division of `m` by powers of 2, which adds fraction
+//! digits on the right. Only the digits the precision needs (plus guard
+//! digits) are kept: dropping the digits past a position fixed before the
+//! divisions start leaves the kept ones exactly the value's digits there
+//! (each division floors the dropped part away, and the floor of a floor
+//! divided by `2^k` is the floor of the quotient). And whether anything
+//! nonzero lies past the kept digits is known without them: with `m` odd,
+//! `m × 2^e` (e < 0) has exactly `-e` fraction digits, the last a 5. The
+//! kept digits are then rounded (the same code rounds `%a`'s hexadecimal
+//! digits) and printed. They take 16 KB of stack.
 
 use super::float::{tail, utoa};
 use super::printf::{ALT, W, ZERO, prefix, sign};
