@@ -1,11 +1,12 @@
 /* msh: a small multi-call utility, written as a realistic program that uses
  * much of the library at once, and its test. The applets are a tiny shell
- * (sh: pipelines, < > >> 2> 2>&1 redirections, ; && || lists, $?, quotes,
- * cd, exit, comments, scripts from -c or a file), find (a directory walk
- * with -name globs, -regex EREs, -type f/d, sorted output), grep (-v -c -n
- * -i -l -q over stdin or files, exit 0/1/2), xargs (batches of -n words,
- * exit 123/127), sort (-r -n -u), wc (-l -w -c), head -n, cat, echo, test,
- * true and false. The shell runs an applet in a forked child by calling it
+ * (sh: pipelines, < > >> 2> 2>&1 redirections, ; && || lists, $? and
+ * $NAME, NAME=value alone or before a command, quotes, cd, exit, comments,
+ * scripts from -c or a file), find (a directory walk with -name and -path
+ * globs, -regex EREs, -type f/d, -maxdepth, sorted output), grep (-v -c -n
+ * -i -l -q -o over stdin or files, exit 0/1/2), sed (s/RE/REPL/gpI with &
+ * and \1), ls (-a -F, scandir), xargs (batches of -n words, exit 123/127),
+ * sort (-r -n -u), wc (-l -w -c), head -n, cat, echo, test, true, false. The shell runs an applet in a forked child by calling it
  * (so nothing relies on exec'ing this foreign-arch file from under
  * qemu-user, where no binfmt_misc handler may be registered), and any other
  * command with execvp: the host's /bin/sh, tr, cat, which run natively.
@@ -314,8 +315,8 @@ static int ap_sort(int argc, char **argv)
 
 static int ap_grep(int argc, char **argv)
 {
-	int invert = 0, count = 0, number = 0, icase = 0, list = 0, quiet = 0, c;
-	while ((c = getopt(argc, argv, "+vcnilq")) != -1) {
+	int invert = 0, count = 0, number = 0, icase = 0, list = 0, quiet = 0, only = 0, c;
+	while ((c = getopt(argc, argv, "+vcnilqo")) != -1) {
 		switch (c) {
 		case 'v': invert = 1; break;
 		case 'c': count = 1; break;
@@ -323,15 +324,17 @@ static int ap_grep(int argc, char **argv)
 		case 'i': icase = 1; break;
 		case 'l': list = 1; break;
 		case 'q': quiet = 1; break;
+		case 'o': only = 1; break;
 		default: return 2;
 		}
 	}
 	if (optind >= argc) {
-		fputs("usage: grep [-vcnilq] PATTERN [FILE...]\n", stderr);
+		fputs("usage: grep [-vcnilqo] PATTERN [FILE...]\n", stderr);
 		return 2;
 	}
 	regex_t re;
-	int e = regcomp(&re, argv[optind++], REG_EXTENDED | REG_NOSUB | (icase ? REG_ICASE : 0));
+	int e = regcomp(&re, argv[optind++],
+			REG_EXTENDED | (only ? 0 : REG_NOSUB) | (icase ? REG_ICASE : 0));
 	if (e) {
 		char msg[128];
 		regerror(e, &re, msg, sizeof msg);
@@ -360,6 +363,27 @@ static int ap_grep(int argc, char **argv)
 			hits++, any = 1;
 			if (quiet || count || list)
 				continue;
+			if (only && !invert) {
+				/* Each match on its own line; ^ holds only at the
+				 * line's start, an empty match prints nothing. */
+				const char *at = line;
+				regmatch_t m;
+				int eflags = 0;
+				while (regexec(&re, at, 1, &m, eflags) == 0) {
+					if (m.rm_eo > m.rm_so) {
+						if (many)
+							printf("%s:", *files);
+						if (number)
+							printf("%ld:", n);
+						printf("%.*s\n", (int)(m.rm_eo - m.rm_so), at + m.rm_so);
+					} else if (!at[m.rm_eo]) {
+						break;
+					}
+					at += m.rm_eo > m.rm_so ? m.rm_eo : m.rm_eo + 1;
+					eflags = REG_NOTBOL;
+				}
+				continue;
+			}
 			if (many)
 				printf("%s:", *files);
 			if (number)
@@ -379,9 +403,188 @@ static int ap_grep(int argc, char **argv)
 	return trouble && !(quiet && any) ? 2 : any ? 0 : 1;
 }
 
+/* A growable byte buffer. */
+struct buf {
+	char *p;
+	size_t n, cap;
+};
+
+static void buf_add(struct buf *b, const char *s, size_t n)
+{
+	if (b->n + n + 1 > b->cap) {
+		while (b->n + n + 1 > b->cap)
+			b->cap = b->cap ? b->cap * 2 : 64;
+		b->p = xrealloc(b->p, b->cap);
+	}
+	memcpy(b->p + b->n, s, n);
+	b->n += n;
+	b->p[b->n] = 0;
+}
+
+/* Appends sed's replacement: & is the match, \1 to \9 the groups. */
+static void sed_repl(struct buf *b, const char *repl, const char *at, const regmatch_t *m)
+{
+	for (const char *r = repl; *r; r++) {
+		int g = -1;
+		if (*r == '&')
+			g = 0;
+		else if (r[0] == '\\' && r[1] >= '0' && r[1] <= '9')
+			g = *++r - '0';
+		else if (r[0] == '\\' && r[1])
+			r++;
+		if (g < 0)
+			buf_add(b, r, 1);
+		else if (m[g].rm_so >= 0)
+			buf_add(b, at + m[g].rm_so, m[g].rm_eo - m[g].rm_so);
+	}
+}
+
+/* sed [-n] s/RE/REPL/[gpI] [FILE...]: ERE substitution, any delimiter. */
+static int ap_sed(int argc, char **argv)
+{
+	int quiet = 0, c;
+	while ((c = getopt(argc, argv, "+n")) != -1) {
+		if (c != 'n')
+			return 1;
+		quiet = 1;
+	}
+	const char *cmd = argv[optind];
+	if (!cmd || cmd[0] != 's' || !cmd[1]) {
+		fputs("sed: only s/RE/REPL/FLAGS is known\n", stderr);
+		return 1;
+	}
+	char delim = cmd[1], *part[3] = {0};
+	char *text = xstrdup(cmd + 2), *p = text;
+	for (int k = 0; k < 3; k++) {
+		part[k] = p;
+		while (*p && *p != delim) {
+			if (*p == '\\' && p[1] == delim)
+				memmove(p, p + 1, strlen(p));
+			else if (*p == '\\' && p[1])
+				p++;
+			p++;
+		}
+		if (k < 2 && !*p) {
+			fputs("sed: unterminated s command\n", stderr);
+			free(text);
+			return 1;
+		}
+		if (*p)
+			*p++ = 0;
+	}
+	int global = !!strchr(part[2], 'g'), print = !!strchr(part[2], 'p');
+	regex_t re;
+	if (regcomp(&re, part[0], REG_EXTENDED | (strchr(part[2], 'I') ? REG_ICASE : 0))) {
+		fprintf(stderr, "sed: bad regex %s\n", part[0]);
+		free(text);
+		return 1;
+	}
+	char *dash[] = {"-", 0};
+	char **files = optind + 1 < argc ? argv + optind + 1 : dash;
+	char *line = 0;
+	size_t cap = 0;
+	ssize_t len;
+	int rc = 0;
+	struct buf out = {0};
+	for (; *files; files++) {
+		FILE *f = open_arg("sed", *files);
+		if (!f) {
+			rc = 2;
+			continue;
+		}
+		while ((len = getline(&line, &cap, f)) > 0) {
+			if (line[len - 1] == '\n')
+				line[--len] = 0;
+			out.n = 0;
+			buf_add(&out, "", 0);
+			size_t pos = 0;
+			int eflags = 0, after_match = 0, done = 0;
+			regmatch_t m[10];
+			while (pos <= (size_t)len && regexec(&re, line + pos, 10, m, eflags) == 0) {
+				size_t so = pos + m[0].rm_so, eo = pos + m[0].rm_eo;
+				eflags = REG_NOTBOL;
+				if (so == eo && so == pos && after_match) {
+					/* No empty match right where the last one ended. */
+					if (pos == (size_t)len)
+						break;
+					buf_add(&out, line + pos++, 1);
+					after_match = 0;
+					continue;
+				}
+				buf_add(&out, line + pos, so - pos);
+				sed_repl(&out, part[1], line + pos, m);
+				done = 1;
+				if (so == eo) {
+					if (eo < (size_t)len)
+						buf_add(&out, line + eo, 1);
+					pos = eo + 1;
+					after_match = 0;
+				} else {
+					pos = eo;
+					after_match = 1;
+				}
+				if (!global)
+					break;
+			}
+			if (pos <= (size_t)len)
+				buf_add(&out, line + pos, len - pos);
+			if (!quiet)
+				printf("%s\n", out.p);
+			if (done && print)
+				printf("%s\n", out.p);
+		}
+		close_arg(f);
+	}
+	free(out.p);
+	free(line);
+	free(text);
+	regfree(&re);
+	return rc;
+}
+
+/* ls [-a] [-F] [DIR]: scandir in byte order; -F marks directories. */
+static int ls_all;
+
+static int ls_keep(const struct dirent *e)
+{
+	return ls_all || e->d_name[0] != '.';
+}
+
+static int ap_ls(int argc, char **argv)
+{
+	int mark = 0, c;
+	ls_all = 0;
+	while ((c = getopt(argc, argv, "+aF")) != -1) {
+		if (c == 'a')
+			ls_all = 1;
+		else if (c == 'F')
+			mark = 1;
+		else
+			return 2;
+	}
+	const char *path = optind < argc ? argv[optind] : ".";
+	struct dirent **names;
+	int n = scandir(path, &names, ls_keep, alphasort);
+	if (n < 0) {
+		fprintf(stderr, "ls: %s: %s\n", path, strerror(errno));
+		return 2;
+	}
+	for (int i = 0; i < n; i++) {
+		char full[512];
+		struct stat st;
+		snprintf(full, sizeof full, "%s/%s", path, names[i]->d_name);
+		int dir = mark && stat(full, &st) == 0 && S_ISDIR(st.st_mode);
+		printf("%s%s\n", names[i]->d_name, dir ? "/" : "");
+		free(names[i]);
+	}
+	free(names);
+	return 0;
+}
+
 /* find's expression: every test given must hold. */
 struct find_expr {
-	const char *name;
+	const char *name, *path;
+	int maxdepth;
 	regex_t re;
 	int has_re;
 	char type;
@@ -399,6 +602,9 @@ static int find_match(const struct find_expr *x, const char *path, const struct 
 		if (fnmatch(x->name, base, 0))
 			return 0;
 	}
+	/* -path: with FNM_PATHNAME, so * and ? stop at a slash. */
+	if (x->path && fnmatch(x->path, path, FNM_PATHNAME))
+		return 0;
 	if (x->has_re) {
 		/* -regex matches the whole path. */
 		regmatch_t m;
@@ -408,7 +614,7 @@ static int find_match(const struct find_expr *x, const char *path, const struct 
 	return 1;
 }
 
-static int find_walk(const struct find_expr *x, const char *path, struct strv *out)
+static int find_walk(const struct find_expr *x, const char *path, int depth, struct strv *out)
 {
 	struct stat st;
 	if (lstat(path, &st)) {
@@ -417,7 +623,7 @@ static int find_walk(const struct find_expr *x, const char *path, struct strv *o
 	}
 	if (find_match(x, path, &st))
 		strv_push(out, xstrdup(path));
-	if (!S_ISDIR(st.st_mode))
+	if (!S_ISDIR(st.st_mode) || (x->maxdepth >= 0 && depth >= x->maxdepth))
 		return 0;
 	DIR *d = opendir(path);
 	if (!d) {
@@ -433,7 +639,7 @@ static int find_walk(const struct find_expr *x, const char *path, struct strv *o
 		char *sub = xmalloc(n);
 		snprintf(sub, n, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/",
 			 e->d_name);
-		rc |= find_walk(x, sub, out);
+		rc |= find_walk(x, sub, depth + 1, out);
 		free(sub);
 	}
 	closedir(d);
@@ -443,6 +649,7 @@ static int find_walk(const struct find_expr *x, const char *path, struct strv *o
 static int ap_find(int argc, char **argv)
 {
 	struct find_expr x = {0};
+	x.maxdepth = -1;
 	struct strv roots = {0}, out = {0};
 	int i = 1, rc = 0;
 	for (; i < argc && argv[i][0] != '-'; i++)
@@ -456,6 +663,10 @@ static int ap_find(int argc, char **argv)
 		}
 		if (!strcmp(argv[i], "-name")) {
 			x.name = argv[++i];
+		} else if (!strcmp(argv[i], "-path")) {
+			x.path = argv[++i];
+		} else if (!strcmp(argv[i], "-maxdepth")) {
+			x.maxdepth = atoi(argv[++i]);
 		} else if (!strcmp(argv[i], "-type")) {
 			x.type = argv[++i][0];
 		} else if (!strcmp(argv[i], "-regex")) {
@@ -470,7 +681,7 @@ static int ap_find(int argc, char **argv)
 		}
 	}
 	for (size_t r = 0; r < roots.n; r++)
-		rc |= find_walk(&x, roots.v[r], &out);
+		rc |= find_walk(&x, roots.v[r], 0, &out);
 	if (out.n)
 		qsort(out.v, out.n, sizeof *out.v, cmp_str);
 	for (size_t k = 0; k < out.n; k++)
@@ -579,9 +790,10 @@ static const struct {
 	const char *name;
 	applet_fn fn;
 } applets[] = {
-	{"cat", ap_cat},     {"echo", ap_echo}, {"false", ap_false}, {"find", ap_find},
-	{"grep", ap_grep},   {"head", ap_head}, {"sh", ap_sh},       {"sort", ap_sort},
-	{"test", ap_test},   {"true", ap_true}, {"wc", ap_wc},       {"xargs", ap_xargs},
+	{"cat", ap_cat},   {"echo", ap_echo}, {"false", ap_false}, {"find", ap_find},
+	{"grep", ap_grep}, {"head", ap_head}, {"ls", ap_ls},       {"sed", ap_sed},
+	{"sh", ap_sh},     {"sort", ap_sort}, {"test", ap_test},   {"true", ap_true},
+	{"wc", ap_wc},     {"xargs", ap_xargs},
 };
 
 static applet_fn find_applet(const char *name)
@@ -598,7 +810,7 @@ enum tok { T_WORD, T_PIPE, T_AND, T_OR, T_SEMI, T_IN, T_OUT, T_APPEND, T_ERR, T_
 
 struct token {
 	enum tok kind;
-	char *word; /* T_WORD: the text, with \1 where $? goes */
+	char *word; /* T_WORD: the text, \1 where $? goes, \2NAME\3 for $NAME */
 };
 
 struct lexer {
@@ -670,6 +882,15 @@ static int lex(struct lexer *l)
 						w = xrealloc(w, cap *= 2);
 					if (q != '\'' && p[0] == '$' && p[1] == '?') {
 						w[n++] = '\1', p += 2;
+					} else if (q != '\'' && p[0] == '$' &&
+						   (isalpha((unsigned char)p[1]) || p[1] == '_')) {
+						w[n++] = '\2', p++;
+						while (isalnum((unsigned char)*p) || *p == '_') {
+							if (n + 3 > cap)
+								w = xrealloc(w, cap *= 2);
+							w[n++] = *p++;
+						}
+						w[n++] = '\3';
 					} else if (q != '\'' && *p == '\\' && p[1]) {
 						w[n++] = p[1], p += 2;
 					} else {
@@ -687,25 +908,56 @@ static int lex(struct lexer *l)
 
 static int last_status;
 
-/* A word with $? replaced by the last status. */
+/* A word with $? replaced by the last status and $NAME by the
+ * environment's NAME (nothing when unset). */
 static char *expand(const char *w)
 {
 	char num[16];
 	snprintf(num, sizeof num, "%d", last_status);
-	size_t n = 0;
-	for (const char *s = w; *s; s++)
-		n += *s == '\1' ? strlen(num) : 1;
-	char *out = xmalloc(n + 1), *o = out;
+	struct buf b = {0};
+	buf_add(&b, "", 0);
 	for (const char *s = w; *s; s++) {
 		if (*s == '\1') {
-			strcpy(o, num);
-			o += strlen(num);
+			buf_add(&b, num, strlen(num));
+		} else if (*s == '\2') {
+			const char *end = strchr(s, '\3');
+			char name[64];
+			snprintf(name, sizeof name, "%.*s", (int)(end - s - 1), s + 1);
+			const char *v = getenv(name);
+			if (v)
+				buf_add(&b, v, strlen(v));
+			s = end;
 		} else {
-			*o++ = *s;
+			buf_add(&b, s, 1);
 		}
 	}
-	*o = 0;
-	return out;
+	return b.p;
+}
+
+/* Whether a word (as lexed) is NAME=value. */
+static int is_assignment(const char *w)
+{
+	if (!isalpha((unsigned char)*w) && *w != '_')
+		return 0;
+	while (isalnum((unsigned char)*w) || *w == '_')
+		w++;
+	return *w == '=';
+}
+
+/* setenv for each NAME=value; 0, or 1 with a message. */
+static int assign(const struct strv *a)
+{
+	for (size_t i = 0; i < a->n; i++) {
+		char *eq = strchr(a->v[i], '=');
+		*eq = 0;
+		int bad = setenv(a->v[i], eq + 1, 1);
+		*eq = '=';
+		if (bad) {
+			fprintf(stderr, "msh: %s: %s\n", a->v[i], strerror(errno));
+			return 1;
+		}
+	}
+	return 0;
 }
 
 struct redir {
@@ -714,7 +966,7 @@ struct redir {
 };
 
 struct command {
-	struct strv argv;
+	struct strv argv, assigns;
 	struct redir r[8];
 	int nr;
 };
@@ -722,6 +974,7 @@ struct command {
 static void command_free(struct command *c)
 {
 	strv_free(&c->argv);
+	strv_free(&c->assigns);
 	for (int i = 0; i < c->nr; i++)
 		free(c->r[i].path);
 	c->nr = 0;
@@ -766,6 +1019,8 @@ static int apply_redirs(const struct command *c)
 static int builtin(struct command *c, int *exiting)
 {
 	char **v = c->argv.v;
+	if (!v)
+		return assign(&c->assigns);
 	if (!strcmp(v[0], "cd")) {
 		const char *to = v[1] ? v[1] : getenv("HOME");
 		if (!to || chdir(to)) {
@@ -814,7 +1069,7 @@ static int run_pipeline(struct command *cmds, int n, int *exiting)
 				close(pfd[1]);
 				close(pfd[0]);
 			}
-			if (apply_redirs(&cmds[i]))
+			if (apply_redirs(&cmds[i]) || assign(&cmds[i].assigns))
 				_exit(1);
 			int ex = 0, rc = builtin(&cmds[i], &ex);
 			if (rc >= 0)
@@ -869,7 +1124,9 @@ static int run_script(const char *text)
 			while (l.t[i].kind != T_END && l.t[i].kind != T_PIPE && l.t[i].kind != T_AND &&
 			       l.t[i].kind != T_OR && l.t[i].kind != T_SEMI) {
 				enum tok k = l.t[i].kind;
-				if (k == T_WORD) {
+				if (k == T_WORD && !c->argv.n && is_assignment(l.t[i].word)) {
+					strv_push(&c->assigns, expand(l.t[i++].word));
+				} else if (k == T_WORD) {
 					strv_push(&c->argv, expand(l.t[i++].word));
 				} else if (k == T_ERR2OUT && c->nr < 8) {
 					c->r[c->nr].kind = k;
@@ -884,7 +1141,7 @@ static int run_script(const char *text)
 					break;
 				}
 			}
-			if (!c->argv.n)
+			if (!c->argv.n && !c->assigns.n)
 				bad = 1;
 			if (bad || l.t[i].kind != T_PIPE || n == 16)
 				break;
@@ -1061,6 +1318,7 @@ int main(void)
 	write_file("src/sub/c.c", "foo\nFoo\nfOO\nfoo.\n");
 	write_file("src/sub/d.txt", "foo bar\n");
 	write_file("docs/readme.md", "Hello\nfoo is here\n");
+	write_file("docs/.hidden", "foo\n");
 	write_file("nums", "10\n9\n100\n-3\n9\n");
 	write_file("words", "a b  c\n\td e\n");
 	write_file("script.msh", "# a script file\n"
@@ -1125,6 +1383,38 @@ int main(void)
 	       "line 19999 of the big file\nline 19998 of the big file\n", 0);
 	expect("pipeline status is the last's", "grep zzz big | true; echo $?; true | false",
 	       "0\n", 1);
+
+	/* find -path and -maxdepth, grep -o, sed, ls */
+	expect("find -path", "find . -path './src/*' -name '*.c'", "./src/a.c\n./src/b.c\n", 0);
+	expect("find -path **", "find . -path './*/*/*'", "./src/sub/c.c\n./src/sub/d.txt\n", 0);
+	expect("find -maxdepth", "find . -maxdepth 1 -type d", ".\n./docs\n./empty\n./src\n", 0);
+	expect("find dotfile", "find docs -name '.*'", "docs/.hidden\n", 0);
+	expect("grep -o -n", "grep -o -n 'fo+' src/a.c", "1:foo\n3:foo\n3:foo\n", 0);
+	expect("grep -o ^", "echo abcabc | grep -o '^abc'; echo xay | grep -o 'a*'", "abc\na\n", 0);
+	expect("sed s///g", "echo hello world | sed 's/o/0/g'", "hell0 w0rld\n", 0);
+	expect("sed groups &", "echo 'key=value' | sed 's/([a-z]+)=([a-z]+)/\\2=\\1 [&]/'",
+	       "value=key [key=value]\n", 0);
+	expect("sed empty matches", "echo abc | sed 's/x*/-/g'; echo xab | sed 's/x*/-/g'",
+	       "-a-b-c-\n-a-b-\n", 0);
+	expect("sed -n p", "sed -n 's/^int (.*);$/\\1/p' src/a.c", "foo\nbar\n", 0);
+	expect("sed first only, ^, |", "echo aaa | sed 's/a/b/'; echo abab | sed 's/^a/X/g'; "
+				       "echo a.b.c | sed 's|\\.|/|g'; echo FOO | sed 's/o/0/gI'",
+	       "baa\nXbab\na/b/c\nF00\n", 0);
+	expect("ls", "ls docs; ls -a docs; ls -F src", "readme.md\n.\n..\n.hidden\nreadme.md\n"
+						       "a.c\nb.c\nsub/\nutil.h\n", 0);
+	expect("ls missing", "ls nowhere 2>/dev/null; echo $?", "2\n", 0);
+	expect("find | sed | xargs ls", "find src -type d -name sub | sed 's/$/\\/../' | xargs ls -F",
+	       "a.c\nb.c\nsub/\nutil.h\n", 0);
+
+	/* variables: NAME=value in the shell or for one command (passed on
+	 * by execvp), $NAME */
+	expect("assignment for a host program", "X=5 /bin/sh -c 'exit $X'; echo $?", "5\n", 0);
+	expect("assignment in the shell", "Y=hello; echo $Y world \"$Y\"s '$Y' $NO_SUCH_MSH.",
+	       "hello world hellos $Y .\n", 0);
+	expect("assignment for an applet", "Z=1 sh -c 'echo in $Z'; echo \"[$Z]\"", "in 1\n[]\n",
+	       0);
+	expect("two assignments, overriding", "A=1; A=2 B=3 /bin/sh -c 'echo $A$B'; echo $A",
+	       "23\n1\n", 0);
 
 	/* redirections and lists */
 	expect("> >> <", "echo one > out.txt; echo two >> out.txt; cat < out.txt | wc -l; cat out.txt",
