@@ -5,9 +5,10 @@
  * scripts from -c or a file), find (a directory walk with -name and -path
  * globs, -regex EREs, -type f/d, -maxdepth, sorted output), grep (-v -c -n
  * -i -l -q -o over stdin or files, exit 0/1/2), sed (s/RE/REPL/gpI with &
- * and \1), ls (-a -F, scandir), xargs (batches of -n words, exit 123/127),
- * sort (-r -n -u), wc (-l -w -c), head -n, cat, echo, test, true, false. The shell runs an applet in a forked child by calling it
- * (so nothing relies on exec'ing this foreign-arch file from under
+ * and \1), ls (-a -F, scandir), xargs (batches of -n words, -P at once,
+ * exit 123/124/125/127), sort (-r -n -u), wc (-l -w -c), head -n, cat,
+ * echo, test, true, false. The shell runs an applet in a forked child by
+ * calling it (so nothing relies on exec'ing this foreign-arch file from under
  * qemu-user, where no binfmt_misc handler may be registered), and any other
  * command with execvp: the host's /bin/sh, tr, cat, which run natively.
  *
@@ -693,14 +694,12 @@ static int ap_find(int argc, char **argv)
 	return rc;
 }
 
-/* Runs argv (an applet or a program) with standard input from /dev/null;
- * its exit status as a shell reports it. */
-static int run_wait(char **argv)
+/* Starts argv (an applet or a program) with standard input from
+ * /dev/null; its pid, or -1. */
+static pid_t start(char **argv)
 {
 	fflush(NULL);
 	pid_t p = fork();
-	if (p < 0)
-		return 126;
 	if (p == 0) {
 		int fd = open("/dev/null", O_RDONLY);
 		if (fd >= 0 && fd != 0) {
@@ -709,23 +708,47 @@ static int run_wait(char **argv)
 		}
 		run_in_child(argv);
 	}
-	int st;
-	while (waitpid(p, &st, 0) < 0)
-		if (errno != EINTR)
-			return 126;
-	return status_of(st);
+	return p;
 }
 
+/* Waits for any of xargs' children; folds its status into *rc (123 for a
+ * failure, 125 for a signal, 124 for 255, 126/127 for a command that did
+ * not run). Whether to stop starting more; -1 when none was left. */
+static int xargs_reap(int *rc)
+{
+	int st;
+	pid_t p;
+	while ((p = waitpid(-1, &st, 0)) < 0 && errno == EINTR)
+		;
+	if (p < 0)
+		return -1;
+	if (WIFSIGNALED(st)) {
+		*rc = 125;
+		return 1;
+	}
+	int code = WIFEXITED(st) ? WEXITSTATUS(st) : 1;
+	if (code == 126 || code == 127 || code == 255) {
+		*rc = code == 255 ? 124 : code;
+		return 1;
+	}
+	if (code && *rc == 0)
+		*rc = 123;
+	return 0;
+}
+
+/* xargs [-n N] [-P N] [CMD ARGS...]: the words of standard input, N at a
+ * time, up to P commands at once. */
 static int ap_xargs(int argc, char **argv)
 {
-	long per = 64;
+	long per = 64, par = 1;
 	int c;
-	while ((c = getopt(argc, argv, "+n:")) != -1) {
-		if (c != 'n')
+	while ((c = getopt(argc, argv, "+n:P:")) != -1) {
+		if (c != 'n' && c != 'P')
 			return 1;
-		per = strtol(optarg, 0, 10);
-		if (per < 1)
+		long v = strtol(optarg, 0, 10);
+		if (v < 1)
 			return 1;
+		*(c == 'n' ? &per : &par) = v;
 	}
 	char *echo[] = {"echo", 0};
 	char **cmd = optind < argc ? argv + optind : echo;
@@ -738,26 +761,29 @@ static int ap_xargs(int argc, char **argv)
 			strv_push(&words, xstrdup(w));
 	}
 	free(line);
-	int rc = 0;
-	for (size_t at = 0; at < words.n;) {
+	int rc = 0, stop = 0;
+	long running = 0;
+	for (size_t at = 0; at < words.n && !stop;) {
+		if (running == par) {
+			stop = xargs_reap(&rc) == 1;
+			running--;
+			continue;
+		}
 		struct strv call = {0};
 		for (char **a = cmd; *a; a++)
 			strv_push(&call, *a);
 		for (long k = 0; k < per && at < words.n; k++)
 			strv_push(&call, words.v[at++]);
-		int st = run_wait(call.v);
+		if (start(call.v) < 0) {
+			rc = 126;
+			stop = 1;
+		} else {
+			running++;
+		}
 		free(call.v);
-		if (st == 126 || st == 127) {
-			rc = st;
-			break;
-		}
-		if (st == 255) {
-			rc = 124;
-			break;
-		}
-		if (st)
-			rc = 123;
 	}
+	for (; running > 0; running--)
+		xargs_reap(&rc);
 	strv_free(&words);
 	return rc;
 }
@@ -1319,6 +1345,13 @@ int main(void)
 	write_file("src/sub/d.txt", "foo bar\n");
 	write_file("docs/readme.md", "Hello\nfoo is here\n");
 	write_file("docs/.hidden", "foo\n");
+	char longline[5010];
+	memset(longline, 'x', 5000);
+	strcpy(longline + 5000, "END\n");
+	write_file("long", longline);
+	FILE *lf = fopen("long", "a");
+	fputs("short\n", lf);
+	fclose(lf);
 	write_file("nums", "10\n9\n100\n-3\n9\n");
 	write_file("words", "a b  c\n\td e\n");
 	write_file("script.msh", "# a script file\n"
@@ -1370,6 +1403,18 @@ int main(void)
 	expect("xargs 127", "echo a | xargs no-such-command-msh 2>/dev/null; echo $?", "127\n",
 	       0);
 	expect("xargs -n 2", "xargs -n 2 < words", "a b\nc d\ne\n", 0);
+	expect("xargs -P 3", "find src -type f | xargs -n 1 -P 3 grep -c foo | sort; "
+			     "find src -type f | xargs -P 2 -n 2 grep -q foo; echo $?",
+	       "0\n0\n1\n2\n2\n123\n", 0);
+	expect("xargs 125, 124", "echo 1 | xargs /bin/sh -c 'kill -9 $$'; echo $?; "
+				 "echo 1 2 | xargs -n 1 sh -c 'exit 255'; echo $?",
+	       "125\n124\n", 0);
+	expect("killed status 128+N", "/bin/sh -c 'kill -TERM $$'; echo $?", "143\n", 0);
+	expect("long lines", "grep -o 'xE.D$' long; sed 's/x*//' long; wc -c long; "
+			     "cat long long | sort -u | wc -l",
+	       "xEND\nEND\nshort\n5010 long\n2\n", 0);
+	expect("script on stdin", "sh < script.msh; echo $?", "start\nsrc/util.h\nno match\n4\n",
+	       0);
 	expect("xargs echo default", "cat words | xargs", "a b c d e\n", 0);
 	expect("long pipeline", "cat src/a.c src/b.c src/sub/d.txt | grep bar | sort -u | wc -l",
 	       "2\n", 0);
