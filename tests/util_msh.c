@@ -1327,8 +1327,19 @@ static void remove_tree(const char *path)
 	}
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	/* `util_msh_c APPLET ARGS...` runs one applet, as a multi-call
+	 * utility; without arguments the program tests itself. */
+	if (argc > 1) {
+		applet_fn fn = find_applet(argv[1]);
+		if (!fn) {
+			fprintf(stderr, "msh: no applet %s\n", argv[1]);
+			return 127;
+		}
+		optind = 0;
+		return fn(argc - 1, argv + 1);
+	}
 	strcpy(dir, "/tmp/muslin-msh-XXXXXX");
 	if (!mkdtemp(dir) || chdir(dir)) {
 		printf("FAIL setup: mkdtemp or chdir: %s\n", strerror(errno));
