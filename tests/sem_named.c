@@ -3,6 +3,7 @@
  * shared with a child process, and a name reused after sem_unlink. */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <semaphore.h>
 #include <stdio.h>
 #include <string.h>
@@ -11,6 +12,20 @@
 #include "check.h"
 
 static char name[64], other[64];
+
+/* sem_open, sem_close and sem_unlink are not cancellation points: with a
+ * request pending they still run, and only pthread_testcancel acts. */
+static void *opener(void *arg)
+{
+	sem_t **out = arg;
+	pthread_cancel(pthread_self());
+	out[0] = sem_open(name, O_CREAT, 0600, 0);
+	out[1] = (sem_t *)(long)sem_close(out[0]);
+	out[2] = (sem_t *)(long)sem_unlink(name);
+	pthread_testcancel();
+	out[3] = out[0];
+	return 0;
+}
 
 int main(void)
 {
@@ -114,6 +129,14 @@ int main(void)
 	errno = 0;
 	CHECK("name with an inner slash: EINVAL",
 	      sem_open("/a/b", O_CREAT, 0600, 0) == SEM_FAILED && errno == EINVAL);
+	sem_t *got[4] = { SEM_FAILED, (sem_t *)-1L, (sem_t *)-1L, SEM_FAILED };
+	pthread_t t;
+	void *res = 0;
+	pthread_create(&t, 0, opener, got);
+	pthread_join(t, &res);
+	CHECK("not cancellation points: all three ran",
+	      got[0] != SEM_FAILED && got[1] == 0 && got[2] == 0);
+	CHECK("then pthread_testcancel acted", res == PTHREAD_CANCELED && got[3] == SEM_FAILED);
 	CHECK_EQ("sysconf(_SC_SEM_NSEMS_MAX)", sysconf(_SC_SEM_NSEMS_MAX), 256);
 	return check_failed;
 }

@@ -12,6 +12,10 @@
 //! the same address until it is closed as often as it was opened, so the
 //! process keeps a table of its open semaphores keyed by the file's device
 //! and inode; it has room for [`NSEMS_MAX`] of them (`EMFILE` beyond).
+//!
+//! None of these is a cancellation point (POSIX names none of them), so
+//! their files are opened with the plain system call, not the cancellable
+//! one.
 
 use super::ret_zero;
 use crate::errno::{Errno, Result};
@@ -91,6 +95,14 @@ fn cstr(p: &Path) -> &CStr {
     unsafe { CStr::from_ptr(p.as_ptr().cast()) }
 }
 
+/// Opens `path` (`openat` from the working directory), not as a
+/// cancellation point.
+fn open_file(path: &CStr, flags: c_int, mode: u32) -> Result<fd::OwnedFd> {
+    // SAFETY: the path is NUL-terminated; the call touches no other memory.
+    let r = unsafe { crate::syscall!(__NR_openat, AT_FDCWD.0, path.as_ptr(), flags, mode) };
+    crate::syscall::ret(r).map(|f| fd::OwnedFd::new(Fd(f as c_int)))
+}
+
 /// Maps the semaphore in the file `fd`.
 fn map(fd: Fd) -> Result<*mut Semaphore> {
     let rw = (g::PROT_READ | g::PROT_WRITE) as c_int;
@@ -151,7 +163,7 @@ fn create(path: &Path, mode: u32, value: u32) -> Result<Option<(fd::OwnedFd, *mu
         ] {
             n = put_tmp(&mut tmp, n, part);
         }
-        match fd::open(
+        match open_file(
             cstr(&tmp),
             O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
             mode,
@@ -192,13 +204,17 @@ fn create(path: &Path, mode: u32, value: u32) -> Result<Option<(fd::OwnedFd, *mu
 /// Enters the mapping `sem` of the file `file` in the table, or returns
 /// the address this process already has for that file (and drops `sem`).
 fn register(file: &fd::OwnedFd, sem: *mut Semaphore) -> Result<*mut Semaphore> {
-    let st = match fs::fstat(file.fd()) {
-        Ok(st) => st,
+    match fs::fstat(file.fd()) {
+        Ok(st) => enter(&st, sem),
         Err(e) => {
             unmap(sem);
-            return Err(e);
+            Err(e)
         }
-    };
+    }
+}
+
+/// [`register`] for a file whose metadata is at hand.
+fn enter(st: &fs::Stat, sem: *mut Semaphore) -> Result<*mut Semaphore> {
     let mut t = TABLE.lock();
     if let Some(o) = t
         .iter_mut()
@@ -235,14 +251,14 @@ fn open(name: *const c_char, oflag: c_int, mode: u32, value: u32) -> Result<*mut
     }
     loop {
         if !excl {
-            match fd::open(cstr(&path), O_RDWR | O_NOFOLLOW | O_CLOEXEC, 0) {
+            match open_file(cstr(&path), O_RDWR | O_NOFOLLOW | O_CLOEXEC, 0) {
                 Ok(file) => {
                     let st = fs::fstat(file.fd())?;
                     if (st.st_size as u64) < size_of::<Semaphore>() as u64 {
                         return Err(Errno::EINVAL);
                     }
                     let sem = map(file.fd())?;
-                    return register(&file, sem);
+                    return enter(&st, sem);
                 }
                 Err(Errno::ENOENT) if creat => {}
                 Err(e) => return Err(e),
