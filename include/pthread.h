@@ -51,6 +51,10 @@ typedef int pthread_spinlock_t;
 #define PTHREAD_MUTEX_ERRORCHECK 2
 
 #define PTHREAD_PROCESS_PRIVATE 0
+
+#define PTHREAD_PRIO_NONE 0
+#define PTHREAD_PRIO_INHERIT 1
+#define PTHREAD_PRIO_PROTECT 2
 #define PTHREAD_PROCESS_SHARED 1
 
 #define PTHREAD_CANCEL_ENABLE 0
@@ -142,6 +146,15 @@ int pthread_mutexattr_settype(pthread_mutexattr_t *attr, int type);
 int pthread_mutexattr_gettype(const pthread_mutexattr_t *__restrict attr, int *__restrict type);
 int pthread_mutexattr_setpshared(pthread_mutexattr_t *attr, int pshared);
 int pthread_mutexattr_getpshared(const pthread_mutexattr_t *__restrict attr, int *__restrict pshared);
+/* Only PTHREAD_PRIO_NONE: setprotocol gives ENOTSUP for PTHREAD_PRIO_INHERIT
+ * and PTHREAD_PRIO_PROTECT. A priority ceiling (a SCHED_FIFO priority; by
+ * default the lowest) is kept and reported but has no effect. */
+int pthread_mutexattr_setprotocol(pthread_mutexattr_t *attr, int protocol);
+int pthread_mutexattr_getprotocol(const pthread_mutexattr_t *__restrict attr,
+                                  int *__restrict protocol);
+int pthread_mutexattr_setprioceiling(pthread_mutexattr_t *attr, int ceiling);
+int pthread_mutexattr_getprioceiling(const pthread_mutexattr_t *__restrict attr,
+                                     int *__restrict ceiling);
 
 int pthread_mutex_init(pthread_mutex_t *__restrict mutex, const pthread_mutexattr_t *__restrict attr);
 int pthread_mutex_destroy(pthread_mutex_t *mutex);
@@ -149,6 +162,9 @@ int pthread_mutex_lock(pthread_mutex_t *mutex);
 int pthread_mutex_trylock(pthread_mutex_t *mutex);
 int pthread_mutex_timedlock(pthread_mutex_t *__restrict mutex, const struct timespec *__restrict abstime);
 int pthread_mutex_unlock(pthread_mutex_t *mutex);
+int pthread_mutex_getprioceiling(const pthread_mutex_t *__restrict mutex, int *__restrict ceiling);
+int pthread_mutex_setprioceiling(pthread_mutex_t *__restrict mutex, int ceiling,
+                                 int *__restrict old);
 
 int pthread_condattr_init(pthread_condattr_t *attr);
 int pthread_condattr_destroy(pthread_condattr_t *attr);

@@ -218,6 +218,8 @@ int sigtimedwait(const sigset_t *__restrict set, siginfo_t *__restrict info,
 int sigaltstack(const stack_t *__restrict ss, stack_t *__restrict old);
 int sigqueue(pid_t pid, int sig, union sigval value);
 int killpg(pid_t pgrp, int sig);
+/* Clears (flag nonzero) or sets SA_RESTART in sig's current action. */
+int siginterrupt(int sig, int flag);
 void psignal(int sig, const char *msg);
 /* sighold, sigrelse, sigignore, sigpause and sigset (obsolete XSI) are
  * left out. */

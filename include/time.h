@@ -54,6 +54,8 @@ int timespec_get(struct timespec *ts, int base);
 
 int clock_gettime(clockid_t clock, struct timespec *ts);
 int clock_getres(clockid_t clock, struct timespec *res);
+/* Only CLOCK_REALTIME can be set, and only with the privilege (EPERM). */
+int clock_settime(clockid_t clock, const struct timespec *ts);
 /* Returns 0 or an error number (not -1); a cancellation point. Sleeping on
  * CLOCK_THREAD_CPUTIME_ID is EINVAL. */
 int clock_nanosleep(clockid_t clock, int flags, const struct timespec *req, struct timespec *rem);

@@ -39,6 +39,7 @@ mod realpath;
 mod regex;
 mod scanf;
 mod sched;
+mod sem_named;
 mod semaphore;
 mod setjmp;
 mod signal;

@@ -210,6 +210,94 @@ pub unsafe extern "C" fn pthread_mutexattr_getpshared(a: *const AttrT, out: *mut
     unsafe { get_pshared(a, mutex::PSHARED, out) }
 }
 
+/// `PTHREAD_PRIO_NONE`, the only protocol muslin's mutexes have.
+const PRIO_NONE: c_int = 0;
+/// `PTHREAD_PRIO_INHERIT` and `PTHREAD_PRIO_PROTECT`: known, not supported.
+const PRIO_INHERIT: c_int = 1;
+const PRIO_PROTECT: c_int = 2;
+/// The priority ceiling lives in [`mutex::SPARE_MASK`] of the attribute
+/// and kind words as its distance above the lowest `SCHED_FIFO` priority,
+/// so that zero (the defaults, `PTHREAD_MUTEX_INITIALIZER`) is that one.
+const CEILING_SHIFT: u32 = mutex::SPARE_MASK.trailing_zeros();
+
+/// The kind-word bits for `ceiling`, or `EINVAL` outside the `SCHED_FIFO`
+/// priorities.
+fn ceiling_bits(ceiling: c_int) -> core::result::Result<c_int, c_int> {
+    let (lo, hi) = (fifo_min(), fifo_max());
+    if !(lo..=hi).contains(&ceiling) {
+        return Err(Errno::EINVAL.raw());
+    }
+    Ok((ceiling - lo) << CEILING_SHIFT)
+}
+
+/// The ceiling that kind-word bits `bits` stand for.
+fn ceiling_of(bits: c_int) -> c_int {
+    ((bits & mutex::SPARE_MASK) >> CEILING_SHIFT) + fifo_min()
+}
+
+/// `SCHED_FIFO`.
+const SCHED_FIFO: c_int = 1;
+
+fn fifo_min() -> c_int {
+    crate::syscall::sched::priority_min(SCHED_FIFO).unwrap_or(1)
+}
+
+fn fifo_max() -> c_int {
+    crate::syscall::sched::priority_max(SCHED_FIFO).unwrap_or(99)
+}
+
+/// pthread_mutexattr_setprotocol(3): only `PTHREAD_PRIO_NONE`;
+/// `PTHREAD_PRIO_INHERIT` and `PTHREAD_PRIO_PROTECT` are `ENOTSUP` (and
+/// `_POSIX_THREAD_PRIO_INHERIT`/`_PROTECT` are not defined), anything else
+/// `EINVAL`.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn pthread_mutexattr_setprotocol(_a: *mut AttrT, protocol: c_int) -> c_int {
+    match protocol {
+        PRIO_NONE => 0,
+        PRIO_INHERIT | PRIO_PROTECT => Errno::EOPNOTSUPP.raw(),
+        _ => Errno::EINVAL.raw(),
+    }
+}
+
+/// pthread_mutexattr_getprotocol(3): always `PTHREAD_PRIO_NONE`.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub unsafe extern "C" fn pthread_mutexattr_getprotocol(_a: *const AttrT, out: *mut c_int) -> c_int {
+    // SAFETY: C passes a writable int.
+    unsafe { *out = PRIO_NONE };
+    0
+}
+
+/// pthread_mutexattr_setprioceiling(3): a `SCHED_FIFO` priority
+/// (`EINVAL` otherwise). Kept and reported, but without effect: no
+/// mutex here has the `PTHREAD_PRIO_PROTECT` protocol.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub unsafe extern "C" fn pthread_mutexattr_setprioceiling(a: *mut AttrT, ceiling: c_int) -> c_int {
+    match ceiling_bits(ceiling) {
+        Ok(bits) => {
+            // SAFETY: C passes an initialised pthread_mutexattr_t.
+            unsafe { *a = (*a & !mutex::SPARE_MASK) | bits };
+            0
+        }
+        Err(e) => e,
+    }
+}
+
+/// pthread_mutexattr_getprioceiling(3): by default the lowest
+/// `SCHED_FIFO` priority.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub unsafe extern "C" fn pthread_mutexattr_getprioceiling(
+    a: *const AttrT,
+    out: *mut c_int,
+) -> c_int {
+    // SAFETY: C passes valid pointers.
+    unsafe { *out = ceiling_of(*a) };
+    0
+}
+
 // ---------------------------------------------------------------- mutex
 
 /// # Safety
@@ -225,6 +313,48 @@ unsafe fn mutex<'a>(m: *mut PthreadMutexT) -> &'a RawMutex {
 pub unsafe extern "C" fn pthread_mutex_init(m: *mut PthreadMutexT, a: *const AttrT) -> c_int {
     // SAFETY: C passes a writable mutex and a null or valid attribute.
     unsafe { place(m, RawMutex::with_kind(attr(a))) };
+    0
+}
+
+/// pthread_mutex_getprioceiling(3): the ceiling the mutex was made with
+/// or last given.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub unsafe extern "C" fn pthread_mutex_getprioceiling(
+    m: *mut PthreadMutexT,
+    out: *mut c_int,
+) -> c_int {
+    // SAFETY: C passes an initialised mutex and a writable int.
+    unsafe { *out = ceiling_of(mutex(m).spare()) };
+    0
+}
+
+/// pthread_mutex_setprioceiling(3): locks the mutex as
+/// `pthread_mutex_lock` does, sets its ceiling (a `SCHED_FIFO` priority,
+/// else `EINVAL`), stores the former one in `old` (unless NULL) and
+/// unlocks it.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub unsafe extern "C" fn pthread_mutex_setprioceiling(
+    m: *mut PthreadMutexT,
+    ceiling: c_int,
+    old: *mut c_int,
+) -> c_int {
+    let bits = match ceiling_bits(ceiling) {
+        Ok(bits) => bits,
+        Err(e) => return e,
+    };
+    // SAFETY: C passes an initialised mutex.
+    let m = unsafe { mutex(m) };
+    if let Err(e) = m.lock() {
+        return e.raw();
+    }
+    let was = m.set_spare(bits);
+    let _ = m.unlock();
+    // SAFETY: C passes NULL or a writable int.
+    if let Some(old) = unsafe { old.as_mut() } {
+        *old = ceiling_of(was);
+    }
     0
 }
 

@@ -122,6 +122,25 @@ pub extern "C" fn signal(sig: c_int, handler: usize) -> usize {
     }
 }
 
+/// siginterrupt(3): whether a handler for `sig` interrupts the calls it
+/// lands in (`flag` nonzero: they fail with `EINTR`) or has them restarted
+/// (zero: `SA_RESTART`); the handler, mask and other flags stay. `EINVAL`
+/// as for `sigaction`.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub extern "C" fn siginterrupt(sig: c_int, flag: c_int) -> c_int {
+    let restart = linux_raw_sys::general::SA_RESTART as c_int;
+    let mut act = SigAction::default_action();
+    ret_zero(signal::sigaction(sig, None, Some(&mut act)).and_then(|()| {
+        act.flags = if flag != 0 {
+            act.flags & !restart
+        } else {
+            act.flags | restart
+        };
+        signal::sigaction(sig, Some(&act), None)
+    }))
+}
+
 /// A copy of `set` without the signals muslin reserves: what the
 /// application asked for, as far as it is allowed to ask. `EFAULT` for
 /// NULL.

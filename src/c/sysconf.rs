@@ -102,7 +102,7 @@ static FIXED: [(u16, i32); 116] = [
     (27, -1),          // _SC_MQ_OPEN_MAX
     (28, -1),          // _SC_MQ_PRIO_MAX
     (29, 200809),      // _SC_VERSION
-    (32, -1),          // _SC_SEM_NSEMS_MAX
+    (32, 256),         // _SC_SEM_NSEMS_MAX: sem_open's table
     (33, 0x7fff_ffff), // _SC_SEM_VALUE_MAX
     (35, -1),          // _SC_TIMER_MAX
     (36, 99),          // _SC_BC_BASE_MAX

@@ -45,6 +45,27 @@ pub unsafe extern "C" fn clock_getres(clock: c_int, res: *mut Timespec) -> c_int
     ret_zero(sc::ret_unit(r))
 }
 
+/// clock_settime(2): sets `clock` (only `CLOCK_REALTIME` can be set) to
+/// `ts`: `EPERM` without the privilege, `EINVAL` for another clock or a
+/// `tv_nsec` outside `0..1_000_000_000`.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub unsafe extern "C" fn clock_settime(clock: c_int, ts: *const Timespec) -> c_int {
+    // Copy the time so the pad word after tv_nsec (32-bit arches) is zero.
+    // SAFETY: C passes a readable struct timespec (NULL gives EFAULT).
+    let Some(ts) = (unsafe { ts.as_ref() }) else {
+        return ret_zero(Err(Errno::EFAULT));
+    };
+    let ts = Timespec::new(ts.tv_sec, ts.tv_nsec);
+    #[cfg(target_pointer_width = "64")]
+    // SAFETY: the kernel reads one timespec from a live local.
+    let r = unsafe { syscall!(__NR_clock_settime, clock, &ts as *const Timespec) };
+    #[cfg(target_pointer_width = "32")]
+    // SAFETY: as above; Timespec is the kernel's 64-bit layout here.
+    let r = unsafe { syscall!(__NR_clock_settime64, clock, &ts as *const Timespec) };
+    ret_zero(sc::ret_unit(r))
+}
+
 /// clock_nanosleep(2): sleeps on `clock` for `req`, or until `req` with
 /// `TIMER_ABSTIME`; returns 0 or an error number (not -1): `EINTR` (time
 /// left in `rem` for a relative sleep), `EINVAL`, `ENOTSUP` for a CPU

@@ -33,6 +33,10 @@ pub const TYPE_MASK: i32 = 3;
 /// Kind-word flag: the mutex may be shared between processes
 /// (`PTHREAD_PROCESS_SHARED`), so its futex calls are not private.
 pub const PSHARED: i32 = 0x80;
+/// Kind-word bits this module ignores: the C layer keeps the priority
+/// ceiling there (`pthread_mutex_getprioceiling`), an attribute with no
+/// effect on locking here.
+pub const SPARE_MASK: i32 = 0xff << 16;
 
 /// How many times a locker polls a held lock before going to sleep.
 const SPINS: u32 = 100;
@@ -101,6 +105,23 @@ impl RawMutex {
     /// The mutex's type: [`NORMAL`], [`RECURSIVE`] or [`ERRORCHECK`].
     pub fn mutex_type(&self) -> i32 {
         self.kind.load(Ordering::Relaxed) & TYPE_MASK
+    }
+
+    /// The [`SPARE_MASK`] bits of the kind word.
+    pub fn spare(&self) -> i32 {
+        self.kind.load(Ordering::Relaxed) & SPARE_MASK
+    }
+
+    /// Replaces the [`SPARE_MASK`] bits of the kind word with those of
+    /// `bits`; returns the former ones.
+    pub fn set_spare(&self, bits: i32) -> i32 {
+        let old = self
+            .kind
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |k| {
+                Some((k & !SPARE_MASK) | (bits & SPARE_MASK))
+            });
+        // The closure never refuses.
+        old.unwrap_or_else(|k| k) & SPARE_MASK
     }
 
     fn private(&self) -> bool {
