@@ -1,6 +1,6 @@
-/* <sys/ioctl.h>'s request numbers for x86_64, i386, aarch64, riscv64 and
- * loongarch64 (arm, s390x and powerpc64le have their own in arch/): the
- * kernel's. */
+/* <sys/ioctl.h>'s request numbers for every arch but powerpc64le (which has
+ * its own in arch/): the kernel's. The one number arm and s390x differ in,
+ * FIOQSIZE, comes from <bits/fioqsize.h>, which they override. */
 #ifndef _MUSLIN_BITS_IOCTL_H
 #define _MUSLIN_BITS_IOCTL_H
 
@@ -9,7 +9,7 @@
 #define FIOCLEX 0x5451
 #define FIONCLEX 0x5450
 #define FIOASYNC 0x5452
-#define FIOQSIZE 0x5460
+#include <bits/fioqsize.h>
 #define TCXONC 0x540a
 #define TCFLSH 0x540b
 #define TIOCSCTTY 0x540e

@@ -21,6 +21,27 @@ fn is_print(b: u8) -> bool {
     (b' '..=b'~').contains(&b)
 }
 
+/// Whether `c` belongs to the class named in a bracket expression's
+/// `[:name:]` (`alpha`, `digit`, ...), for fnmatch and regex; `None` for
+/// an unknown name.
+pub(super) fn in_class(name: &[u8], c: u8) -> Option<bool> {
+    Some(match name {
+        b"alnum" => c.is_ascii_alphanumeric(),
+        b"alpha" => c.is_ascii_alphabetic(),
+        b"blank" => c == b' ' || c == b'\t',
+        b"cntrl" => c.is_ascii_control(),
+        b"digit" => c.is_ascii_digit(),
+        b"graph" => c.is_ascii_graphic(),
+        b"lower" => c.is_ascii_lowercase(),
+        b"print" => c.is_ascii_graphic() || c == b' ',
+        b"punct" => c.is_ascii_punctuation(),
+        b"space" => c.is_ascii_whitespace() || c == 0x0b,
+        b"upper" => c.is_ascii_uppercase(),
+        b"xdigit" => c.is_ascii_hexdigit(),
+        _ => return None,
+    })
+}
+
 /// Applies `f` to `c` when it is an `unsigned char` value: `EOF` and any
 /// other out-of-range argument belong to no class.
 #[inline(always)]

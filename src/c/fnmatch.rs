@@ -1,6 +1,7 @@
 //! fnmatch(3): shell wildcard matching (`*`, `?`, bracket expressions with
 //! ranges and `[:class:]`, backslash escapes) in the C locale, bytewise.
 
+use super::ctype::in_class;
 use core::ffi::{CStr, c_char, c_int};
 
 /// `FNM_NOESCAPE`: a backslash is an ordinary character.
@@ -15,26 +16,6 @@ const LEADING_DIR: c_int = 8;
 const CASEFOLD: c_int = 16;
 /// `FNM_NOMATCH`.
 const NOMATCH: c_int = 1;
-
-/// Whether `c` belongs to the named class (`alpha`, `digit`, ...); `None`
-/// for an unknown name.
-fn in_class(name: &[u8], c: u8) -> Option<bool> {
-    Some(match name {
-        b"alnum" => c.is_ascii_alphanumeric(),
-        b"alpha" => c.is_ascii_alphabetic(),
-        b"blank" => c == b' ' || c == b'\t',
-        b"cntrl" => c.is_ascii_control(),
-        b"digit" => c.is_ascii_digit(),
-        b"graph" => c.is_ascii_graphic(),
-        b"lower" => c.is_ascii_lowercase(),
-        b"print" => c.is_ascii_graphic() || c == b' ',
-        b"punct" => c.is_ascii_punctuation(),
-        b"space" => c.is_ascii_whitespace() || c == 0x0b,
-        b"upper" => c.is_ascii_uppercase(),
-        b"xdigit" => c.is_ascii_hexdigit(),
-        _ => return None,
-    })
-}
 
 /// Matches `c` against the bracket expression starting after `[` at
 /// `p[i..]`: `Some((matched, index after ']'))`, or `None` when the

@@ -300,6 +300,44 @@ fn exp_finish(m: i32, a: f64, c: f64, tiny: bool, exact: bool) -> f64 {
     v * f64::from_bits(((m + 1023) as u64) << 52)
 }
 
+/// +inf, raising overflow (and inexact).
+#[inline(always)]
+fn overflow() -> f64 {
+    core::hint::black_box(f64::MAX) * 2.0
+}
+
+/// 0, raising underflow and inexact.
+#[inline(always)]
+fn underflow() -> f64 {
+    core::hint::black_box(f64::MIN_POSITIVE) * f64::MIN_POSITIVE
+}
+
+/// The special cases of [`exp`] and [`exp2`], or None for x the core
+/// takes: NaN; above `hi` +inf (exact for +inf, else overflow); below `lo`
+/// 0 (exact for -inf, else underflow and inexact); |x| < 2^-54 1 + x (the
+/// value is within 2^-54 of 1, so 1, inexact unless x is 0; the core's
+/// products would underflow and raise that spuriously).
+#[inline(always)]
+fn exp_special(x: f64, hi: f64, lo: f64) -> Option<f64> {
+    if x.is_nan() {
+        return Some(x + x);
+    }
+    if x > hi {
+        return Some(if x == f64::INFINITY { x } else { overflow() });
+    }
+    if x < lo {
+        return Some(if x == f64::NEG_INFINITY {
+            0.0
+        } else {
+            underflow()
+        });
+    }
+    if libm::fabs(x) < f64::from_bits(0x3c90000000000000) {
+        return Some(1.0 + x);
+    }
+    None
+}
+
 /// exp2(3), correctly rounded in practice (the libm crate's is up to an
 /// ulp off; musl's, and glibc's, are correctly rounded in practice).
 ///
@@ -311,31 +349,10 @@ fn exp_finish(m: i32, a: f64, c: f64, tiny: bool, exact: bool) -> f64 {
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn exp2(x: f64) -> f64 {
-    use core::hint::black_box;
-    if x.is_nan() {
-        return x + x;
-    }
-    if x >= 1024.0 {
-        // +inf is exact; a finite x overflows, raising overflow.
-        return if x == f64::INFINITY {
-            x
-        } else {
-            black_box(f64::MAX) * 2.0
-        };
-    }
-    if x < -1075.0 {
-        // -inf gives an exact 0; a finite x underflows to 0, raising
-        // underflow and inexact.
-        return if x == f64::NEG_INFINITY {
-            0.0
-        } else {
-            black_box(f64::MIN_POSITIVE) * f64::MIN_POSITIVE
-        };
-    }
-    if libm::fabs(x) < f64::from_bits(0x3c90000000000000) {
-        // |x| < 2^-54: 2^x is within 2^-54.5 of 1, so 1 (inexact), and the
-        // products below would underflow and raise it spuriously.
-        return 1.0 + x;
+    // From 1024 on (above the greatest double below it) 2^x overflows;
+    // below -1075 it rounds to 0.
+    if let Some(v) = exp_special(x, f64::from_bits(0x408FFFFFFFFFFFFF), -1075.0) {
+        return v;
     }
     // |x| < 1076: x·128 is exact; adding and taking away 1.5·2^52 rounds
     // it to an integer (to nearest; another rounding mode gives a
@@ -393,31 +410,12 @@ fn exp_dd2(x: f64, xl: f64) -> (i32, f64, f64) {
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn exp(x: f64) -> f64 {
-    use core::hint::black_box;
-    if x.is_nan() {
-        return x + x;
-    }
-    // The greatest x whose e^x rounds below 2^1024.
-    if x > f64::from_bits(0x40862E42FEFA39EF) {
-        return if x == f64::INFINITY {
-            x
-        } else {
-            black_box(f64::MAX) * 2.0
-        };
-    }
-    // At or below ln 2^-1075 (-745.1332191019412) e^x rounds to 0; the
-    // core handles down to there, and 0 (underflow, inexact) is returned
-    // a little further out.
-    if x < -745.2 {
-        return if x == f64::NEG_INFINITY {
-            0.0
-        } else {
-            black_box(f64::MIN_POSITIVE) * f64::MIN_POSITIVE
-        };
-    }
-    if libm::fabs(x) < f64::from_bits(0x3c90000000000000) {
-        // |x| < 2^-54: e^x rounds to 1 (inexact unless x is 0).
-        return 1.0 + x;
+    // Above 0x40862E42FEFA39EF, the greatest x whose e^x rounds below
+    // 2^1024, e^x overflows. At or below ln 2^-1075 (-745.1332191019412)
+    // e^x rounds to 0; the core handles down to there, and 0 is returned a
+    // little further out.
+    if let Some(v) = exp_special(x, f64::from_bits(0x40862E42FEFA39EF), -745.2) {
+        return v;
     }
     let (m, a, c) = exp_dd(x);
     // -708.3964185322641 is the least double >= ln 2^-1022: below it e^x
@@ -440,11 +438,7 @@ pub extern "C" fn cosh(x: f64) -> f64 {
     }
     // The greatest x whose cosh rounds below 2^1024.
     if x > f64::from_bits(0x408633CE8FB9F87D) {
-        return if x == f64::INFINITY {
-            x
-        } else {
-            black_box(f64::MAX) * 2.0
-        };
+        return if x == f64::INFINITY { x } else { overflow() };
     }
     if x < f64::from_bits(0x3e50000000000000) {
         // |x| < 2^-26: cosh x = 1 + x²/2 + ... rounds to 1, inexact
@@ -690,8 +684,8 @@ pub extern "C" fn pow(x: f64, y: f64) -> f64 {
     if ax == 1.0 {
         return signed(1.0);
     }
-    let overflow = || signed(black_box(f64::MAX) * 2.0);
-    let underflow = || signed(black_box(f64::MIN_POSITIVE) * f64::MIN_POSITIVE);
+    let overflow = || signed(self::overflow());
+    let underflow = || signed(self::underflow());
     // |ln|x|| > 2^-54 for x ≠ 1: from |y| = 2^64 on, |y·ln|x|| > 2^10
     // (and the product below could overflow).
     if ay >= f64::from_bits(0x43f0000000000000) {
@@ -1105,11 +1099,7 @@ pub extern "C" fn erfc(x: f64) -> f64 {
         return s + (e - l * sc);
     }
     if x >= 27.3 {
-        return if x == f64::INFINITY {
-            0.0
-        } else {
-            black_box(f64::MIN_POSITIVE) * f64::MIN_POSITIVE
-        };
+        return if x == f64::INFINITY { 0.0 } else { underflow() };
     }
     let (m, h, l) = erfc_dd(x);
     let tiny = m < -1022 || (m == -1022 && h == 1.0 && l < 0.0);

@@ -21,7 +21,7 @@ pub struct PollFd {
 
 /// `struct timeval`: 64-bit seconds and microseconds on every arch.
 #[repr(C)]
-#[derive(Clone, Copy)]
+#[derive(Default, Clone, Copy)]
 pub struct Timeval {
     /// Seconds.
     pub tv_sec: i64,

@@ -213,58 +213,104 @@ impl Out {
         Some(p)
     }
 }
-
-/// Fills `pw` from `l`, its strings in `out`; `ERANGE` when they do not fit.
-///
-/// # Safety
-/// `pw` is writable; `out` describes a writable buffer.
-unsafe fn fill_pw(l: &PwLine<'_>, pw: *mut Passwd, out: &mut Out) -> Result<(), Errno> {
-    let mut s = [null_mut(); 7];
-    for i in [0, 1, 4, 5, 6] {
-        s[i] = out.put(l.f[i]).ok_or(Errno::ERANGE)?;
-    }
-    // SAFETY: as the caller says.
-    unsafe {
-        *pw = Passwd {
-            pw_name: s[0],
-            pw_passwd: s[1],
-            pw_uid: l.uid,
-            pw_gid: l.gid,
-            pw_gecos: s[4],
-            pw_dir: s[5],
-            pw_shell: s[6],
-        }
-    };
-    Ok(())
+/// What the password and group databases share: a file of lines, each
+/// parsed into a `Line` and filled into the C struct (`Self`).
+trait Db: Sized {
+    /// A parsed line.
+    type Line<'a>;
+    /// The file.
+    const PATH: &'static CStr;
+    /// The line's fields, or None when it is not an entry.
+    fn parse(line: &[u8]) -> Option<Self::Line<'_>>;
+    /// The line's name and id.
+    fn key<'b>(l: &'b Self::Line<'_>) -> (&'b [u8], u32);
+    /// Fills `ent` from `l`, its strings in `out`; `ERANGE` when they do
+    /// not fit.
+    ///
+    /// # Safety
+    /// `ent` is writable; `out` describes a writable buffer.
+    unsafe fn fill(l: &Self::Line<'_>, ent: *mut Self, out: &mut Out) -> Result<(), Errno>;
+    /// This database's part of the statics, and the shared buffer.
+    fn statics(s: &mut Statics) -> (&mut DbStatics<Self>, &mut StaticBuf);
 }
 
-/// Fills `gr` from `l`, its strings and member array in `out`; `ERANGE`
-/// when they do not fit.
-///
-/// # Safety
-/// `gr` is writable; `out` describes a writable buffer.
-unsafe fn fill_gr(l: &GrLine<'_>, gr: *mut Group, out: &mut Out) -> Result<(), Errno> {
-    let n = l.members().count();
-    let mem = out.ptrs(n + 1).ok_or(Errno::ERANGE)?;
-    for (i, name) in l.members().enumerate() {
-        let p = out.put(name).ok_or(Errno::ERANGE)?;
-        // SAFETY: `mem` has `n + 1` slots.
-        unsafe { *mem.add(i) = p };
+impl Db for Passwd {
+    type Line<'a> = PwLine<'a>;
+    const PATH: &'static CStr = PASSWD;
+
+    fn parse(line: &[u8]) -> Option<PwLine<'_>> {
+        parse_pw(line)
     }
-    // SAFETY: as above.
-    unsafe { *mem.add(n) = null_mut() };
-    let name = out.put(l.f[0]).ok_or(Errno::ERANGE)?;
-    let passwd = out.put(l.f[1]).ok_or(Errno::ERANGE)?;
-    // SAFETY: as the caller says.
-    unsafe {
-        *gr = Group {
-            gr_name: name,
-            gr_passwd: passwd,
-            gr_gid: l.gid,
-            gr_mem: mem,
+
+    fn key<'b>(l: &'b PwLine<'_>) -> (&'b [u8], u32) {
+        (l.f[0], l.uid)
+    }
+
+    unsafe fn fill(l: &PwLine<'_>, pw: *mut Passwd, out: &mut Out) -> Result<(), Errno> {
+        let mut s = [null_mut(); 7];
+        for i in [0, 1, 4, 5, 6] {
+            s[i] = out.put(l.f[i]).ok_or(Errno::ERANGE)?;
         }
-    };
-    Ok(())
+        // SAFETY: as the caller says.
+        unsafe {
+            *pw = Passwd {
+                pw_name: s[0],
+                pw_passwd: s[1],
+                pw_uid: l.uid,
+                pw_gid: l.gid,
+                pw_gecos: s[4],
+                pw_dir: s[5],
+                pw_shell: s[6],
+            }
+        };
+        Ok(())
+    }
+
+    fn statics(s: &mut Statics) -> (&mut DbStatics<Self>, &mut StaticBuf) {
+        (&mut s.pw, &mut s.buf)
+    }
+}
+
+impl Db for Group {
+    type Line<'a> = GrLine<'a>;
+    const PATH: &'static CStr = GROUP;
+
+    fn parse(line: &[u8]) -> Option<GrLine<'_>> {
+        parse_gr(line)
+    }
+
+    fn key<'b>(l: &'b GrLine<'_>) -> (&'b [u8], u32) {
+        (l.f[0], l.gid)
+    }
+
+    /// The member array goes first (aligned), then the strings.
+    unsafe fn fill(l: &GrLine<'_>, gr: *mut Group, out: &mut Out) -> Result<(), Errno> {
+        let n = l.members().count();
+        let mem = out.ptrs(n + 1).ok_or(Errno::ERANGE)?;
+        for (i, name) in l.members().enumerate() {
+            let p = out.put(name).ok_or(Errno::ERANGE)?;
+            // SAFETY: `mem` has `n + 1` slots.
+            unsafe { *mem.add(i) = p };
+        }
+        // SAFETY: as above.
+        unsafe { *mem.add(n) = null_mut() };
+        let name = out.put(l.f[0]).ok_or(Errno::ERANGE)?;
+        let passwd = out.put(l.f[1]).ok_or(Errno::ERANGE)?;
+        // SAFETY: as the caller says.
+        unsafe {
+            *gr = Group {
+                gr_name: name,
+                gr_passwd: passwd,
+                gr_gid: l.gid,
+                gr_mem: mem,
+            }
+        };
+        Ok(())
+    }
+
+    fn statics(s: &mut Statics) -> (&mut DbStatics<Self>, &mut StaticBuf) {
+        (&mut s.gr, &mut s.buf)
+    }
 }
 
 /// What to look for: a name or an id.
@@ -284,83 +330,57 @@ fn lines(t: &Text) -> impl Iterator<Item = &[u8]> {
     t.bytes().split(|&c| c == b'\n')
 }
 
-/// `*result` is `pw`, filled from the first line matching `key`, or NULL.
-/// An error number, or 0 (found or not).
+/// `*result` is `ent`, filled from `l` in `buf`: 0, or the error number.
 ///
 /// # Safety
-/// `pw` and `result` are writable; `buf` has `size` writable bytes.
-unsafe fn getpw_r(
-    key: Key<'_>,
-    pw: *mut Passwd,
+/// `ent` and `result` are writable; `buf` has `size` writable bytes.
+unsafe fn fill_r<D: Db>(
+    l: &D::Line<'_>,
+    ent: *mut D,
     buf: *mut c_char,
     size: usize,
-    result: *mut *mut Passwd,
+    result: *mut *mut D,
 ) -> c_int {
+    let mut out = Out { buf, size, used: 0 };
     // SAFETY: as the caller says.
-    unsafe { *result = null_mut() };
-    let t = match slurp(PASSWD) {
-        Ok(t) => t,
-        Err(Errno::ENOENT) => return 0,
-        Err(e) => return e.raw(),
-    };
-    for l in lines(&t).filter_map(parse_pw) {
-        let hit = match key {
-            Key::Name(n) => l.f[0] == n,
-            Key::Id(id) => l.uid == id,
-        };
-        if hit {
-            let mut out = Out { buf, size, used: 0 };
+    match unsafe { D::fill(l, ent, &mut out) } {
+        Ok(()) => {
             // SAFETY: as the caller says.
-            return match unsafe { fill_pw(&l, pw, &mut out) } {
-                Ok(()) => {
-                    // SAFETY: as the caller says.
-                    unsafe { *result = pw };
-                    0
-                }
-                Err(e) => e.raw(),
-            };
+            unsafe { *result = ent };
+            0
         }
+        Err(e) => e.raw(),
     }
-    0
 }
 
-/// As [`getpw_r`], for groups.
+/// The `_r` forms: `*result` is `ent`, filled from the first line matching
+/// `key`, or NULL. An error number, or 0 (found or not).
 ///
 /// # Safety
-/// As [`getpw_r`].
-unsafe fn getgr_r(
+/// As [`fill_r`].
+unsafe fn get_r<D: Db>(
     key: Key<'_>,
-    gr: *mut Group,
+    ent: *mut D,
     buf: *mut c_char,
     size: usize,
-    result: *mut *mut Group,
+    result: *mut *mut D,
 ) -> c_int {
     // SAFETY: as the caller says.
     unsafe { *result = null_mut() };
-    let t = match slurp(GROUP) {
+    let t = match slurp(D::PATH) {
         Ok(t) => t,
         Err(Errno::ENOENT) => return 0,
         Err(e) => return e.raw(),
     };
-    for l in lines(&t).filter_map(parse_gr) {
-        let hit = match key {
-            Key::Name(n) => l.f[0] == n,
-            Key::Id(id) => l.gid == id,
-        };
-        if hit {
-            let mut out = Out { buf, size, used: 0 };
-            // SAFETY: as the caller says.
-            return match unsafe { fill_gr(&l, gr, &mut out) } {
-                Ok(()) => {
-                    // SAFETY: as the caller says.
-                    unsafe { *result = gr };
-                    0
-                }
-                Err(e) => e.raw(),
-            };
-        }
+    let hit = |l: &D::Line<'_>| match (key, D::key(l)) {
+        (Key::Name(n), (name, _)) => name == n,
+        (Key::Id(id), (_, i)) => i == id,
+    };
+    match lines(&t).filter_map(D::parse).find(hit) {
+        // SAFETY: as the caller says.
+        Some(l) => unsafe { fill_r(&l, ent, buf, size, result) },
+        None => 0,
     }
-    0
 }
 
 /// The bytes of a C string.
@@ -386,7 +406,7 @@ pub unsafe extern "C" fn getpwnam_r(
     result: *mut *mut Passwd,
 ) -> c_int {
     // SAFETY: as the caller says.
-    unsafe { getpw_r(Key::Name(cbytes(name)), pw, buf, size, result) }
+    unsafe { get_r(Key::Name(cbytes(name)), pw, buf, size, result) }
 }
 
 /// getpwuid_r(3).
@@ -403,7 +423,7 @@ pub unsafe extern "C" fn getpwuid_r(
     result: *mut *mut Passwd,
 ) -> c_int {
     // SAFETY: as the caller says.
-    unsafe { getpw_r(Key::Id(uid), pw, buf, size, result) }
+    unsafe { get_r(Key::Id(uid), pw, buf, size, result) }
 }
 
 /// getgrnam_r(3).
@@ -420,7 +440,7 @@ pub unsafe extern "C" fn getgrnam_r(
     result: *mut *mut Group,
 ) -> c_int {
     // SAFETY: as the caller says.
-    unsafe { getgr_r(Key::Name(cbytes(name)), gr, buf, size, result) }
+    unsafe { get_r(Key::Name(cbytes(name)), gr, buf, size, result) }
 }
 
 /// getgrgid_r(3).
@@ -437,20 +457,29 @@ pub unsafe extern "C" fn getgrgid_r(
     result: *mut *mut Group,
 ) -> c_int {
     // SAFETY: as the caller says.
-    unsafe { getgr_r(Key::Id(gid), gr, buf, size, result) }
+    unsafe { get_r(Key::Id(gid), gr, buf, size, result) }
+}
+
+/// One database's static entry and `*ent` iterator (its file and where
+/// the next line starts).
+struct DbStatics<D> {
+    ent: D,
+    text: Option<Text>,
+    pos: usize,
+}
+
+/// The buffer the static entries' strings live in.
+struct StaticBuf {
+    buf: *mut c_char,
+    size: usize,
 }
 
 /// The state behind the non-reentrant forms: the static entries, the
 /// buffer their strings live in, and the `*ent` iterators' files.
 struct Statics {
-    pw: Passwd,
-    gr: Group,
-    buf: *mut c_char,
-    size: usize,
-    pw_text: Option<Text>,
-    pw_pos: usize,
-    gr_text: Option<Text>,
-    gr_pos: usize,
+    pw: DbStatics<Passwd>,
+    gr: DbStatics<Group>,
+    buf: StaticBuf,
 }
 
 /// [`Statics`] as a shareable static.
@@ -460,27 +489,33 @@ struct StaticsCell(UnsafeCell<Statics>);
 unsafe impl Sync for StaticsCell {}
 
 static STATICS: StaticsCell = StaticsCell(UnsafeCell::new(Statics {
-    pw: Passwd {
-        pw_name: null_mut(),
-        pw_passwd: null_mut(),
-        pw_uid: 0,
-        pw_gid: 0,
-        pw_gecos: null_mut(),
-        pw_dir: null_mut(),
-        pw_shell: null_mut(),
+    pw: DbStatics {
+        ent: Passwd {
+            pw_name: null_mut(),
+            pw_passwd: null_mut(),
+            pw_uid: 0,
+            pw_gid: 0,
+            pw_gecos: null_mut(),
+            pw_dir: null_mut(),
+            pw_shell: null_mut(),
+        },
+        text: None,
+        pos: 0,
     },
-    gr: Group {
-        gr_name: null_mut(),
-        gr_passwd: null_mut(),
-        gr_gid: 0,
-        gr_mem: null_mut(),
+    gr: DbStatics {
+        ent: Group {
+            gr_name: null_mut(),
+            gr_passwd: null_mut(),
+            gr_gid: 0,
+            gr_mem: null_mut(),
+        },
+        text: None,
+        pos: 0,
     },
-    buf: null_mut(),
-    size: 0,
-    pw_text: None,
-    pw_pos: 0,
-    gr_text: None,
-    gr_pos: 0,
+    buf: StaticBuf {
+        buf: null_mut(),
+        size: 0,
+    },
 }));
 
 /// The statics.
@@ -489,33 +524,39 @@ fn statics() -> &'static mut Statics {
     unsafe { &mut *STATICS.0.get() }
 }
 
-/// Runs an `_r` form `f` on the static buffer, growing it while `f` says
-/// `ERANGE`: the entry, or NULL (with `errno` set on an error, unchanged
-/// when not found).
-fn with_static<T>(
-    buf: &mut *mut c_char,
-    size: &mut usize,
-    mut f: impl FnMut(*mut c_char, usize, *mut *mut T) -> c_int,
-) -> *mut T {
+/// Runs an `_r` form `f` on the static entry `ent` and buffer `sb`,
+/// growing the buffer while `f` says `ERANGE`: the entry, or NULL (with
+/// `errno` set on an error, unchanged when not found).
+fn with_static<D>(
+    ent: *mut D,
+    sb: &mut StaticBuf,
+    mut f: impl FnMut(*mut D, *mut c_char, usize, *mut *mut D) -> c_int,
+) -> *mut D {
     loop {
         let mut result = null_mut();
-        let r = f(*buf, *size, &mut result);
+        let r = f(ent, sb.buf, sb.size, &mut result);
         if r != Errno::ERANGE.raw() {
             if r != 0 {
                 Errno::from_raw(r).set_last();
             }
             return result;
         }
-        let new = (*size * 2).max(1024);
+        let new = (sb.size * 2).max(1024);
         // SAFETY: `buf` is null or our chunk.
-        let p = unsafe { m::realloc(buf.cast(), new) };
+        let p = unsafe { m::realloc(sb.buf.cast(), new) };
         if p.is_null() {
             Errno::ENOMEM.set_last();
             return null_mut();
         }
-        *buf = p.cast();
-        *size = new;
+        sb.buf = p.cast();
+        sb.size = new;
     }
+}
+
+/// [`with_static`] on `D`'s static entry.
+fn lookup<D: Db>(f: impl FnMut(*mut D, *mut c_char, usize, *mut *mut D) -> c_int) -> *mut D {
+    let (db, sb) = D::statics(statics());
+    with_static(&raw mut db.ent, sb, f)
 }
 
 /// getpwnam(3).
@@ -525,24 +566,16 @@ fn with_static<T>(
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub unsafe extern "C" fn getpwnam(name: *const c_char) -> *mut Passwd {
-    let s = statics();
-    let pw = &raw mut s.pw;
     // SAFETY: as the caller says; the static entry and buffer are writable.
-    with_static(&mut s.buf, &mut s.size, |b, n, r| unsafe {
-        getpwnam_r(name, pw, b, n, r)
-    })
+    lookup(|pw, b, n, r| unsafe { getpwnam_r(name, pw, b, n, r) })
 }
 
 /// getpwuid(3).
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn getpwuid(uid: u32) -> *mut Passwd {
-    let s = statics();
-    let pw = &raw mut s.pw;
     // SAFETY: the static entry and buffer are writable.
-    with_static(&mut s.buf, &mut s.size, |b, n, r| unsafe {
-        getpwuid_r(uid, pw, b, n, r)
-    })
+    lookup(|pw, b, n, r| unsafe { getpwuid_r(uid, pw, b, n, r) })
 }
 
 /// getgrnam(3).
@@ -552,131 +585,87 @@ pub extern "C" fn getpwuid(uid: u32) -> *mut Passwd {
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub unsafe extern "C" fn getgrnam(name: *const c_char) -> *mut Group {
-    let s = statics();
-    let gr = &raw mut s.gr;
     // SAFETY: as the caller says; the static entry and buffer are writable.
-    with_static(&mut s.buf, &mut s.size, |b, n, r| unsafe {
-        getgrnam_r(name, gr, b, n, r)
-    })
+    lookup(|gr, b, n, r| unsafe { getgrnam_r(name, gr, b, n, r) })
 }
 
 /// getgrgid(3).
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn getgrgid(gid: u32) -> *mut Group {
-    let s = statics();
-    let gr = &raw mut s.gr;
     // SAFETY: the static entry and buffer are writable.
-    with_static(&mut s.buf, &mut s.size, |b, n, r| unsafe {
-        getgrgid_r(gid, gr, b, n, r)
-    })
+    lookup(|gr, b, n, r| unsafe { getgrgid_r(gid, gr, b, n, r) })
 }
 
-/// The next line of `text` at or after `*pos` that `parse` accepts,
-/// reading `path` first if `text` is empty.
-fn next_line<'t, L>(
-    path: &CStr,
-    text: &'t mut Option<Text>,
-    pos: &mut usize,
-    parse: impl Fn(&'t [u8]) -> Option<L>,
-) -> Option<L> {
-    if text.is_none() {
-        *text = Some(slurp(path).ok()?);
-        *pos = 0;
+/// The `*ent` forms: the entry of `D`'s next line, or NULL at the end
+/// (reading the file first when it is not open).
+fn next_ent<D: Db>() -> *mut D {
+    let (db, sb) = D::statics(statics());
+    if db.text.is_none() {
+        let Ok(t) = slurp(D::PATH) else {
+            return null_mut();
+        };
+        db.text = Some(t);
+        db.pos = 0;
     }
-    let bytes = text.as_ref()?.bytes();
-    while *pos < bytes.len() {
-        let rest = &bytes[*pos..];
+    let Some(bytes) = db.text.as_ref().map(Text::bytes) else {
+        return null_mut();
+    };
+    while db.pos < bytes.len() {
+        let rest = &bytes[db.pos..];
         let end = rest.iter().position(|&c| c == b'\n').unwrap_or(rest.len());
-        *pos += end + 1;
-        if let Some(l) = parse(&rest[..end]) {
-            return Some(l);
+        db.pos += end + 1;
+        if let Some(l) = D::parse(&rest[..end]) {
+            // SAFETY: the static entry and buffer are writable; the line
+            // stays in `text`, apart from the buffer.
+            return with_static(&raw mut db.ent, sb, |ent, b, n, r| unsafe {
+                fill_r(&l, ent, b, n, r)
+            });
         }
     }
-    None
+    null_mut()
 }
 
 /// getpwent(3): the next entry of `/etc/passwd`, or NULL at its end.
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn getpwent() -> *mut Passwd {
-    let s = statics();
-    let pw = &raw mut s.pw;
-    let (text, pos) = (&mut s.pw_text, &mut s.pw_pos);
-    let Some(l) = next_line(PASSWD, text, pos, parse_pw) else {
-        return null_mut();
-    };
-    // SAFETY: the static entry and buffer are writable; the line stays in
-    // `pw_text`, a field apart from the buffer.
-    with_static(&mut s.buf, &mut s.size, |b, n, r| unsafe {
-        let mut out = Out {
-            buf: b,
-            size: n,
-            used: 0,
-        };
-        match fill_pw(&l, pw, &mut out) {
-            Ok(()) => {
-                *r = pw;
-                0
-            }
-            Err(e) => e.raw(),
-        }
-    })
+    next_ent()
 }
 
 /// setpwent(3): `getpwent` starts again from the first entry.
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn setpwent() {
-    statics().pw_text = None;
+    statics().pw.text = None;
 }
 
 /// endpwent(3): closes the database (frees what `getpwent` read).
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn endpwent() {
-    statics().pw_text = None;
+    statics().pw.text = None;
 }
 
 /// getgrent(3): the next entry of `/etc/group`, or NULL at its end.
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn getgrent() -> *mut Group {
-    let s = statics();
-    let gr = &raw mut s.gr;
-    let (text, pos) = (&mut s.gr_text, &mut s.gr_pos);
-    let Some(l) = next_line(GROUP, text, pos, parse_gr) else {
-        return null_mut();
-    };
-    // SAFETY: as in `getpwent`.
-    with_static(&mut s.buf, &mut s.size, |b, n, r| unsafe {
-        let mut out = Out {
-            buf: b,
-            size: n,
-            used: 0,
-        };
-        match fill_gr(&l, gr, &mut out) {
-            Ok(()) => {
-                *r = gr;
-                0
-            }
-            Err(e) => e.raw(),
-        }
-    })
+    next_ent()
 }
 
 /// setgrent(3): `getgrent` starts again from the first entry.
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn setgrent() {
-    statics().gr_text = None;
+    statics().gr.text = None;
 }
 
 /// endgrent(3): closes the database.
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn endgrent() {
-    statics().gr_text = None;
+    statics().gr.text = None;
 }
 
 /// Calls `f` with `group` and then each other group of `/etc/group` that

@@ -37,6 +37,7 @@
 //! operators `\w \W \s \S \b \B \< \> \` \'` are not implemented: their
 //! backslash quotes the letter.
 
+use super::ctype::in_class;
 use crate::malloc::c_api::{free, malloc};
 use core::ffi::{c_char, c_int, c_void};
 use core::ptr::null_mut;
@@ -338,25 +339,6 @@ fn set_has(s: &[u64; 4], c: u8) -> bool {
 
 fn set_add(s: &mut [u64; 4], c: u8) {
     s[(c >> 6) as usize] |= 1 << (c & 63);
-}
-
-/// Whether `c` belongs to the named class; `None` for an unknown name.
-fn in_class(name: &[u8], c: u8) -> Option<bool> {
-    Some(match name {
-        b"alnum" => c.is_ascii_alphanumeric(),
-        b"alpha" => c.is_ascii_alphabetic(),
-        b"blank" => c == b' ' || c == b'\t',
-        b"cntrl" => c.is_ascii_control(),
-        b"digit" => c.is_ascii_digit(),
-        b"graph" => c.is_ascii_graphic(),
-        b"lower" => c.is_ascii_lowercase(),
-        b"print" => c.is_ascii_graphic() || c == b' ',
-        b"punct" => c.is_ascii_punctuation(),
-        b"space" => c.is_ascii_whitespace() || c == 0x0b,
-        b"upper" => c.is_ascii_uppercase(),
-        b"xdigit" => c.is_ascii_hexdigit(),
-        _ => return None,
-    })
 }
 
 /// Adds `a + b` for lengths, `u32::MAX` meaning unbounded.

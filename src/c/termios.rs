@@ -279,20 +279,28 @@ unsafe impl Sync for NameBuf {}
 
 static NAME: NameBuf = NameBuf(core::cell::UnsafeCell::new([0; 256]));
 
+impl NameBuf {
+    /// Runs an `_r` form `f` into this buffer: the buffer, or NULL with
+    /// `errno` set to what `f` returns.
+    fn fill(&self, f: impl FnOnce(*mut c_char, usize) -> c_int) -> *mut c_char {
+        let p = self.0.get().cast::<c_char>();
+        match f(p, 256) {
+            0 => p,
+            e => {
+                Errno::from_raw(e).set_last();
+                core::ptr::null_mut()
+            }
+        }
+    }
+}
+
 /// ttyname(3): [`ttyname_r`] into a static buffer; NULL and `errno` on
 /// failure.
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn ttyname(fd: c_int) -> *mut c_char {
-    let p = NAME.0.get().cast::<c_char>();
     // SAFETY: the static buffer has 256 bytes.
-    match unsafe { ttyname_r(fd, p, 256) } {
-        0 => p,
-        e => {
-            Errno::from_raw(e).set_last();
-            core::ptr::null_mut()
-        }
-    }
+    NAME.fill(|p, n| unsafe { ttyname_r(fd, p, n) })
 }
 
 /// posix_openpt(3): opens a new pseudo-terminal master (`/dev/ptmx`) with
@@ -368,13 +376,6 @@ static PTS_NAME: NameBuf = NameBuf(core::cell::UnsafeCell::new([0; 256]));
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn ptsname(fd: c_int) -> *mut c_char {
-    let p = PTS_NAME.0.get().cast::<c_char>();
     // SAFETY: the static buffer has 256 bytes.
-    match unsafe { ptsname_r(fd, p, 256) } {
-        0 => p,
-        e => {
-            Errno::from_raw(e).set_last();
-            core::ptr::null_mut()
-        }
-    }
+    PTS_NAME.fill(|p, n| unsafe { ptsname_r(fd, p, n) })
 }

@@ -2,21 +2,11 @@
 //! (cancellation points, through the cancellable system call thunk) and
 //! `wait4`; `getrusage` and the resource limits (`<sys/resource.h>`).
 
+use super::poll::Timeval;
 use super::{ret_cp, ret_zero};
 use crate::syscall::ret_unit;
 use crate::syscall_cp;
 use core::ffi::{c_int, c_long, c_void};
-
-/// C's `struct timeval` (`time_t` seconds, then microseconds in a `long`,
-/// padded to 16 bytes on 32-bit arches as `struct timespec` is).
-#[repr(C)]
-#[derive(Default, Clone, Copy)]
-pub struct Timeval {
-    sec: i64,
-    usec: c_long,
-    #[cfg(target_pointer_width = "32")]
-    pad: c_long,
-}
 
 /// C's `struct rusage`.
 #[repr(C)]
@@ -40,19 +30,17 @@ const SAME_LAYOUT: bool = size_of::<Rusage>() == size_of::<KRusage>();
 ///
 /// # Safety
 /// `out` must be writable.
-// The casts widen, and the update fills the pad, on 32-bit arches only.
-#[allow(clippy::unnecessary_cast, clippy::needless_update)]
+// The casts widen on 32-bit arches only.
+#[allow(clippy::unnecessary_cast)]
 unsafe fn put_rusage(k: &KRusage, out: *mut Rusage) {
     let mut r = Rusage {
         utime: Timeval {
-            sec: k[0] as i64,
-            usec: k[1],
-            ..Timeval::default()
+            tv_sec: k[0] as i64,
+            tv_usec: k[1] as i64,
         },
         stime: Timeval {
-            sec: k[2] as i64,
-            usec: k[3],
-            ..Timeval::default()
+            tv_sec: k[2] as i64,
+            tv_usec: k[3] as i64,
         },
         rest: [0; 14],
     };
