@@ -43,17 +43,28 @@ int main(void)
 	CHECK_EQ("killed child: WTERMSIG", WTERMSIG(st), SIGKILL);
 	CHECK("killed child: not WIFEXITED", !WIFEXITED(st));
 
+	/* The continued child waits for the pipe to close before it exits:
+	 * a child that had already exited would be reported as exited, not
+	 * continued. */
+	int hold[2];
+	pipe(hold);
 	p = fork();
 	if (p == 0) {
+		char c;
+		close(hold[1]);
 		raise(SIGSTOP);
+		while (read(hold[0], &c, 1) > 0)
+			;
 		_exit(7);
 	}
+	close(hold[0]);
 	CHECK_EQ("WUNTRACED sees the stop", waitpid(p, &st, WUNTRACED), p);
 	CHECK("WIFSTOPPED", WIFSTOPPED(st));
 	CHECK_EQ("WSTOPSIG", WSTOPSIG(st), SIGSTOP);
 	kill(p, SIGCONT);
 	CHECK_EQ("WCONTINUED sees the continue", waitpid(p, &st, WCONTINUED), p);
 	CHECK("WIFCONTINUED", WIFCONTINUED(st));
+	close(hold[1]);
 	CHECK_EQ("then the exit", waitpid(p, &st, 0), p);
 	CHECK_EQ("its status", WEXITSTATUS(st), 7);
 
