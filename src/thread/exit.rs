@@ -50,6 +50,12 @@ fn finish(t: &ThreadDescriptor) -> ! {
         .detach_state
         .swap(super::descriptor::EXITING, Ordering::AcqRel);
     let base = t.map_base.get();
+    if old == DETACHED {
+        // Its handle is invalid from here on: out of the registry before
+        // the memory goes (signals are blocked: no handler runs with the
+        // lock held). The last thread never gets here, so `t` is in it.
+        super::registry::Locked::new().remove(t);
+    }
     if old == DETACHED && !base.is_null() {
         // The kernel must not clear `tid` in memory that is about to be
         // unmapped (and maybe mapped again by another thread).
