@@ -320,6 +320,21 @@ int main(void)
 	CHECK_EQ("detached: gone within 10 s", wait_gone(t), ESRCH);
 	all_esrch("detached, ended", t);
 
+	/* Joining a detached thread just as it ends (once hung: the join saw
+	 * it exiting before it left the registry). */
+	int racy = 0;
+	for (int i = 0; i < 300; i++) {
+		if (pthread_create(&t, &detached, ret_arg, 0) != 0) {
+			racy++;
+			continue;
+		}
+		if (i & 1)
+			sched_yield();
+		r = pthread_join(t, 0);
+		racy += r != EINVAL && r != ESRCH;
+	}
+	CHECK_EQ("detached: 300 joins racing the end", racy, 0);
+
 	/* Detached after creation, ended later. */
 	release = 0;
 	CHECK_EQ("detach later: create", pthread_create(&t, 0, wait_release, 0), 0);
