@@ -134,16 +134,13 @@ fn open_gate(
     }
 }
 
-fn descriptor(t: PthreadT) -> &'static ThreadDescriptor {
-    // SAFETY: a pthread_t names a live (not yet joined) thread's descriptor.
-    unsafe { &*t }
-}
-
-/// pthread_join(3): a cancellation point.
+/// pthread_join(3): a cancellation point. `ESRCH` for a thread that was
+/// joined or that ended detached (as for every function given a
+/// `pthread_t`: see `docs/threads.md`).
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub unsafe extern "C" fn pthread_join(t: PthreadT, result: *mut *mut c_void) -> c_int {
-    match cancel::c_point(create::join(descriptor(t))) {
+    match cancel::c_point(create::join(t)) {
         Ok(v) => {
             // SAFETY: C passes NULL or a writable void *.
             if let Some(out) = unsafe { result.as_mut() } {
@@ -159,7 +156,7 @@ pub unsafe extern "C" fn pthread_join(t: PthreadT, result: *mut *mut c_void) -> 
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub unsafe extern "C" fn pthread_detach(t: PthreadT) -> c_int {
-    errno_of(create::detach(descriptor(t)))
+    errno_of(create::detach(t))
 }
 
 /// pthread_exit(3): cleanup handlers, then thread-specific-data destructors.
@@ -187,7 +184,7 @@ pub extern "C" fn pthread_equal(a: PthreadT, b: PthreadT) -> c_int {
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub unsafe extern "C" fn pthread_cancel(t: PthreadT) -> c_int {
-    errno_of(cancel::request(descriptor(t)))
+    errno_of(cancel::request(t))
 }
 
 /// pthread_testcancel(3).
@@ -254,7 +251,7 @@ pub unsafe extern "C" fn pthread_kill(t: PthreadT, sig: c_int) -> c_int {
     if crate::signal::is_reserved(sig) {
         return Errno::EINVAL.raw();
     }
-    errno_of(thread::signal_thread(descriptor(t), sig))
+    errno_of(thread::signal_thread(t, sig))
 }
 
 /// pthread_sigmask(3): like sigprocmask, reserved signals never blocked.
@@ -613,8 +610,10 @@ pub unsafe extern "C" fn pthread_setschedparam(
     policy: c_int,
     param: *const c_int,
 ) -> c_int {
-    // SAFETY: the kernel checks `param`.
-    errno_of(unsafe { crate::syscall::sched::setscheduler(descriptor(t).tid(), policy, param) })
+    errno_of(thread::with_tid(t, |tid| {
+        // SAFETY: the kernel checks `param`.
+        unsafe { crate::syscall::sched::setscheduler(tid, policy, param) }
+    }))
 }
 
 /// pthread_getschedparam(3).
@@ -625,17 +624,18 @@ pub unsafe extern "C" fn pthread_getschedparam(
     policy: *mut c_int,
     param: *mut c_int,
 ) -> c_int {
-    let tid = descriptor(t).tid();
-    match crate::syscall::sched::getscheduler(tid) {
-        // SAFETY: C passes writable pointers; the kernel checks `param`.
-        Ok(p) => match unsafe { crate::syscall::sched::getparam(tid, param) } {
-            Ok(()) => {
-                // SAFETY: as above.
-                unsafe { *policy = p };
-                0
-            }
-            Err(e) => e.raw(),
-        },
+    let r = thread::with_tid(t, |tid| {
+        let p = crate::syscall::sched::getscheduler(tid)?;
+        // SAFETY: the kernel checks `param`.
+        unsafe { crate::syscall::sched::getparam(tid, param) }?;
+        Ok(p)
+    });
+    match r {
+        Ok(p) => {
+            // SAFETY: C passes a writable int.
+            unsafe { *policy = p };
+            0
+        }
         Err(e) => e.raw(),
     }
 }
@@ -644,18 +644,25 @@ pub unsafe extern "C" fn pthread_getschedparam(
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn pthread_setschedprio(t: PthreadT, prio: c_int) -> c_int {
-    // SAFETY: `prio` is a one-int struct sched_param.
-    errno_of(unsafe { crate::syscall::sched::setparam(descriptor(t).tid(), &prio) })
+    errno_of(thread::with_tid(t, |tid| {
+        // SAFETY: `prio` is a one-int struct sched_param.
+        unsafe { crate::syscall::sched::setparam(tid, &prio) }
+    }))
 }
 
 /// pthread_getcpuclockid(3): the clock of the thread's CPU time (the
-/// kernel's per-thread CPU clock id for its tid).
+/// kernel's per-thread CPU clock id for its tid); `ESRCH` once the thread
+/// has finished.
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub unsafe extern "C" fn pthread_getcpuclockid(t: PthreadT, clock: *mut c_int) -> c_int {
     // (~tid << 3) | CPUCLOCK_PERTHREAD (4) | CPUCLOCK_SCHED (2).
-    let id = (!descriptor(t).tid() << 3) | 6;
-    // SAFETY: C passes a writable clockid_t.
-    unsafe { *clock = id };
-    0
+    match thread::with_tid(t, |tid| Ok((!tid << 3) | 6)) {
+        Ok(id) => {
+            // SAFETY: C passes a writable clockid_t.
+            unsafe { *clock = id };
+            0
+        }
+        Err(e) => e.raw(),
+    }
 }

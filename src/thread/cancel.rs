@@ -268,19 +268,23 @@ fn install_handler() {
     INSTALLED.store(true, Ordering::Release);
 }
 
-/// Requests cancellation of thread `t` (`pthread_cancel`).
-pub fn request(t: &ThreadDescriptor) -> Result<()> {
+/// Requests cancellation of the thread `t` names (`pthread_cancel`);
+/// `ESRCH` for one that was joined or that ended detached.
+pub fn request(t: *const ThreadDescriptor) -> Result<()> {
     install_handler();
-    t.cancel.store(1, Ordering::Release);
     let me = super::current();
     if core::ptr::eq(t, me) {
+        me.cancel.store(1, Ordering::Release);
         // Not a cancellation point for itself unless asynchronous.
         if me.cancel_type.get() == Type::Asynchronous && me.cancel_state.get() == State::Enable {
             exit_canceled();
         }
         return Ok(());
     }
-    super::signal_thread(t, SIGCANCEL)
+    super::registry::with(t, |d| {
+        d.cancel.store(1, Ordering::Release);
+        super::send(d, SIGCANCEL)
+    })
 }
 
 /// Sets the calling thread's cancellation state; returns the old one.

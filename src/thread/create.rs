@@ -174,6 +174,9 @@ pub(crate) fn create(
         Some(&mut old),
     );
     t.start_mask.set(old);
+    // Registered before it runs: a detached thread may end (and take itself
+    // out) before `clone` has returned here.
+    super::registry::Locked::new().insert(t);
     let tid_ptr = t.tid.as_ptr();
     let tls = crate::arch::clone::clone_tls(tp);
     // SAFETY: the stack top and TLS belong to the new thread alone; its
@@ -189,6 +192,9 @@ pub(crate) fn create(
             tid_ptr,
         )
     };
+    if r < 0 {
+        super::registry::Locked::new().remove(t);
+    }
     let _ = sigsys::rt_sigprocmask(g::SIG_SETMASK as i32, Some(&old), None);
     if r < 0 {
         OTHER_THREADS.fetch_sub(1, Ordering::AcqRel);
@@ -222,10 +228,13 @@ pub(crate) fn wait_exit(t: &ThreadDescriptor, cancellable: bool) -> Result<()> {
     }
 }
 
-/// Frees an exited, joined thread's memory; returns its exit value.
+/// Frees an exited, joined thread's memory; returns its exit value. Its
+/// handle is invalid from here on: the registry forgets it before the
+/// memory goes.
 pub(crate) fn reclaim(t: &'static ThreadDescriptor) -> *mut c_void {
     let result = t.result.get();
     let (base, size) = (t.map_base.get(), t.map_size.get());
+    super::registry::Locked::new().remove(t);
     if !base.is_null() {
         // SAFETY: the thread has exited (tid cleared) and nobody else refers
         // to its mapping, which holds `t` itself: `t` is not used after this.
@@ -234,23 +243,47 @@ pub(crate) fn reclaim(t: &'static ThreadDescriptor) -> *mut c_void {
     result
 }
 
-/// `pthread_join`: waits for `t` (a cancellation point), frees it and
-/// returns its exit value. `EDEADLK` for the calling thread itself, `EINVAL`
-/// for a detached one.
-pub fn join(t: &'static ThreadDescriptor) -> Result<*mut c_void> {
+/// `pthread_join`: waits for the thread `t` names (a cancellation point),
+/// frees it and returns its exit value. `EDEADLK` for the calling thread
+/// itself, `EINVAL` for a detached one or one another thread is joining,
+/// `ESRCH` for one that was joined or that ended detached.
+pub fn join(t: *const ThreadDescriptor) -> Result<*mut c_void> {
     if core::ptr::eq(t, super::current()) {
         return Err(Errno::EDEADLK);
     }
-    if t.detach_state.load(Ordering::Acquire) == DETACHED {
+    let reg = super::registry::Locked::new();
+    let t = reg.find(t).ok_or(Errno::ESRCH)?;
+    if t.claimed.get() || t.detach_state.load(Ordering::Acquire) == DETACHED {
         return Err(Errno::EINVAL);
     }
-    wait_exit(t, true)?;
+    // Ours now: nobody else joins, detaches or frees it.
+    t.claimed.set(true);
+    drop(reg);
+    if let Err(e) = wait_exit(t, true) {
+        // Cancelled: the thread stays joinable (POSIX).
+        let reg = super::registry::Locked::new();
+        t.claimed.set(false);
+        drop(reg);
+        return Err(e);
+    }
     Ok(reclaim(t))
 }
 
-/// `pthread_detach`: `t` frees itself when it exits (or now, if it already
-/// is exiting). `EINVAL` if already detached.
-pub fn detach(t: &'static ThreadDescriptor) -> Result<()> {
+/// `pthread_detach`: the thread `t` names frees itself when it exits (or
+/// now, if it already is exiting). `EINVAL` if already detached or being
+/// joined, `ESRCH` for one that was joined or that ended detached.
+pub fn detach(t: *const ThreadDescriptor) -> Result<()> {
+    let reg = super::registry::Locked::new();
+    let me = super::current();
+    // The calling thread may not be registered yet (no thread created).
+    let t = if core::ptr::eq(t, me) {
+        me
+    } else {
+        reg.find(t).ok_or(Errno::ESRCH)?
+    };
+    if t.claimed.get() {
+        return Err(Errno::EINVAL);
+    }
     match t
         .detach_state
         .compare_exchange(JOINABLE, DETACHED, Ordering::AcqRel, Ordering::Acquire)
@@ -258,6 +291,8 @@ pub fn detach(t: &'static ThreadDescriptor) -> Result<()> {
         Ok(_) => Ok(()),
         Err(EXITING) => {
             // It is on its way out and will not free itself: do it for it.
+            t.claimed.set(true);
+            drop(reg);
             let _ = wait_exit(t, false);
             reclaim(t);
             Ok(())

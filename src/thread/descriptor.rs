@@ -5,7 +5,7 @@ use super::futex::Lock;
 use crate::signal::Sigset;
 use core::cell::Cell;
 use core::ffi::{c_int, c_void};
-use core::sync::atomic::{AtomicBool, AtomicI32};
+use core::sync::atomic::{AtomicBool, AtomicI32, AtomicPtr};
 
 /// Number of thread-specific-data keys (`PTHREAD_KEYS_MAX`).
 pub const KEYS_MAX: usize = 128;
@@ -65,6 +65,18 @@ pub struct ThreadDescriptor {
     /// `pthread_kill` sends it nothing and reports success, as its tid may
     /// already belong to another thread.
     pub(crate) exited: AtomicBool,
+    /// Set (under the registry lock) once a `pthread_join`, or a
+    /// `pthread_detach` that found the thread exiting, has taken it on:
+    /// nobody else may join or detach it from then on.
+    pub(crate) claimed: Cell<bool>,
+    /// Set while this thread holds the registry lock (see `registry`): a
+    /// signal handler interrupting it then reads the registry unlocked.
+    pub(crate) reg_held: Cell<bool>,
+    /// The next thread in the registry of live threads (null at the end).
+    pub(crate) reg_next: AtomicPtr<ThreadDescriptor>,
+    /// The previous one (null at the start); read and written only under
+    /// the registry lock.
+    pub(crate) reg_prev: Cell<*mut ThreadDescriptor>,
     /// Base of the mapping holding stack, TLS and this descriptor (null for
     /// the main thread, whose memory is static).
     pub(crate) map_base: Cell<*mut u8>,

@@ -46,9 +46,24 @@ fn finish(t: &ThreadDescriptor) -> ! {
         Some(&Sigset::all_including_reserved()),
         None,
     );
-    let old = t
-        .detach_state
-        .swap(super::descriptor::EXITING, Ordering::AcqRel);
+    // Whether this thread frees itself is decided under the registry lock
+    // (signals are blocked: no handler runs with it held), the lock under
+    // which join and detach look at the state: they see it joinable or
+    // detached and still here, exiting and left to them, or gone; never
+    // detached and exiting, which they would wait for in vain. The last
+    // thread never gets here, so `t` is in the registry.
+    let old = {
+        let reg = super::registry::Locked::new();
+        let old = t
+            .detach_state
+            .swap(super::descriptor::EXITING, Ordering::AcqRel);
+        if old == DETACHED {
+            // Its handle is invalid from here on: out of the registry
+            // before the memory goes.
+            reg.remove(t);
+        }
+        old
+    };
     let base = t.map_base.get();
     if old == DETACHED && !base.is_null() {
         // The kernel must not clear `tid` in memory that is about to be

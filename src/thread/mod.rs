@@ -12,6 +12,7 @@ pub mod futex;
 pub mod key;
 pub mod mutex;
 pub(crate) mod reclock;
+pub(crate) mod registry;
 pub mod rwlock;
 pub mod sem;
 pub mod spawn;
@@ -48,21 +49,56 @@ impl Errno {
     }
 }
 
-/// Sends `sig` to thread `t` (`pthread_kill`); 0 is a validity check only.
-/// A thread that has exited but is not yet joined takes no signal (and no
-/// error), as its tid may already belong to another thread.
-pub fn signal_thread(t: &ThreadDescriptor, sig: c_int) -> Result<()> {
+/// Sends `sig` to the thread `t` names (`pthread_kill`); 0 is a validity
+/// check only. `ESRCH` for a handle of a thread that was joined or that
+/// ended detached. A thread that has exited but is not yet joined takes no
+/// signal (and no error), as its tid may already belong to another thread.
+pub fn signal_thread(t: *const ThreadDescriptor, sig: c_int) -> Result<()> {
     if !(0..crate::signal::NSIG).contains(&sig) {
         return Err(Errno::EINVAL);
+    }
+    registry::with(t, |d| send(d, sig))
+}
+
+/// [`signal_thread`] for a descriptor known to be live.
+pub(crate) fn send(t: &ThreadDescriptor, sig: c_int) -> Result<()> {
+    use crate::syscall::process::{getpid, tgkill};
+    if core::ptr::eq(t, current()) {
+        // Running, so not exiting: no lock (a signal handler of this thread
+        // may be the caller).
+        return if sig == 0 {
+            Ok(())
+        } else {
+            tgkill(getpid(), t.tid(), sig)
+        };
     }
     t.kill_lock.lock();
     let r = if t.exited.load(Ordering::Acquire) || sig == 0 {
         Ok(())
     } else {
-        crate::syscall::process::tgkill(crate::syscall::process::getpid(), t.tid(), sig)
+        tgkill(getpid(), t.tid(), sig)
     };
     t.kill_lock.unlock();
     r
+}
+
+/// Runs `f` with the kernel id of the thread `t` names, which cannot end
+/// (and free its id for reuse) meanwhile; `ESRCH` for a thread that has
+/// finished, joined or not.
+pub fn with_tid<R>(t: *const ThreadDescriptor, f: impl FnOnce(c_int) -> Result<R>) -> Result<R> {
+    registry::with(t, |d| {
+        if core::ptr::eq(d, current()) {
+            return f(d.tid());
+        }
+        d.kill_lock.lock();
+        let r = if d.exited.load(Ordering::Acquire) {
+            Err(Errno::ESRCH)
+        } else {
+            f(d.tid())
+        };
+        d.kill_lock.unlock();
+        r
+    })
 }
 
 /// In the child of `fork`, first thing: the calling thread is the only one,
@@ -72,6 +108,7 @@ pub fn fork_child() {
     t.tid
         .store(crate::syscall::process::gettid(), Ordering::Relaxed);
     exit::OTHER_THREADS.store(0, Ordering::Release);
+    registry::fork_child();
 }
 
 /// Whether the process has (or had, until they all exited) other threads.
