@@ -69,7 +69,8 @@ int main(void)
 	errno = 1234;
 	CHECK("unsupported option: -1", sysconf(_SC_ASYNCHRONOUS_IO) == -1 && sysconf(_SC_MESSAGE_PASSING) == -1);
 	CHECK_EQ("unsupported option: errno untouched", errno, 1234);
-	CHECK("no fixed limit: -1, errno untouched", sysconf(_SC_SEM_NSEMS_MAX) == -1 && errno == 1234);
+	CHECK("no fixed limit: -1, errno untouched", sysconf(_SC_TIMER_MAX) == -1 && errno == 1234);
+	CHECK("SEM_NSEMS_MAX: sem_open's table", sysconf(_SC_SEM_NSEMS_MAX) == 256 && errno == 1234);
 	errno = 0;
 	CHECK("unknown name -1: EINVAL", sysconf(-1) == -1 && errno == EINVAL);
 	errno = 0;

@@ -17,6 +17,30 @@ const CASEFOLD: c_int = 16;
 /// `FNM_NOMATCH`.
 const NOMATCH: c_int = 1;
 
+/// One character of a bracket expression at `p[i..]` and the index after
+/// it: a collating symbol `[.c.]` or an equivalence class `[=c=]` (in the
+/// C locale both are the single character `c`), an escaped character, or
+/// a plain one. `None` for a `[.` or `[=` that is not closed (glibc then
+/// takes the whole `[` as an ordinary character), and at the end. The
+/// third value is set for `[.c.]` and `[=c=]`, which glibc does not widen
+/// by FNM_CASEFOLD.
+fn element(p: &[u8], i: usize, flags: c_int) -> Option<(u8, usize, bool)> {
+    let c = *p.get(i)?;
+    if c == b'[' && matches!(p.get(i + 1), Some(b'.' | b'=')) {
+        let d = p[i + 1];
+        let ch = *p.get(i + 2)?;
+        return (p.get(i + 3) == Some(&d) && p.get(i + 4) == Some(&b']')).then_some((
+            ch,
+            i + 5,
+            true,
+        ));
+    }
+    if c == b'\\' && flags & NOESCAPE == 0 {
+        return Some((*p.get(i + 1)?, i + 2, false));
+    }
+    Some((c, i + 1, false))
+}
+
 /// Matches `c` against the bracket expression starting after `[` at
 /// `p[i..]`: `Some((matched, index after ']'))`, or `None` when the
 /// expression is not closed (the `[` is then an ordinary character).
@@ -39,31 +63,28 @@ fn bracket(p: &[u8], mut i: usize, c: u8, flags: c_int) -> Option<(bool, usize)>
             let start = i + 2;
             let len = p.get(start..)?.windows(2).position(|w| w == b":]")?;
             let name = &p[start..start + len];
-            // As glibc: a class is not widened by FNM_CASEFOLD.
-            found |= in_class(name, c)?;
+            // As glibc: a class is not widened by FNM_CASEFOLD, and one
+            // of an unknown name matches nothing (the rest of the
+            // expression still counts).
+            found |= in_class(name, c) == Some(true);
             i = start + len + 2;
             continue;
         }
-        if lo == b'\\' && flags & NOESCAPE == 0 {
-            i += 1;
-            lo = *p.get(i)?;
-        }
-        i += 1;
+        let exact;
+        (lo, i, exact) = element(p, i, flags)?;
         let mut hi = lo;
         if p.get(i) == Some(&b'-') && p.get(i + 1).is_some_and(|&h| h != b']') {
-            hi = p[i + 1];
-            i += 2;
-            if hi == b'\\' && flags & NOESCAPE == 0 {
-                hi = *p.get(i)?;
-                i += 1;
-            }
+            (hi, i, _) = element(p, i + 1, flags)?;
         }
         if lo == hi {
-            found |= eq(c, lo);
+            found |= if exact { c == lo } else { eq(c, lo) };
+        } else if fold {
+            // As glibc: the character and both ends in lower case (`[A-Z]`
+            // takes `c`; `[A-[]` is `[a-[]`, empty).
+            let low = |x: u8| x.to_ascii_lowercase();
+            found |= low(lo) <= low(c) && low(c) <= low(hi);
         } else {
-            let in_range = |x: u8| lo <= x && x <= hi;
-            found |= in_range(c)
-                || (fold && (in_range(c.to_ascii_lowercase()) || in_range(c.to_ascii_uppercase())));
+            found |= lo <= c && c <= hi;
         }
     }
 }
@@ -90,11 +111,14 @@ fn matches(p: &[u8], s: &[u8], flags: c_int) -> bool {
                 i += 1;
             }
             if j < s.len() && s[j] == b'.' && leading(s, j, flags) {
-                // The star may only be empty here.
-                star = None;
-            } else {
-                star = Some((i, j));
+                // A leading period is never matched by a star, not even
+                // by an empty one before a literal period (`*.` does not
+                // match `.`), as glibc and musl decide it. No earlier star
+                // could end elsewhere: only a `/` (FNM_PATHNAME), which no
+                // star takes, or the start makes a period leading.
+                return false;
             }
+            star = Some((i, j));
             continue;
         } else if j < s.len() {
             let c = s[j];
@@ -113,7 +137,11 @@ fn matches(p: &[u8], s: &[u8], flags: c_int) -> bool {
                         c == b'['
                     }
                 },
-                b'\\' if flags & NOESCAPE == 0 && i + 1 < p.len() => {
+                // A pattern that ends in an unescaped backslash matches
+                // nothing (POSIX: fnmatch returns nonzero; glibc and musl
+                // say no match).
+                b'\\' if flags & NOESCAPE == 0 && i + 1 == p.len() => return false,
+                b'\\' if flags & NOESCAPE == 0 => {
                     i += 2;
                     c == p[i - 1] || (fold && c.eq_ignore_ascii_case(&p[i - 1]))
                 }
