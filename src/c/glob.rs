@@ -208,6 +208,9 @@ fn expand(st: &mut State, buf: &mut [u8; PATH_MAX], len: usize, pat: &[u8]) -> R
     if st.flags & PERIOD == 0 {
         fl |= 4; // FNM_PERIOD
     }
+    let dot_ok = st.flags & PERIOD != 0
+        || comp.first() == Some(&b'.')
+        || (st.flags & NOESCAPE == 0 && comp.starts_with(b"\\."));
     let mut r = Ok(());
     loop {
         // SAFETY: our stream.
@@ -218,6 +221,11 @@ fn expand(st: &mut State, buf: &mut [u8; PATH_MAX], len: usize, pat: &[u8]) -> R
         // SAFETY: readdir's entry has a NUL-terminated name.
         let name = unsafe { CStr::from_ptr((*e).d_name.as_ptr()) };
         let nb = name.to_bytes();
+        // A leading `.` must be matched by a `.` that starts the
+        // component (POSIX XCU 2.13.3), so "*.h" does not match ".h".
+        if !dot_ok && nb.first() == Some(&b'.') {
+            continue;
+        }
         // SAFETY: two NUL-terminated strings.
         if unsafe { super::fnmatch::fnmatch(pc.as_ptr().cast(), name.as_ptr(), fl) } != 0 {
             continue;
