@@ -49,6 +49,21 @@ unsafe fn put_rusage(k: &KRusage, out: *mut Rusage) {
     unsafe { out.write_unaligned(r) };
 }
 
+/// On 32-bit arches muslin writes the caller's rusage itself, after the
+/// kernel has filled a local one: a bad pointer would then fault in that
+/// write instead of failing with `EFAULT`. So the kernel first writes a
+/// rusage of its own over each end of the caller's (16 bytes longer than
+/// the kernel's), and any part that is not writable is its `EFAULT`.
+fn probe_rusage(ru: *mut Rusage) -> Result<(), crate::Errno> {
+    for off in [0, size_of::<Rusage>() - size_of::<KRusage>()] {
+        let p = ru.cast::<u8>().wrapping_add(off);
+        // SAFETY: the kernel checks the pointer; RUSAGE_SELF (0) always
+        // has a rusage to write.
+        ret_unit(unsafe { crate::syscall!(__NR_getrusage, 0, p) })?;
+    }
+    Ok(())
+}
+
 /// wait4(2): as `waitpid`, and the child's resource usage into `ru`.
 ///
 /// # Safety
@@ -67,6 +82,9 @@ pub unsafe extern "C" fn wait4(
     } else if SAME_LAYOUT {
         ru.cast()
     } else {
+        if let Err(e) = probe_rusage(ru) {
+            return super::ret_int(Err(e));
+        }
         &raw mut k
     };
     // SAFETY: `status` and (with the same layout) `ru` are the caller's,
@@ -133,13 +151,13 @@ pub unsafe extern "C" fn waitid(
 pub unsafe extern "C" fn getrusage(who: c_int, ru: *mut Rusage) -> c_int {
     let mut k: KRusage = [0; 18];
     let kp: *mut KRusage = if SAME_LAYOUT { ru.cast() } else { &raw mut k };
+    if !SAME_LAYOUT && (ru.is_null() || probe_rusage(ru).is_err()) {
+        return ret_zero(Err(crate::Errno::EFAULT));
+    }
     // SAFETY: the kernel writes one rusage, checking the pointer.
     let r = ret_unit(unsafe { crate::syscall!(__NR_getrusage, who, kp) });
     if !SAME_LAYOUT && r.is_ok() {
-        if ru.is_null() {
-            return ret_zero(Err(crate::Errno::EFAULT));
-        }
-        // SAFETY: the caller passed a writable rusage.
+        // SAFETY: the kernel found the caller's rusage writable.
         unsafe { put_rusage(&k, ru) };
     }
     ret_zero(r)
