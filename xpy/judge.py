@@ -92,19 +92,18 @@ def example_checks(arch, mode, exes):
 # muslin (and no libc) and behaves differently under qemu than natively. A
 # listed test's failures count as xfail only while its proof still shows the
 # bug under the installed qemu; if the proof passes, they are failures again.
+I386_TLS_GDT = dict(
+    proof="tests/qemu/i386_tls_gdt.c",
+    why="qemu-i386 7.2 keeps one TLS GDT entry for all threads, so a thread "
+        "returning from a signal handler reloads %gs with the newest thread's "
+        "base; proof: tests/qemu/i386_tls_gdt.c exits 0 natively, 1 under qemu")
 XFAILS = {
-    ("i386", "qemu", "cancel_c"): dict(
-        proof="tests/qemu/i386_tls_gdt.c",
-        why="qemu-i386 7.2 keeps one TLS GDT entry for all threads, so a thread "
-            "returning from a signal handler reloads %gs with the newest thread's "
-            "base; proof: tests/qemu/i386_tls_gdt.c exits 0 natively, 1 under qemu"),
+    ("i386", "qemu", "cancel_c"): I386_TLS_GDT,
     # The same bug: after its cancellation cases made threads, the main
     # thread's SA_ONSTACK handler returns with the last thread's %gs.
-    ("i386", "qemu", "sig_wait_c"): dict(
-        proof="tests/qemu/i386_tls_gdt.c",
-        why="qemu-i386 7.2 keeps one TLS GDT entry for all threads, so a thread "
-            "returning from a signal handler reloads %gs with the newest thread's "
-            "base; proof: tests/qemu/i386_tls_gdt.c exits 0 natively, 1 under qemu"),
+    ("i386", "qemu", "sig_wait_c"): I386_TLS_GDT,
+    # The same bug: every thread returns from the id-change signal's handler.
+    ("i386", "qemu", "setxid_c"): I386_TLS_GDT,
 }
 
 

@@ -9,10 +9,9 @@
 //! releases them and frees every stream lock another thread held, then
 //! the child handlers run (oldest first), as the parent's do in the parent.
 //!
-//! The set*id functions change the credentials of the calling thread only
-//! when other threads exist: Linux keeps credentials per thread, and
-//! muslin keeps no list of threads to broadcast the change to (glibc and
-//! musl signal every thread). A single-threaded process is not affected.
+//! The set*id functions change every thread's credentials, as POSIX says:
+//! Linux keeps them per thread, so `crate::thread::setxid` runs the same
+//! call in each thread before returning.
 
 use super::{ret_cp, ret_int, ret_zero};
 use crate::errno::Errno;
@@ -183,6 +182,11 @@ pub(super) fn sys3(n: u32, a: usize, b: usize, c: usize) -> usize {
     unsafe { crate::syscall::raw::syscall3(n as usize, a, b, c) }
 }
 
+/// An id-setting call, run in every thread, as a C return.
+fn set_ids(n: u32, a: usize, b: usize, c: usize) -> c_int {
+    c_raw(crate::thread::setxid::set_ids(n as usize, a, b, c))
+}
+
 /// getuid(2).
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
@@ -211,48 +215,46 @@ pub extern "C" fn getegid() -> c_uint {
     sys3(nr::GETEGID, 0, 0, 0) as c_uint
 }
 
-/// setuid(2) (calling thread only when other threads exist: module notes).
+/// setuid(2); every thread's (`crate::thread::setxid`).
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn setuid(uid: c_uint) -> c_int {
-    c_raw(sys3(nr::SETUID, uid as usize, 0, 0))
+    set_ids(nr::SETUID, uid as usize, 0, 0)
 }
 
-/// setgid(2) (calling thread only when other threads exist).
+/// setgid(2); every thread's.
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn setgid(gid: c_uint) -> c_int {
-    c_raw(sys3(nr::SETGID, gid as usize, 0, 0))
+    set_ids(nr::SETGID, gid as usize, 0, 0)
 }
 
-/// seteuid(3): setresuid(-1, uid, -1) (calling thread only when other
-/// threads exist).
+/// seteuid(3): setresuid(-1, uid, -1); every thread's.
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn seteuid(uid: c_uint) -> c_int {
-    c_raw(sys3(nr::SETRESUID, usize::MAX, uid as usize, usize::MAX))
+    set_ids(nr::SETRESUID, usize::MAX, uid as usize, usize::MAX)
 }
 
-/// setegid(3): setresgid(-1, gid, -1) (calling thread only when other
-/// threads exist).
+/// setegid(3): setresgid(-1, gid, -1); every thread's.
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn setegid(gid: c_uint) -> c_int {
-    c_raw(sys3(nr::SETRESGID, usize::MAX, gid as usize, usize::MAX))
+    set_ids(nr::SETRESGID, usize::MAX, gid as usize, usize::MAX)
 }
 
-/// setreuid(2) (calling thread only when other threads exist).
+/// setreuid(2); every thread's.
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn setreuid(ruid: c_uint, euid: c_uint) -> c_int {
-    c_raw(sys3(nr::SETREUID, ruid as usize, euid as usize, 0))
+    set_ids(nr::SETREUID, ruid as usize, euid as usize, 0)
 }
 
-/// setregid(2) (calling thread only when other threads exist).
+/// setregid(2); every thread's.
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub extern "C" fn setregid(rgid: c_uint, egid: c_uint) -> c_int {
-    c_raw(sys3(nr::SETREGID, rgid as usize, egid as usize, 0))
+    set_ids(nr::SETREGID, rgid as usize, egid as usize, 0)
 }
 
 /// getgroups(2): the supplementary groups into `list` (`size` entries; 0
@@ -266,14 +268,14 @@ pub unsafe extern "C" fn getgroups(size: c_int, list: *mut c_uint) -> c_int {
     c_raw(sys3(nr::GETGROUPS, size as usize, list as usize, 0))
 }
 
-/// setgroups(2) (calling thread only when other threads exist).
+/// setgroups(2); every thread's.
 ///
 /// # Safety
 /// `list` must hold `size` ids.
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
 pub unsafe extern "C" fn setgroups(size: usize, list: *const c_uint) -> c_int {
-    c_raw(sys3(nr::SETGROUPS, size, list as usize, 0))
+    set_ids(nr::SETGROUPS, size, list as usize, 0)
 }
 
 /// getpgid(2).

@@ -748,11 +748,8 @@ pub unsafe extern "C" fn initgroups(user: *const c_char, group: u32) -> c_int {
 /// # Safety
 /// `list` holds `n` gids.
 unsafe fn setgroups_raw(n: usize, list: *const u32) -> Result<(), Errno> {
-    #[cfg(target_pointer_width = "64")]
-    // SAFETY: as the caller says.
-    let r = unsafe { crate::syscall!(__NR_setgroups, n, list) };
-    #[cfg(target_pointer_width = "32")]
-    // SAFETY: as the caller says.
-    let r = unsafe { crate::syscall!(__NR_setgroups32, n, list) };
+    // Every thread's groups, like `setgroups`.
+    let r =
+        crate::thread::setxid::set_ids(super::process::nr::SETGROUPS as usize, n, list as usize, 0);
     crate::syscall::ret_unit(r)
 }

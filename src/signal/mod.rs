@@ -1,7 +1,9 @@
 //! Signals: signal sets, actions, raising, and the signals muslin reserves
 //! for itself.
 //!
-//! Signals 32–34 are the implementation's (33 is the cancellation signal):
+//! Signals 32–34 are the implementation's (32 wakes `SIGEV_THREAD` timer
+//! helpers, 33 is the cancellation signal, 34 carries `setuid` and friends
+//! to every thread):
 //! an application can neither catch, block nor fill them, and its `SIGRTMIN`
 //! is 35.
 
@@ -15,6 +17,8 @@ pub use sys::Sigset;
 
 /// The cancellation signal.
 pub const SIGCANCEL: c_int = 33;
+/// The signal that has every thread run an id-setting call (`setuid`...).
+pub const SIGSETXID: c_int = 34;
 /// First real-time signal the application may use.
 pub const SIGRTMIN: c_int = 35;
 /// Last real-time signal.

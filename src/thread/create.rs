@@ -165,6 +165,10 @@ pub(crate) fn create(
     // Stream locks lock from now on (stdio's `threaded()`): link their code.
     super::reclock::enable_locking();
     OTHER_THREADS.fetch_add(1, Ordering::AcqRel);
+    // No id change may run between here and the clone: the new thread
+    // gets the creator's ids and must be in the registry, with a tid,
+    // when the change walks it.
+    super::setxid::read_enter();
     // The child starts with every signal blocked (no handler may run before
     // it is ready) and restores this mask itself.
     let mut old = Sigset::empty();
@@ -173,7 +177,11 @@ pub(crate) fn create(
         Some(&Sigset::all_including_reserved()),
         Some(&mut old),
     );
-    t.start_mask.set(old);
+    // Whatever the creator blocks, the new thread takes id changes (a
+    // `timer_create` helper is made with every signal blocked).
+    let mut start = old;
+    let _ = start.remove(crate::signal::SIGSETXID);
+    t.start_mask.set(start);
     // Registered before it runs: a detached thread may end (and take itself
     // out) before `clone` has returned here.
     super::registry::Locked::new().insert(t);
@@ -196,6 +204,7 @@ pub(crate) fn create(
         super::registry::Locked::new().remove(t);
     }
     let _ = sigsys::rt_sigprocmask(g::SIG_SETMASK as i32, Some(&old), None);
+    super::setxid::read_exit();
     if r < 0 {
         OTHER_THREADS.fetch_sub(1, Ordering::AcqRel);
         // SAFETY: the thread never started; the mapping is ours.

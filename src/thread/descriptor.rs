@@ -65,6 +65,10 @@ pub struct ThreadDescriptor {
     /// `pthread_kill` sends it nothing and reports success, as its tid may
     /// already belong to another thread.
     pub(crate) exited: AtomicBool,
+    /// Set (under `kill_lock`, before `SIGSETXID` is sent) when an id
+    /// change asks this thread to run it too; cleared by whoever runs it
+    /// (`setxid`).
+    pub(crate) setxid_pending: AtomicBool,
     /// Set (under the registry lock) once a `pthread_join`, or a
     /// `pthread_detach` that found the thread exiting, has taken it on:
     /// nobody else may join or detach it from then on.

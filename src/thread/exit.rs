@@ -46,6 +46,9 @@ fn finish(t: &ThreadDescriptor) -> ! {
         Some(&Sigset::all_including_reserved()),
         None,
     );
+    // An id change that flagged this thread before it set `exited` may
+    // have sent a signal that will never be taken now: run it here.
+    super::setxid::on_exit(t);
     // Whether this thread frees itself is decided under the registry lock
     // (signals are blocked: no handler runs with it held), the lock under
     // which join and detach look at the state: they see it joinable or

@@ -15,6 +15,7 @@ pub(crate) mod reclock;
 pub(crate) mod registry;
 pub mod rwlock;
 pub mod sem;
+pub mod setxid;
 pub mod spawn;
 pub mod spin;
 pub mod sync;
@@ -109,6 +110,7 @@ pub fn fork_child() {
         .store(crate::syscall::process::gettid(), Ordering::Relaxed);
     exit::OTHER_THREADS.store(0, Ordering::Release);
     registry::fork_child();
+    setxid::fork_child(t);
 }
 
 /// Whether the process has (or had, until they all exited) other threads.

@@ -63,6 +63,17 @@ impl Locked {
         push(t);
     }
 
+    /// Calls `f` on every registered thread, oldest first.
+    pub(crate) fn for_each(&self, mut f: impl FnMut(&'static ThreadDescriptor)) {
+        let mut p = HEAD.load(Ordering::Relaxed);
+        while !p.is_null() {
+            // SAFETY: list members stay mapped while the lock is held.
+            let d = unsafe { &*p };
+            f(d);
+            p = d.reg_next.load(Ordering::Relaxed);
+        }
+    }
+
     /// Takes `t` out of the list: from now on no look-up finds it, and once
     /// the lock is released nobody uses it (its memory may go).
     pub(crate) fn remove(&self, t: &ThreadDescriptor) {
