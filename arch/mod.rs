@@ -96,8 +96,9 @@
 //!   `long_double.rs` is riscv64's, and i386 includes `x86_64/x87.rs` (the
 //!   x87 `long double` in memory).
 //!
-//! Beyond the contract, `x86_64/string.rs` provides `memcpy` and `memset`
-//! (`rep movsb`/`rep stosb`) in place of compiler_builtins' versions.
+//! Beyond the contract, `x86_64/string.rs` and `i386/string.rs` provide
+//! `memcpy` and `memset` (`rep movsb`/`rep stosb`; `rep movsd`/`rep stosd`)
+//! in place of compiler_builtins' versions.
 
 #[macro_use]
 mod asm_macros;

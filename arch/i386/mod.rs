@@ -10,6 +10,7 @@ pub mod mathl;
 pub mod probe;
 pub mod setjmp;
 pub mod signal;
+pub mod string;
 pub mod syscall;
 pub mod syscall_cp;
 pub mod thread_exit;

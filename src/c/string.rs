@@ -1,6 +1,7 @@
 //! The C string functions that `compiler_builtins` does not already provide
 //! (it supplies `memmove`, `memcmp`, `bcmp` and `strlen` everywhere, and
-//! `memcpy`/`memset` except on x86_64, which has its own in `arch/`).
+//! `memcpy`/`memset` except on x86_64 and i386, which have their own in
+//! `arch/`).
 
 use core::ffi::{c_char, c_int, c_void};
 use core::sync::atomic::AtomicPtr;
