@@ -40,6 +40,8 @@ char *strerror(int n);
  * truncated, NUL-terminated); EINVAL for an unknown number, with
  * "Unknown error N" written. */
 int strerror_r(int n, char *buf, size_t len);
+/* The same, by the name glibc's headers redirect the POSIX one to. */
+int __xpg_strerror_r(int n, char *buf, size_t len);
 size_t strlcpy(char *__restrict dst, const char *__restrict src, size_t size);
 size_t strlcat(char *__restrict dst, const char *__restrict src, size_t size);
 /* glibc's texts; "Real-time signal N" for SIGRTMIN+N; otherwise

@@ -244,6 +244,9 @@ char *getcwd(char *buf, size_t size);
 pid_t getpid(void);
 pid_t getppid(void);
 pid_t gettid(void);
+/* The system call `nr` (<sys/syscall.h>) with up to six long arguments:
+ * its result, or -1 with errno. Not a cancellation point. */
+long syscall(long nr, ...);
 unsigned sleep(unsigned seconds);
 int usleep(useconds_t usec);
 _Noreturn void _exit(int status);

@@ -5,7 +5,9 @@ imports a higher layer), the weak-export check (xpy/weak.py: every C
 function muslin exports is weak, so a program's own wins), then every declared function against libmuslin.a
 for x86_64 (xpy/surface.py)."""
 
+import os
 import subprocess
+import sys
 
 from . import compile_fail, surface
 from .build import BUILD_STD, build_lib, cargo_env
@@ -34,6 +36,10 @@ def cmd_lint(a):
         die("the hand-written part of docs/supported.md is wrong (above)", 1)
     if surface.stale():
         die("docs/supported.md is out of date with include/: run `./x.py surface`", 1)
+    say("checking that arch/*/include/bits/syscall.h match linux-raw-sys (tools/syscall_h.py)")
+    if subprocess.run([sys.executable, os.path.join(ROOT, "tools", "syscall_h.py"),
+                       "--check"]).returncode != 0:
+        die("a generated syscall header is stale: run `python3 tools/syscall_h.py`", 1)
     arches = arch_list(a.arch, default_all=True)
     for arch in arches:
         say(f"cargo clippy for {arch}")

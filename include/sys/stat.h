@@ -83,4 +83,68 @@ mode_t umask(mode_t mask);
 int utimensat(int dirfd, const char *path, const struct timespec times[2], int flags);
 int futimens(int fd, const struct timespec times[2]);
 
+/* statx(2) (Linux): a struct of the same layout on every arch. */
+struct statx_timestamp {
+	__INT64_TYPE__ tv_sec;
+	__UINT32_TYPE__ tv_nsec;
+	__INT32_TYPE__ __reserved;
+};
+struct statx {
+	__UINT32_TYPE__ stx_mask;
+	__UINT32_TYPE__ stx_blksize;
+	__UINT64_TYPE__ stx_attributes;
+	__UINT32_TYPE__ stx_nlink;
+	__UINT32_TYPE__ stx_uid;
+	__UINT32_TYPE__ stx_gid;
+	__UINT16_TYPE__ stx_mode;
+	__UINT16_TYPE__ __spare0[1];
+	__UINT64_TYPE__ stx_ino;
+	__UINT64_TYPE__ stx_size;
+	__UINT64_TYPE__ stx_blocks;
+	__UINT64_TYPE__ stx_attributes_mask;
+	struct statx_timestamp stx_atime;
+	struct statx_timestamp stx_btime;
+	struct statx_timestamp stx_ctime;
+	struct statx_timestamp stx_mtime;
+	__UINT32_TYPE__ stx_rdev_major;
+	__UINT32_TYPE__ stx_rdev_minor;
+	__UINT32_TYPE__ stx_dev_major;
+	__UINT32_TYPE__ stx_dev_minor;
+	__UINT64_TYPE__ stx_mnt_id;
+	__UINT32_TYPE__ stx_dio_mem_align;
+	__UINT32_TYPE__ stx_dio_offset_align;
+	__UINT64_TYPE__ __spare3[12];
+};
+#define STATX_TYPE 0x1U
+#define STATX_MODE 0x2U
+#define STATX_NLINK 0x4U
+#define STATX_UID 0x8U
+#define STATX_GID 0x10U
+#define STATX_ATIME 0x20U
+#define STATX_MTIME 0x40U
+#define STATX_CTIME 0x80U
+#define STATX_INO 0x100U
+#define STATX_SIZE 0x200U
+#define STATX_BLOCKS 0x400U
+#define STATX_BASIC_STATS 0x7ffU
+#define STATX_BTIME 0x800U
+#define STATX_MNT_ID 0x1000U
+#define STATX_DIOALIGN 0x2000U
+#define STATX_ALL 0xfffU
+#define STATX_ATTR_COMPRESSED 0x4
+#define STATX_ATTR_IMMUTABLE 0x10
+#define STATX_ATTR_APPEND 0x20
+#define STATX_ATTR_NODUMP 0x40
+#define STATX_ATTR_ENCRYPTED 0x800
+#define STATX_ATTR_AUTOMOUNT 0x1000
+#define STATX_ATTR_MOUNT_ROOT 0x2000
+#define STATX_ATTR_VERITY 0x100000
+#define STATX_ATTR_DAX 0x200000
+#define AT_STATX_SYNC_TYPE 0x6000
+#define AT_STATX_SYNC_AS_STAT 0x0000
+#define AT_STATX_FORCE_SYNC 0x2000
+#define AT_STATX_DONT_SYNC 0x4000
+int statx(int dirfd, const char *__restrict path, int flags, unsigned mask,
+	  struct statx *__restrict buf);
+
 #endif

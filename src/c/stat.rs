@@ -54,3 +54,20 @@ pub unsafe extern "C" fn fstatat(
     // SAFETY: the kernel validates both pointers.
     ret_zero(unsafe { fs::fstatat_raw(Fd(dir), path.cast(), st, flags) })
 }
+
+/// statx(2) (Linux 4.11): the fields `mask` asks for (`STATX_*`), and
+/// more, into the fixed-layout `struct statx`; `flags` as `fstatat`'s
+/// plus the `AT_STATX_*` sync modes.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub unsafe extern "C" fn statx(
+    dir: c_int,
+    path: *const c_char,
+    flags: c_int,
+    mask: u32,
+    buf: *mut core::ffi::c_void,
+) -> c_int {
+    // SAFETY: the kernel validates both pointers.
+    let r = unsafe { crate::syscall!(__NR_statx, dir, path, flags, mask, buf) };
+    ret_zero(crate::syscall::ret_unit(r))
+}

@@ -188,6 +188,18 @@ pub unsafe extern "C" fn strcasestr(hay: *const c_char, needle: *const c_char) -
     null_mut()
 }
 
+/// `__xpg_strerror_r`: [`strerror_r`] by the name glibc's headers (and Rust's
+/// `libc` crate on `-gnu` targets) call it.
+///
+/// # Safety
+/// As [`strerror_r`].
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub unsafe extern "C" fn __xpg_strerror_r(n: c_int, buf: *mut c_char, len: usize) -> c_int {
+    // SAFETY: as the caller says.
+    unsafe { strerror_r(n, buf, len) }
+}
+
 /// strerror_r(3), the POSIX (XSI) version returning an `int`: 0, or
 /// `ERANGE` when the message (truncated, still NUL-terminated) does not
 /// fit, or `EINVAL` for an unknown number (with "Unknown error N" written,

@@ -140,6 +140,23 @@ pub(crate) unsafe fn install(mem: *mut u8) -> *mut u8 {
     tp as *mut u8
 }
 
+/// The start of the TLS block of the thread whose thread pointer is `tp`
+/// (where its copy of `.tdata` begins), as [`install`] laid it out.
+pub(crate) fn block_from_tp(tp: *mut u8) -> *mut u8 {
+    let im = image();
+    if TLS_ABOVE_TP {
+        tp.wrapping_sub(TP_OFFSET)
+            .wrapping_add(align_up(TLS_GAP_ABOVE_TP, im.align()))
+    } else {
+        tp.wrapping_sub(align_up(im.mem_size, im.align()))
+    }
+}
+
+/// The size of the program's TLS image (`PT_TLS`'s `p_memsz`; 0 if none).
+pub(crate) fn image_size() -> usize {
+    image().mem_size
+}
+
 /// The descriptor of the thread whose thread pointer is `tp`.
 #[inline(always)]
 pub(crate) fn descriptor_from_tp(tp: *mut u8) -> *mut ThreadDescriptor {
