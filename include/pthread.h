@@ -138,6 +138,17 @@ int pthread_getschedparam(pthread_t thread, int *__restrict policy,
 int pthread_setschedprio(pthread_t thread, int prio);
 int pthread_getcpuclockid(pthread_t thread, clockid_t *clock);
 
+#ifdef _GNU_SOURCE
+/* A fresh attribute describing the running thread: pthread_attr_getstack
+ * gives its stack's lowest address and size (for the main thread: the
+ * kernel-made stack, sized by RLIMIT_STACK), guard size and detach state. */
+int pthread_getattr_np(pthread_t thread, pthread_attr_t *attr);
+/* Thread names: at most 15 bytes (ERANGE); getname wants a buffer of at
+ * least 16 bytes (ERANGE). */
+int pthread_setname_np(pthread_t thread, const char *name);
+int pthread_getname_np(pthread_t thread, char *name, size_t len);
+#endif
+
 /* Synchronisation: mutexes, condition variables, read-write locks,
  * barriers and spin locks. */
 int pthread_mutexattr_init(pthread_mutexattr_t *attr);

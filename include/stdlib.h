@@ -13,6 +13,11 @@ _Noreturn void abort(void);
  * runs them. */
 int atexit(void (*fn)(void));
 int at_quick_exit(void (*fn)(void));
+/* The C++ runtime's hook for thread_local destructors: dtor(obj) runs when
+ * the calling thread exits, newest first, before its pthread_key
+ * destructors; for the thread calling exit, before the atexit handlers.
+ * dso_symbol is unused (static programs unload nothing). -1: no memory. */
+int __cxa_thread_atexit_impl(void (*dtor)(void *), void *obj, void *dso_symbol);
 /* The at_quick_exit handlers, newest first, then _Exit: no atexit
  * handlers, destructors or stdio flushing. */
 _Noreturn void quick_exit(int status);

@@ -81,8 +81,35 @@ pub fn atexit(f: extern "C" fn()) -> Result<(), AtexitFull> {
     // Opaque to the optimizer, as for the flush hook: a program that never
     // registers a handler links no code to run them.
     let run = core::hint::black_box(run_atexit as fn());
-    RUN_ATEXIT.store(run as *mut (), Ordering::Release);
+    // Not over `run_exit_start`, which runs the table too.
+    let _ = RUN_ATEXIT.compare_exchange(
+        core::ptr::null_mut(),
+        run as *mut (),
+        Ordering::AcqRel,
+        Ordering::Relaxed,
+    );
     ATEXIT.push(f)
+}
+
+/// Hook that `exit` runs before the `atexit` handlers: the calling
+/// thread's C++ `thread_local` destructors (`__cxa_thread_atexit_impl`).
+static EXIT_START_HOOK: AtomicPtr<()> = AtomicPtr::new(core::ptr::null_mut());
+
+/// Makes `exit` call `f` first thing, before the `atexit` handlers (as
+/// glibc runs thread-local destructors). Installed through `RUN_ATEXIT`,
+/// whose one call `exit` already makes, so a program that never sets it
+/// carries no code for it.
+pub fn set_exit_start_hook(f: fn()) {
+    let f = core::hint::black_box(f);
+    EXIT_START_HOOK.store(f as *mut (), Ordering::Release);
+    let run = core::hint::black_box(run_exit_start as fn());
+    RUN_ATEXIT.store(run as *mut (), Ordering::Release);
+}
+
+/// The exit-start hook, then the `atexit` handlers.
+fn run_exit_start() {
+    run_hook(&EXIT_START_HOOK);
+    ATEXIT.run()
 }
 
 /// `at_quick_exit`'s handlers.
@@ -151,8 +178,8 @@ pub(crate) unsafe fn run_array(
 fn run_hook(hook: &AtomicPtr<()>) {
     let f = hook.load(Ordering::Acquire);
     if !f.is_null() {
-        // SAFETY: only `atexit` and `set_flush_hook` store here, always a
-        // `fn()`.
+        // SAFETY: only `atexit`, `set_exit_start_hook` and `set_flush_hook`
+        // store here, always a `fn()`.
         unsafe { core::mem::transmute::<*mut (), fn()>(f)() };
     }
 }

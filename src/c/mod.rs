@@ -31,6 +31,7 @@ mod popen;
 mod printf;
 mod process;
 mod pthread;
+mod pthread_np;
 mod pthread_sync;
 mod pwd;
 mod qsort;

@@ -17,13 +17,13 @@ pub type PthreadT = *mut ThreadDescriptor;
 /// `pthread_attr_t` as `<pthread.h>` lays it out.
 #[repr(C)]
 pub struct PthreadAttr {
-    stack_size: usize,
-    guard_size: usize,
-    stack_addr: *mut u8,
-    detach: c_int,
-    inheritsched: c_int,
-    policy: c_int,
-    priority: c_int,
+    pub(super) stack_size: usize,
+    pub(super) guard_size: usize,
+    pub(super) stack_addr: *mut u8,
+    pub(super) detach: c_int,
+    pub(super) inheritsched: c_int,
+    pub(super) policy: c_int,
+    pub(super) priority: c_int,
 }
 
 /// `PTHREAD_EXPLICIT_SCHED`.

@@ -83,8 +83,24 @@ fn round_up(x: usize, a: usize) -> Option<usize> {
     Some(x.checked_add(a - 1)? & !(a - 1))
 }
 
-/// Memory for a new thread: (mapping base, mapping size, stack top, TLS area).
-fn map_thread(attr: &Attr, tls_size: usize) -> Result<(*mut u8, usize, *mut u8, *mut u8)> {
+/// Memory for a new thread, as [`map_thread`] made it.
+struct ThreadMap {
+    /// Base of the mapping.
+    base: *mut u8,
+    /// Its size.
+    size: usize,
+    /// Top of the stack (where it starts growing down from).
+    top: *mut u8,
+    /// Usable stack size below `top`.
+    stack: usize,
+    /// Guard size below the stack.
+    guard: usize,
+    /// Where the TLS area and descriptor go.
+    tls: *mut u8,
+}
+
+/// Memory for a new thread: stack (with its guard) and TLS area.
+fn map_thread(attr: &Attr, tls_size: usize) -> Result<ThreadMap> {
     let page = page_size();
     let rw = (g::PROT_READ | g::PROT_WRITE) as i32;
     let flags = (g::MAP_PRIVATE | g::MAP_ANONYMOUS) as i32;
@@ -93,7 +109,14 @@ fn map_thread(attr: &Attr, tls_size: usize) -> Result<(*mut u8, usize, *mut u8, 
         // SAFETY: a fresh anonymous mapping overlaps nothing.
         let base = unsafe { mm::mmap(core::ptr::null_mut(), tls, rw, flags, -1, 0) }?;
         let top = attr.stack_addr.wrapping_add(attr.stack_size);
-        return Ok((base, tls, top, base));
+        return Ok(ThreadMap {
+            base,
+            size: tls,
+            top,
+            stack: attr.stack_size,
+            guard: 0,
+            tls: base,
+        });
     }
     let guard = round_up(attr.guard_size, page).ok_or(Errno::EAGAIN)?;
     let stack = round_up(attr.stack_size.max(STACK_MIN), page).ok_or(Errno::EAGAIN)?;
@@ -114,7 +137,14 @@ fn map_thread(attr: &Attr, tls_size: usize) -> Result<(*mut u8, usize, *mut u8, 
     }
     // SAFETY: guard + stack < size.
     let top = unsafe { base.add(guard + stack) };
-    Ok((base, size, top, top))
+    Ok(ThreadMap {
+        base,
+        size,
+        top,
+        stack,
+        guard,
+        tls: top,
+    })
 }
 
 /// The new thread's first Rust code: restore the creator's signal mask,
@@ -145,8 +175,8 @@ pub(crate) fn create(
         return Err(Errno::EINVAL);
     }
     let area = super::tls::area_size();
-    let (base, size, top, tls_mem) =
-        map_thread(attr, area + 16 + extra).map_err(|_| Errno::EAGAIN)?;
+    let m = map_thread(attr, area + 16 + extra).map_err(|_| Errno::EAGAIN)?;
+    let (base, size, top, tls_mem) = (m.base, m.size, m.top, m.tls);
     // SAFETY: tls_mem has area + 16 + extra fresh zeroed bytes.
     let tp = unsafe { super::tls::install(tls_mem) };
     let extra_mem = ((tls_mem as usize + area + 15) & !15) as *mut u8;
@@ -155,6 +185,9 @@ pub(crate) fn create(
     let t: &'static ThreadDescriptor = unsafe { &*super::tls::descriptor_from_tp(tp) };
     t.map_base.set(base);
     t.map_size.set(size);
+    t.stack_lo.set(top.wrapping_sub(m.stack));
+    t.stack_size.set(m.stack);
+    t.guard_size.set(m.guard);
     t.start.set(Some(start));
     t.detach_state.store(
         if attr.detached { DETACHED } else { JOINABLE },

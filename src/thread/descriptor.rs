@@ -101,6 +101,17 @@ pub struct ThreadDescriptor {
     pub(crate) start_mask: Cell<Sigset>,
     /// Thread-specific data, indexed by key.
     pub(crate) tsd: [Cell<*mut c_void>; KEYS_MAX],
+    /// Lowest usable address of the thread's stack (above any guard); null
+    /// for the main thread, whose stack the kernel made.
+    pub(crate) stack_lo: Cell<*mut u8>,
+    /// Usable size of that stack in bytes.
+    pub(crate) stack_size: Cell<usize>,
+    /// Size of the `PROT_NONE` guard below it (0 for none, and for a
+    /// caller-supplied stack).
+    pub(crate) guard_size: Cell<usize>,
+    /// Head of the thread-local destructors registered with
+    /// `__cxa_thread_atexit_impl` (newest first), owned by the C layer.
+    pub(crate) tls_dtors: Cell<*mut c_void>,
 }
 
 impl ThreadDescriptor {

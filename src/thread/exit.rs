@@ -4,7 +4,7 @@
 use super::descriptor::{DETACHED, ThreadDescriptor};
 use crate::signal::Sigset;
 use core::ffi::c_void;
-use core::sync::atomic::{AtomicUsize, Ordering};
+use core::sync::atomic::{AtomicPtr, AtomicUsize, Ordering};
 use linux_raw_sys::general::SIG_BLOCK;
 
 /// Live threads besides one (zero-initialised: no `.data` in programs that
@@ -16,6 +16,30 @@ unsafe extern "C" {
     fn __muslin_unmap_and_exit(base: *mut u8, len: usize) -> !;
 }
 
+/// `fn()` that runs the calling thread's thread-local destructors; null
+/// until one is registered (so programs that register none link no code
+/// for them).
+static TLS_DTOR_HOOK: AtomicPtr<()> = AtomicPtr::new(core::ptr::null_mut());
+
+/// Installs `run`, which runs and forgets the calling thread's
+/// thread-local destructors (`__cxa_thread_atexit_impl`'s), to be called
+/// when a thread exits and, for the thread calling `exit`, at the start of
+/// `exit`.
+pub fn set_tls_dtor_hook(run: fn()) {
+    let run = core::hint::black_box(run);
+    TLS_DTOR_HOOK.store(run as *mut (), Ordering::Release);
+    crate::process::set_exit_start_hook(run);
+}
+
+/// Runs the hook [`set_tls_dtor_hook`] installed, if any.
+fn run_tls_dtors() {
+    let f = TLS_DTOR_HOOK.load(Ordering::Acquire);
+    if !f.is_null() {
+        // SAFETY: only `set_tls_dtor_hook` stores here, always a `fn()`.
+        unsafe { core::mem::transmute::<*mut (), fn()>(f)() };
+    }
+}
+
 /// `pthread_exit(result)`: runs the calling thread's cleanup handlers (newest
 /// first) and then its thread-specific-data destructors, then ends it.
 pub fn exit_current(result: *mut c_void) -> ! {
@@ -23,7 +47,11 @@ pub fn exit_current(result: *mut c_void) -> ! {
     // Cancellation cannot act during exit.
     super::cancel::set_state(super::cancel::State::Disable);
     super::cancel::run_cleanup();
+    // Thread-local destructors before thread-specific data (as glibc),
+    // and again after, for any a TSD destructor registered.
+    run_tls_dtors();
     super::key::run_destructors(t);
+    run_tls_dtors();
     t.result.set(result);
     finish(t)
 }
