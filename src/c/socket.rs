@@ -4,6 +4,15 @@
 //! `send` and `recv`; muslin makes those `accept4`, `sendto` and `recvfrom`
 //! with no flags and no address on every arch, as the kernel itself does.
 //!
+//! On the 32-bit arches, whose `time_t` is 64-bit, the headers' `SO_RCVTIMEO`
+//! and `SO_SNDTIMEO` are the kernel's numbers for the 64-bit-time options
+//! (Linux 5.1), which take a 64-bit `struct timeval`. `setsockopt` and
+//! `getsockopt` make them the 32-bit-time options (20 and 21, what glibc's
+//! 32-bit-time programs and Rust's `libc` pass), converting the timeval:
+//! those work on every kernel and under qemu-user, whose 7.2 neither sets
+//! the new ones nor reads them back (it answers a 4-byte integer). Seconds
+//! past 2^31 become 2^31 - 1, a timeout the kernel already treats as none.
+//!
 //! The calls that can block for a peer (`accept`, `accept4`, `connect`, the
 //! sends and the receives) are cancellation points and go through the
 //! cancellable thunk; the others cannot block and use the plain entry.
@@ -85,8 +94,38 @@ pub unsafe extern "C" fn setsockopt(
     value: *const c_void,
     len: SockLen,
 ) -> c_int {
+    if let Some(old) = old_timeo(level, name)
+        && len as usize == size_of::<[i64; 2]>()
+    {
+        // SAFETY: `len` says `value` holds a 64-bit `struct timeval`.
+        let [sec, usec] = unsafe { value.cast::<[i64; 2]>().read_unaligned() };
+        // Out-of-range microseconds stay out of range, for the kernel's `EDOM`.
+        let usec = usec.clamp(i32::MIN.into(), i32::MAX.into()) as i32;
+        let narrow: [i32; 2] = [sec.clamp(0, i32::MAX.into()) as i32, usec];
+        let p = narrow.as_ptr();
+        // SAFETY: `narrow` is the 32-bit `struct timeval` the option takes.
+        return ret_plain(unsafe { syscall!(__NR_setsockopt, fd, level, old, p, 8u32) });
+    }
     // SAFETY: the kernel validates the value.
     ret_plain(unsafe { syscall!(__NR_setsockopt, fd, level, name, value, len) })
+}
+
+/// The kernel's `SOL_SOCKET`.
+const SOL_SOCKET: c_int = 1;
+/// `SO_RCVTIMEO_NEW` and `SO_SNDTIMEO_NEW`: 64-bit-time timeouts.
+const SO_RCVTIMEO_NEW: c_int = 66;
+const SO_SNDTIMEO_NEW: c_int = 67;
+/// `SO_RCVTIMEO_OLD` minus `SO_RCVTIMEO_NEW`: the 32-bit-time options are
+/// 20 and 21 on the arches where `long` is 32-bit.
+const OLD_FROM_NEW: c_int = 20 - 66;
+
+/// The 32-bit-time option that stands in for `name` when it is a 32-bit
+/// arch's 64-bit-time timeout option.
+fn old_timeo(level: c_int, name: c_int) -> Option<c_int> {
+    (size_of::<core::ffi::c_long>() == 4
+        && level == SOL_SOCKET
+        && (name == SO_RCVTIMEO_NEW || name == SO_SNDTIMEO_NEW))
+        .then_some(name + OLD_FROM_NEW)
 }
 
 /// getsockopt(2).
@@ -99,6 +138,27 @@ pub unsafe extern "C" fn getsockopt(
     value: *mut c_void,
     len: *mut SockLen,
 ) -> c_int {
+    if let Some(old) = old_timeo(level, name)
+        && !len.is_null()
+        // SAFETY: the caller passes `len`; a bad one is the caller's to
+        // answer for, as in the call itself.
+        && unsafe { len.read() } as usize >= size_of::<[i64; 2]>()
+    {
+        let mut narrow = [0i32; 2];
+        let mut n: SockLen = 8;
+        let (p, pn) = (narrow.as_mut_ptr(), &raw mut n);
+        // SAFETY: `narrow` has room for the 32-bit `struct timeval`.
+        let r = unsafe { syscall!(__NR_getsockopt, fd, level, old, p, pn) };
+        if ret(r).is_ok() {
+            let wide = [i64::from(narrow[0]), i64::from(narrow[1])];
+            // SAFETY: `*len` said `value` has room for a 64-bit timeval.
+            unsafe {
+                value.cast::<[i64; 2]>().write_unaligned(wide);
+                len.write(size_of::<[i64; 2]>() as SockLen);
+            }
+        }
+        return ret_plain(r);
+    }
     // SAFETY: the kernel validates both pointers.
     ret_plain(unsafe { syscall!(__NR_getsockopt, fd, level, name, value, len) })
 }
