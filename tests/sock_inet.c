@@ -172,6 +172,9 @@ int main(void)
 	inet_pton(AF_INET6, "ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255", a);
 	CHECK("ntop: longest IPv6 fits INET6_ADDRSTRLEN",
 	      inet_ntop(AF_INET6, a, buf, sizeof buf) == buf && strlen(buf) == 39);
+	CHECK("in6addr_any aligned as struct in6_addr",
+	      (unsigned long)&in6addr_any % _Alignof(struct in6_addr) == 0 &&
+		      (unsigned long)&in6addr_loopback % _Alignof(struct in6_addr) == 0);
 	CHECK("in6addr_any", IN6_IS_ADDR_UNSPECIFIED(&in6addr_any));
 	CHECK("in6addr_loopback", IN6_IS_ADDR_LOOPBACK(&in6addr_loopback));
 	inet_pton(AF_INET6, "::ffff:10.0.0.1", a);

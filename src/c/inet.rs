@@ -19,8 +19,9 @@ use core::ptr::null;
 const AF_INET: c_int = 2;
 const AF_INET6: c_int = 10;
 
-/// `struct in6_addr`.
-#[repr(C)]
+/// `struct in6_addr`: aligned as C's, whose union holds `uint32_t`s (C
+/// code copies the two variables with word loads).
+#[repr(C, align(4))]
 pub struct In6Addr {
     bytes: [u8; 16],
 }
