@@ -4,7 +4,8 @@
  * null), the received descriptors working (a write through one is read
  * through the other), and a control buffer too small for all of them
  * (fewer arrive and the kernel closes the rest, so none leaks). Also a
- * SOCK_DGRAM socketpair's message boundaries and SCM_CREDENTIALS. */
+ * SOCK_DGRAM socketpair's message boundaries, SCM_CREDENTIALS, and both
+ * kinds of header in one message, walked with CMSG_NXTHDR. */
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -136,6 +137,34 @@ int main(void)
 	CHECK("SCM_CREDENTIALS: this process", cr.pid == getpid() && cr.uid == getuid() && cr.gid == getgid());
 	CHECK_EQ("dgram: second message", recv(sp[1], d, sizeof d, 0), 3);
 	CHECK_EQ("dgram: nothing left", recv(sp[1], d, sizeof d, MSG_DONTWAIT), -1);
+
+	/* Credentials and a descriptor in one message: CMSG_NXTHDR walks both. */
+	pipe(p);
+	send_fds(sp[0], p, 1);
+	close(p[0]);
+	close(p[1]);
+	union {
+		char buf[CMSG_SPACE(sizeof(struct ucred)) + CMSG_SPACE(sizeof(int))];
+		struct cmsghdr align;
+	} two;
+	m.msg_control = two.buf;
+	m.msg_controllen = sizeof two.buf;
+	m.msg_flags = 0;
+	CHECK_EQ("dgram: message with two headers", recvmsg(sp[1], &m, 0), 1);
+	int n = 0, kinds = 0;
+	for (c = CMSG_FIRSTHDR(&m); c && n < 4; c = CMSG_NXTHDR(&m, c)) {
+		n++;
+		if (c->cmsg_type == SCM_RIGHTS) {
+			int fd;
+			memcpy(&fd, CMSG_DATA(c), sizeof fd);
+			close(fd);
+			kinds |= 1;
+		} else if (c->cmsg_type == SCM_CREDENTIALS)
+			kinds |= 2;
+	}
+	CHECK_EQ("CMSG_NXTHDR: two headers", n, 2);
+	CHECK_EQ("CMSG_NXTHDR: SCM_RIGHTS and SCM_CREDENTIALS", kinds, 3);
+	CHECK_EQ("dgram: none leaked", lowest_free(), before);
 	close(sp[0]);
 	close(sp[1]);
 	return check_failed;
