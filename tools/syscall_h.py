@@ -36,7 +36,9 @@ def header(arch, ver, src):
              "#ifndef _BITS_SYSCALL_H", "#define _BITS_SYSCALL_H", ""]
     lines += [f"#define __NR_{n} {v}" for v, n in nrs]
     lines.append("")
-    lines += [f"#define SYS_{n} __NR_{n}" for v, n in nrs]
+    # (Not for the kernel's base and mask constants, which are no calls.)
+    lines += [f"#define SYS_{n} __NR_{n}" for v, n in nrs
+              if not n.endswith(("SYSCALL_BASE", "SYSCALL_MASK"))]
     lines += ["", "#endif", ""]
     return "\n".join(lines)
 

@@ -430,7 +430,6 @@
 #define __NR_SYSCALL_MASK 1048575
 #define __NR_OABI_SYSCALL_BASE 9437184
 
-#define SYS_SYSCALL_BASE __NR_SYSCALL_BASE
 #define SYS_restart_syscall __NR_restart_syscall
 #define SYS_exit __NR_exit
 #define SYS_fork __NR_fork
@@ -854,7 +853,5 @@
 #define SYS_open_tree_attr __NR_open_tree_attr
 #define SYS_file_getattr __NR_file_getattr
 #define SYS_file_setattr __NR_file_setattr
-#define SYS_SYSCALL_MASK __NR_SYSCALL_MASK
-#define SYS_OABI_SYSCALL_BASE __NR_OABI_SYSCALL_BASE
 
 #endif
