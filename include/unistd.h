@@ -233,6 +233,12 @@ int linkat(int olddirfd, const char *old, int newdirfd, const char *new, int fla
 int symlink(const char *target, const char *path);
 int symlinkat(const char *target, int dirfd, const char *path);
 ssize_t readlink(const char *__restrict path, char *__restrict buf, size_t len);
+/* Cancellation points; pread64 and pwrite64 are the same functions
+ * (off_t is 64-bit on every arch). */
+ssize_t pread(int fd, void *buf, size_t n, off_t off);
+ssize_t pwrite(int fd, const void *buf, size_t n, off_t off);
+ssize_t pread64(int fd, void *buf, size_t n, off_t off);
+ssize_t pwrite64(int fd, const void *buf, size_t n, off_t off);
 ssize_t readlinkat(int dirfd, const char *__restrict path, char *__restrict buf, size_t len);
 int truncate(const char *path, off_t len);
 int ftruncate(int fd, off_t len);

@@ -15,6 +15,64 @@ pub unsafe extern "C" fn read(fd: c_int, buf: *mut c_void, n: usize) -> isize {
     ret_cp(unsafe { syscall_cp!(__NR_read, fd, buf, n) })
 }
 
+/// pread(2): reads at `off` without moving the file offset. A
+/// cancellation point.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub unsafe extern "C" fn pread(fd: c_int, buf: *mut c_void, n: usize, off: i64) -> isize {
+    let nr = linux_raw_sys::general::__NR_pread64 as usize;
+    // SAFETY: the kernel validates the buffer.
+    ret_cp(unsafe { at_offset(nr, fd, buf as usize, n, off) })
+}
+
+/// pwrite(2): writes at `off` without moving the file offset. A
+/// cancellation point.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub unsafe extern "C" fn pwrite(fd: c_int, buf: *const c_void, n: usize, off: i64) -> isize {
+    let nr = linux_raw_sys::general::__NR_pwrite64 as usize;
+    // SAFETY: the kernel validates the buffer.
+    ret_cp(unsafe { at_offset(nr, fd, buf as usize, n, off) })
+}
+
+/// `pread64`: [`pread`] by its large-file name (`off_t` is 64-bit
+/// everywhere in muslin), which Rust's `libc` crate calls on `-gnu` targets.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub unsafe extern "C" fn pread64(fd: c_int, buf: *mut c_void, n: usize, off: i64) -> isize {
+    // SAFETY: as the caller says.
+    unsafe { pread(fd, buf, n, off) }
+}
+
+/// `pwrite64`: [`pwrite`] by its large-file name.
+#[unsafe(no_mangle)]
+#[linkage = "weak"]
+pub unsafe extern "C" fn pwrite64(fd: c_int, buf: *const c_void, n: usize, off: i64) -> isize {
+    // SAFETY: as the caller says.
+    unsafe { pwrite(fd, buf, n, off) }
+}
+
+/// `pread64`/`pwrite64` (system call `nr`) at the 64-bit offset `off`,
+/// through the cancellable thunk: one register on 64-bit arches; on
+/// 32-bit ones two, low word first, after a pad register where the arch
+/// aligns pairs (arm).
+unsafe fn at_offset(nr: usize, fd: c_int, buf: usize, n: usize, off: i64) -> usize {
+    let fd = fd as usize;
+    #[cfg(target_pointer_width = "64")]
+    // SAFETY: the caller's buffer is the kernel's to check.
+    return unsafe { crate::syscall::cancellable(nr, fd, buf, n, off as usize, 0, 0) };
+    #[cfg(target_pointer_width = "32")]
+    // SAFETY: as above.
+    unsafe {
+        let (lo, hi) = (off as u32 as usize, (off >> 32) as u32 as usize);
+        if crate::arch::PAIR_ALIGNED {
+            crate::syscall::cancellable(nr, fd, buf, n, 0, lo, hi)
+        } else {
+            crate::syscall::cancellable(nr, fd, buf, n, lo, hi, 0)
+        }
+    }
+}
+
 /// write(2).
 #[unsafe(no_mangle)]
 #[linkage = "weak"]
